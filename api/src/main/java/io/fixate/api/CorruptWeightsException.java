@@ -1,0 +1,12 @@
+package io.fixate.api;
+
+/** Model weights were found but fail their checksum or do not fit the model; the message names the file. */
+public class CorruptWeightsException extends WeightsException {
+    public CorruptWeightsException(String message) {
+        super(message);
+    }
+
+    public CorruptWeightsException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,12 @@
+package io.fixate.api;
+
+/** The requested compute device (for example a GPU) is not available on this machine. */
+public class DeviceUnavailableException extends FixateException {
+    public DeviceUnavailableException(String message) {
+        super(message);
+    }
+
+    public DeviceUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

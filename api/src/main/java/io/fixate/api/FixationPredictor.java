@@ -1,0 +1,44 @@
+package io.fixate.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Predicts where people look in any video, frame by frame, from pictures and sound, without tags.
+ *
+ * <p>Thread-safety: a predictor holds the loaded model and is safe to share between threads; each thread opens its
+ * own {@link PredictionSession}. Close the predictor when no session is using it any more.
+ */
+public interface FixationPredictor extends AutoCloseable {
+
+    /** Name, description and capabilities of the model behind this predictor. */
+    ProviderInfo info();
+
+    /** Opens a streaming session. */
+    PredictionSession openSession();
+
+    /**
+     * Predicts a whole clip, handing each map to {@code sink} in presentation order as soon as it is ready, so that
+     * memory stays bounded however long the clip is.
+     */
+    default void predictClip(Iterable<FrameWithAudio> clip, Consumer<FixationMap> sink) {
+        try (PredictionSession session = openSession()) {
+            for (FrameWithAudio input : clip) {
+                session.push(input).forEach(sink);
+            }
+            session.flush().forEach(sink);
+        }
+    }
+
+    /** Predicts a whole clip and returns one map per frame, in presentation order. */
+    default List<FixationMap> predictClip(Iterable<FrameWithAudio> clip) {
+        List<FixationMap> maps = new ArrayList<>();
+        predictClip(clip, maps::add);
+        return maps;
+    }
+
+    /** Releases the model. */
+    @Override
+    void close();
+}

@@ -1,0 +1,12 @@
+package io.fixate.api;
+
+/** Model weights cannot be used; see the subclasses for missing and corrupt weights. */
+public class WeightsException extends FixateException {
+    public WeightsException(String message) {
+        super(message);
+    }
+
+    public WeightsException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
