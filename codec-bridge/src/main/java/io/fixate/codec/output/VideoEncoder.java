@@ -1,0 +1,160 @@
+package io.fixate.codec.output;
+
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_RANGE_MPEG;
+import static org.bytedeco.ffmpeg.global.avutil.AVCOL_SPC_SMPTE170M;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_d2q;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_inv_q;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+
+import java.io.IOException;
+import java.util.List;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.ffmpeg.swscale.SwsFilter;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+
+/**
+ * Encodes packed RGB pictures as YUV 4:2:0 video: H.264 where the FFmpeg build has an H.264 encoder, MPEG-4 part 2
+ * otherwise. 4:2:0 needs even dimensions, so an odd-sized picture is padded by one column and/or row that repeats
+ * its edge; the video is then one pixel wider or taller than the source, with no pixel of the source resampled.
+ */
+final class VideoEncoder implements AutoCloseable {
+
+    /** Encoder names in order of preference; the first one this FFmpeg build has and can open is used. */
+    private static final List<String> ENCODERS = List.of("libx264", "libopenh264", "mpeg4");
+    private static final double BITS_PER_PIXEL = 0.15;
+    private static final long MIN_BIT_RATE = 400_000;
+
+    private final EncodedStream stream;
+    private final String codecName;
+    private final int width;
+    private final int height;
+    private final FrameSlots slots;
+    private final AVFrame rgb;
+    private final AVFrame yuv;
+    private final SwsContext converter;
+
+    private VideoEncoder(EncodedStream stream, String codecName, int width, int height, FrameSlots slots)
+            throws IOException {
+        this.stream = stream;
+        this.codecName = codecName;
+        this.width = width;
+        this.height = height;
+        this.slots = slots;
+        int paddedWidth = stream.context().width();
+        int paddedHeight = stream.context().height();
+        this.rgb = pictureFrame(AV_PIX_FMT_RGB24, paddedWidth, paddedHeight);
+        this.yuv = pictureFrame(AV_PIX_FMT_YUV420P, paddedWidth, paddedHeight);
+        this.converter = sws_getContext(paddedWidth, paddedHeight, AV_PIX_FMT_RGB24, paddedWidth, paddedHeight,
+                AV_PIX_FMT_YUV420P, SWS_BILINEAR, (SwsFilter) null, (SwsFilter) null, (DoublePointer) null);
+        if (rgb == null || yuv == null || converter == null) {
+            close();
+            throw new IOException("cannot allocate buffers for " + paddedWidth + "x" + paddedHeight + " video");
+        }
+    }
+
+    /** Adds a video stream for {@code width} × {@code height} pictures at a nominal {@code frameRate} to the muxer. */
+    static VideoEncoder open(MediaMuxer muxer, int width, int height, double frameRate) throws IOException {
+        AVRational rate = av_d2q(frameRate, 65_535); // MPEG-4 part 2 allows time base denominators up to 2^16 - 1
+        IOException lastFailure = null;
+        for (String name : ENCODERS) {
+            AVCodec codec = avcodec_find_encoder_by_name(name);
+            if (codec == null || codec.isNull()) {
+                continue;
+            }
+            EncodedStream stream;
+            try {
+                stream = EncodedStream.open(muxer, codec, 1, context -> {
+                    context.width(even(width));
+                    context.height(even(height));
+                    context.pix_fmt(AV_PIX_FMT_YUV420P);
+                    context.colorspace(AVCOL_SPC_SMPTE170M);
+                    context.color_range(AVCOL_RANGE_MPEG);
+                    context.framerate(rate);
+                    context.time_base(av_inv_q(rate));
+                    context.bit_rate(Math.max(MIN_BIT_RATE, Math.round(width * height * frameRate * BITS_PER_PIXEL)));
+                });
+            } catch (IOException e) {
+                lastFailure = e;
+                continue;
+            }
+            return new VideoEncoder(stream, name, width, height, new FrameSlots(rate.num(), rate.den()));
+        }
+        throw lastFailure != null ? lastFailure : new IOException("this FFmpeg build has none of the video encoders "
+                + ENCODERS);
+    }
+
+    private static int even(int size) {
+        return size + (size & 1);
+    }
+
+    /** A picture with its own buffers, or {@code null} if they cannot be allocated. */
+    private static AVFrame pictureFrame(int format, int width, int height) {
+        AVFrame frame = av_frame_alloc();
+        if (frame == null) {
+            return null;
+        }
+        frame.format(format).width(width).height(height);
+        if (av_frame_get_buffer(frame, 0) < 0) {
+            av_frame_free(frame);
+            return null;
+        }
+        return frame;
+    }
+
+    /** The FFmpeg name of the encoder in use. */
+    String codecName() {
+        return codecName;
+    }
+
+    /**
+     * Encodes one picture in {@link io.fixate.api.VideoFrame}'s packed RGB layout at the size given to
+     * {@link #open}; pictures must come in presentation order.
+     */
+    void encode(byte[] packedRgb, long timestampMicros) throws IOException {
+        copyPadded(packedRgb);
+        FfmpegStatus.check(av_frame_make_writable(yuv), "preparing a video frame");
+        sws_scale(converter, rgb.data(), rgb.linesize(), 0, rgb.height(), yuv.data(), yuv.linesize());
+        yuv.pts(slots.place(timestampMicros));
+        stream.send(yuv);
+    }
+
+    private void copyPadded(byte[] packedRgb) {
+        BytePointer pixels = rgb.data(0);
+        int lineSize = rgb.linesize(0);
+        int rowBytes = width * 3;
+        for (int y = 0; y < rgb.height(); y++) {
+            int sourceRow = Math.min(y, height - 1) * rowBytes;
+            pixels.position((long) y * lineSize).put(packedRgb, sourceRow, rowBytes);
+            if (rgb.width() > width) {
+                pixels.position((long) y * lineSize + rowBytes).put(packedRgb, sourceRow + rowBytes - 3, 3);
+            }
+        }
+    }
+
+    /** Drains the frames the encoder still holds. */
+    void finish() throws IOException {
+        stream.send(null);
+    }
+
+    @Override
+    public void close() {
+        sws_freeContext(converter);
+        av_frame_free(yuv);
+        av_frame_free(rgb);
+        stream.close();
+    }
+}
