@@ -56,6 +56,7 @@ final class AudioEncoder implements AutoCloseable {
     private final AVAudioFifo fifo;
     private final AVFrame converted;
     private final AVFrame encoderFrame;
+    private final float[] chunk;
     private final FloatPointer staging;
     private final PointerPointer<FloatPointer> stagingPlanes;
     private final FloatBuffer silence;
@@ -70,9 +71,10 @@ final class AudioEncoder implements AutoCloseable {
         this.fifo = av_audio_fifo_alloc(AV_SAMPLE_FMT_FLTP, channels, frameSize);
         this.converted = av_frame_alloc();
         this.encoderFrame = av_frame_alloc();
-        this.staging = new FloatPointer((long) CHUNK_FRAMES * channels);
+        this.chunk = new float[CHUNK_FRAMES * channels];
+        this.staging = new FloatPointer(chunk.length);
         this.stagingPlanes = new PointerPointer<FloatPointer>(1).put(0, staging); // packed audio has one plane
-        this.silence = FloatBuffer.allocate(CHUNK_FRAMES * channels);
+        this.silence = FloatBuffer.allocate(chunk.length);
         if (fifo == null || converted == null || encoderFrame == null) {
             close();
             throw new IOException("cannot allocate audio buffers");
@@ -138,21 +140,19 @@ final class AudioEncoder implements AutoCloseable {
     void encode(FloatBuffer interleaved, long frames) throws IOException {
         FloatBuffer source = interleaved.duplicate();
         for (long done = 0; done < frames; ) {
-            int chunk = (int) Math.min(CHUNK_FRAMES, frames - done);
-            float[] samples = new float[chunk * channels];
-            source.get(samples);
-            staging.put(samples);
-            convert(chunk);
-            done += chunk;
+            int chunkFrames = (int) Math.min(CHUNK_FRAMES, frames - done);
+            int samples = chunkFrames * channels;
+            source.get(chunk, 0, samples);
+            staging.put(chunk, 0, samples);
+            convert(chunkFrames);
+            done += chunkFrames;
         }
     }
 
     /** Encodes {@code frames} sample frames of silence. */
     void encodeSilence(long frames) throws IOException {
-        for (long done = 0; done < frames; ) {
-            int chunk = (int) Math.min(CHUNK_FRAMES, frames - done);
-            encode(silence.duplicate(), chunk);
-            done += chunk;
+        for (long done = 0; done < frames; done += CHUNK_FRAMES) {
+            encode(silence, Math.min(CHUNK_FRAMES, frames - done));
         }
     }
 

@@ -28,6 +28,11 @@ import java.util.Objects;
  */
 public final class HeatmapVideoWriter extends AtomicOutput {
 
+    /** Slowest nominal frame rate accepted: one frame in 1000 s. */
+    public static final double MIN_FRAME_RATE = 0.001;
+    /** Fastest nominal frame rate accepted. */
+    public static final double MAX_FRAME_RATE = 1000;
+
     private final Path target;
     private final MediaMuxer muxer;
     private final int width;
@@ -58,7 +63,8 @@ public final class HeatmapVideoWriter extends AtomicOutput {
      * @param target          the file to write; its extension picks the container
      * @param width           frame width in pixels
      * @param height          frame height in pixels
-     * @param frameRate       nominal frames per second of the source
+     * @param frameRate       nominal frames per second of the source, in [{@value #MIN_FRAME_RATE},
+     *                        {@value #MAX_FRAME_RATE}]
      * @param audioSampleRate sample rate of the source's sound (ignored without audio)
      * @param audioChannels   channels of the source's sound; 0 = no audio track
      * @param style           how maps are drawn
@@ -98,8 +104,8 @@ public final class HeatmapVideoWriter extends AtomicOutput {
         String problem = null;
         if (width <= 0 || height <= 0) {
             problem = "frame size must be positive, got " + width + "x" + height;
-        } else if (!(frameRate > 0 && Double.isFinite(frameRate))) {
-            problem = "frame rate must be positive, got " + frameRate;
+        } else if (!(frameRate >= MIN_FRAME_RATE && frameRate <= MAX_FRAME_RATE)) {
+            problem = "frame rate must be in [" + MIN_FRAME_RATE + ", " + MAX_FRAME_RATE + "], got " + frameRate;
         } else if (audioChannels < 0) {
             problem = "audio channel count must not be negative, got " + audioChannels;
         } else if (audioChannels > 0 && audioSampleRate <= 0) {

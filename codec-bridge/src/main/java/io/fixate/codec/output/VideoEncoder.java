@@ -37,6 +37,8 @@ final class VideoEncoder implements AutoCloseable {
     private static final List<String> ENCODERS = List.of("libx264", "libopenh264", "mpeg4");
     private static final double BITS_PER_PIXEL = 0.15;
     private static final long MIN_BIT_RATE = 400_000;
+    /** Above this OpenH264 refuses some levels, and nothing a heatmap shows needs more. */
+    private static final long MAX_BIT_RATE = 50_000_000;
 
     private final EncodedStream stream;
     private final String codecName;
@@ -85,7 +87,7 @@ final class VideoEncoder implements AutoCloseable {
                     context.color_range(AVCOL_RANGE_MPEG);
                     context.framerate(rate);
                     context.time_base(av_inv_q(rate));
-                    context.bit_rate(Math.max(MIN_BIT_RATE, Math.round(width * height * frameRate * BITS_PER_PIXEL)));
+                    context.bit_rate(bitRate(width, height, frameRate));
                 });
             } catch (IOException e) {
                 lastFailure = e;
@@ -95,6 +97,11 @@ final class VideoEncoder implements AutoCloseable {
         }
         throw lastFailure != null ? lastFailure : new IOException("this FFmpeg build has none of the video encoders "
                 + ENCODERS);
+    }
+
+    private static long bitRate(int width, int height, double frameRate) {
+        long proportional = Math.round(width * (double) height * frameRate * BITS_PER_PIXEL);
+        return Math.min(MAX_BIT_RATE, Math.max(MIN_BIT_RATE, proportional));
     }
 
     private static int even(int size) {

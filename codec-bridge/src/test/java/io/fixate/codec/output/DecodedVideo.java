@@ -89,4 +89,14 @@ final class DecodedVideo {
         }
         return Math.sqrt(sum / Math.max(1, to - from));
     }
+
+    /** The loudness envelope: RMS over consecutive windows of {@code windowSeconds}. */
+    double[] loudness(double windowSeconds) {
+        double duration = (double) audio.limit() / audioChannels / sampleRate;
+        double[] envelope = new double[(int) (duration / windowSeconds)];
+        for (int i = 0; i < envelope.length; i++) {
+            envelope[i] = audioRms(i * windowSeconds, (i + 1) * windowSeconds);
+        }
+        return envelope;
+    }
 }

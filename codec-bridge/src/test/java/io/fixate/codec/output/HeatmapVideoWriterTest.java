@@ -152,6 +152,27 @@ class HeatmapVideoWriterTest {
     }
 
     @Test
+    void rateAacLacksIsResampledToTheNearestOneItHas() throws Exception {
+        Path target = dir.resolve("resampled.mkv");
+        int rate = 37_800;
+        float[] tone = new float[rate];
+        for (int i = 0; i < rate; i++) {
+            tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / rate));
+        }
+        try (HeatmapVideoWriter writer = HeatmapVideoWriter.open(target, 64, 48, FPS, rate, 1,
+                HeatmapStyle.DEFAULT)) {
+            writer.writeAudio(AudioBlock.ofMono(tone, rate, 0));
+            writeOneSecond(writer, 64, 48, false);
+        }
+
+        DecodedVideo video = DecodedVideo.read(target);
+        assertEquals(32_000, video.sampleRate);
+        assertEquals(1, video.audioChannels);
+        assertEquals(0.5 / Math.sqrt(2), video.audioRms(0.1, 0.9), 0.05, "sine RMS");
+        assertEquals(1.0, video.durationMicros / 1e6, 0.06, "duration in seconds");
+    }
+
+    @Test
     void soundFollowsItsTimestampsAcrossAGap() throws Exception {
         Path target = dir.resolve("gap.mp4");
         try (HeatmapVideoWriter writer = HeatmapVideoWriter.open(target, 64, 48, FPS, RATE, 2,
@@ -197,6 +218,24 @@ class HeatmapVideoWriterTest {
                 missing.resolve("out.mp4"), 64, 48, FPS, RATE, 2, HeatmapStyle.DEFAULT));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
         assertFalse(Files.exists(missing));
+    }
+
+    @Test
+    void encoderRefusalIsReportedWithTheTargetAndLeavesNothing() throws IOException {
+        Path target = dir.resolve("out.mp4");
+        IOException e = assertThrows(IOException.class,
+                () -> HeatmapVideoWriter.open(target, 64, 48, FPS, RATE, 9, HeatmapStyle.DEFAULT));
+        assertTrue(e.getMessage().contains(target.toString()) && e.getMessage().contains("aac"), e.getMessage());
+        assertEquals(List.of(), leftovers());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void frameRateOutsideTheSupportedRangeIsRejected() {
+        assertThrows(InvalidOptionsException.class, () -> HeatmapVideoWriter.open(dir.resolve("out.mp4"), 64, 48,
+                0, RATE, 2, HeatmapStyle.DEFAULT));
+        assertThrows(InvalidOptionsException.class, () -> HeatmapVideoWriter.open(dir.resolve("out.mp4"), 64, 48,
+                Double.NaN, RATE, 2, HeatmapStyle.DEFAULT));
     }
 
     @Test
