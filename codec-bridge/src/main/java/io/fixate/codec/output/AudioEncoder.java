@@ -98,6 +98,7 @@ final class AudioEncoder implements AutoCloseable {
             throw new IOException("this FFmpeg build has no " + ENCODER + " encoder");
         }
         int encodedRate = nearestSupportedRate(codec, sampleRate);
+        // No fallback packet duration: the AAC encoder gives every packet its own.
         EncodedStream stream = EncodedStream.open(muxer, codec, 0, context -> {
             context.sample_fmt(AV_SAMPLE_FMT_FLTP);
             context.sample_rate(encodedRate);

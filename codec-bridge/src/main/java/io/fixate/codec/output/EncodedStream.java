@@ -34,13 +34,16 @@ final class EncodedStream implements AutoCloseable {
     }
 
     private final MediaMuxer muxer;
+    private final String codecName;
     private final AVCodecContext context;
     private final AVPacket packet;
     private final long fallbackDuration;
     private AVStream stream;
 
-    private EncodedStream(MediaMuxer muxer, AVCodecContext context, AVPacket packet, long fallbackDuration) {
+    private EncodedStream(MediaMuxer muxer, String codecName, AVCodecContext context, AVPacket packet,
+                          long fallbackDuration) {
         this.muxer = muxer;
+        this.codecName = codecName;
         this.context = context;
         this.packet = packet;
         this.fallbackDuration = fallbackDuration;
@@ -54,21 +57,22 @@ final class EncodedStream implements AutoCloseable {
      */
     static EncodedStream open(MediaMuxer muxer, AVCodec codec, long fallbackDuration, Settings settings)
             throws IOException {
+        String codecName = codec.name().getString();
         AVCodecContext context = avcodec_alloc_context3(codec);
         if (context == null || context.isNull()) {
-            throw new IOException("allocating the " + codec.name().getString() + " encoder failed");
+            throw new IOException("allocating the " + codecName + " encoder failed");
         }
-        EncodedStream encoded = new EncodedStream(muxer, context, av_packet_alloc(), fallbackDuration);
+        EncodedStream encoded = new EncodedStream(muxer, codecName, context, av_packet_alloc(), fallbackDuration);
         try {
             settings.apply(context);
             if (muxer.wantsGlobalHeaders()) {
                 context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             }
             FfmpegStatus.check(avcodec_open2(context, codec, (AVDictionary) null),
-                    "opening the " + codec.name().getString() + " encoder");
+                    "opening the " + codecName + " encoder");
             encoded.stream = muxer.newStream();
             FfmpegStatus.check(avcodec_parameters_from_context(encoded.stream.codecpar(), context),
-                    "copying the " + codec.name().getString() + " parameters to the stream");
+                    "copying the " + codecName + " parameters to the stream");
             encoded.stream.time_base(context.time_base());
         } catch (IOException e) {
             encoded.close();
@@ -83,13 +87,13 @@ final class EncodedStream implements AutoCloseable {
 
     /** Encodes {@code frame} and muxes what comes out; {@code null} drains the encoder at the end. */
     void send(AVFrame frame) throws IOException {
-        FfmpegStatus.check(avcodec_send_frame(context, frame), "encoding");
+        FfmpegStatus.check(avcodec_send_frame(context, frame), "encoding with " + codecName);
         while (true) {
             int status = avcodec_receive_packet(context, packet);
             if (status == AVERROR_EAGAIN() || status == AVERROR_EOF()) {
                 return;
             }
-            FfmpegStatus.check(status, "encoding");
+            FfmpegStatus.check(status, "encoding with " + codecName);
             if (packet.duration() <= 0) {
                 packet.duration(fallbackDuration);
             }

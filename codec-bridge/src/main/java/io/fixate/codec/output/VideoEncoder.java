@@ -39,6 +39,8 @@ final class VideoEncoder implements AutoCloseable {
     private static final long MIN_BIT_RATE = 400_000;
     /** Above this OpenH264 refuses some levels, and nothing a heatmap shows needs more. */
     private static final long MAX_BIT_RATE = 50_000_000;
+    /** One frame period, in the codec time base of 1 / frame rate. */
+    private static final long ONE_FRAME = 1;
 
     private final EncodedStream stream;
     private final String codecName;
@@ -79,7 +81,7 @@ final class VideoEncoder implements AutoCloseable {
             }
             EncodedStream stream;
             try {
-                stream = EncodedStream.open(muxer, codec, 1, context -> {
+                stream = EncodedStream.open(muxer, codec, ONE_FRAME, context -> {
                     context.width(even(width));
                     context.height(even(height));
                     context.pix_fmt(AV_PIX_FMT_YUV420P);

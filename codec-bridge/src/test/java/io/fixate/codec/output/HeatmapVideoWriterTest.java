@@ -76,7 +76,7 @@ class HeatmapVideoWriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"out.mp4", "out.mov", "out.mkv"})
+    @ValueSource(strings = {"out.mp4", "out.mov", "out.mkv", "take 2: grüße.MP4"})
     void overlayAndSoundSurviveEncoding(String name) throws Exception {
         Path target = dir.resolve(name);
         try (HeatmapVideoWriter writer = HeatmapVideoWriter.open(target, 64, 48, FPS, RATE, 2,
