@@ -56,11 +56,18 @@ public final class ProviderCatalog {
                     break;
                 }
                 provider = it.next();
-            } catch (ServiceConfigurationError e) {
-                problems.add("provider could not be loaded: " + e.getMessage());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // LinkageError: a class-path provider whose own dependencies are missing
+                problems.add("provider could not be loaded: " + describe(e));
                 continue;
             }
-            ProviderInfo candidate = info.apply(provider);
+            ProviderInfo candidate;
+            try {
+                candidate = info.apply(provider);
+            } catch (RuntimeException | LinkageError e) {
+                problems.add(provider.getClass().getName() + " was ignored: its info() failed: " + describe(e));
+                continue;
+            }
             ProviderInfo clash = infos.stream().filter(known -> clashes(known, candidate)).findFirst().orElse(null);
             if (clash != null) {
                 problems.add(provider.getClass().getName() + " ('" + candidate.name() + "') was ignored: its names clash with '"
@@ -71,6 +78,10 @@ public final class ProviderCatalog {
             infos.add(candidate);
         }
         return List.copyOf(found);
+    }
+
+    private static String describe(Throwable e) {
+        return e.getCause() == null ? e.toString() : e + ", caused by " + e.getCause();
     }
 
     private static boolean clashes(ProviderInfo a, ProviderInfo b) {

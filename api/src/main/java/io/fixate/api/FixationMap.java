@@ -77,9 +77,10 @@ public final class FixationMap {
         }
         float[] normalised = new float[scores.length];
         if (max > min) {
-            float range = max - min;
+            // in double: the float range of two extreme finite scores overflows to infinity
+            double range = (double) max - min;
             for (int i = 0; i < scores.length; i++) {
-                normalised[i] = (scores[i] - min) / range;
+                normalised[i] = (float) ((scores[i] - (double) min) / range);
             }
         }
         return new FixationMap(width, height, normalised, timestampMicros, frameWidth, frameHeight);
@@ -245,8 +246,8 @@ public final class FixationMap {
             throw new IllegalArgumentException("block size must be positive, got " + blockSize);
         }
         Objects.requireNonNull(pooling, "pooling");
-        int columns = (frameWidth + blockSize - 1) / blockSize;
-        int rows = (frameHeight + blockSize - 1) / blockSize;
+        int columns = (frameWidth - 1) / blockSize + 1;
+        int rows = (frameHeight - 1) / blockSize + 1;
         double cellW = (double) frameWidth / width;
         double cellH = (double) frameHeight / height;
         float[] pooled = new float[columns * rows];

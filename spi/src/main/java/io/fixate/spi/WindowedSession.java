@@ -24,6 +24,12 @@ public abstract class WindowedSession implements PredictionSession {
     private final List<FrameWithAudio> buffer = new ArrayList<>();
     private int nextTarget;
     private long lastTimestamp = Long.MIN_VALUE;
+    /**
+     * Frame size of the current stream, 0 before its first frame. Kept apart from the buffer, which a model without
+     * context or look-ahead empties after every frame.
+     */
+    private int streamWidth;
+    private int streamHeight;
     private boolean closed;
 
     protected WindowedSession(int contextFrames, int lookAheadFrames, AudioRequirement audioRequirement) {
@@ -65,6 +71,8 @@ public abstract class WindowedSession implements PredictionSession {
         FrameWithAudio accepted = validate(input);
         buffer.add(accepted);
         lastTimestamp = accepted.frame().timestampMicros();
+        streamWidth = accepted.frame().width();
+        streamHeight = accepted.frame().height();
         List<FixationMap> ready = new ArrayList<>(1);
         while (nextTarget + lookAheadFrames < buffer.size()) {
             ready.add(predictTarget());
@@ -86,6 +94,8 @@ public abstract class WindowedSession implements PredictionSession {
         buffer.clear();
         nextTarget = 0;
         lastTimestamp = Long.MIN_VALUE;
+        streamWidth = 0;
+        streamHeight = 0;
         streamEnded();
         return ready;
     }
@@ -116,13 +126,11 @@ public abstract class WindowedSession implements PredictionSession {
             throw new IllegalArgumentException("frames must arrive in presentation order: " + frame
                     + " is not after " + lastTimestamp + "us; call flush() before a seek");
         }
-        if (!buffer.isEmpty()) {
-            VideoFrame first = buffer.get(0).frame();
-            if (first.width() != frame.width() || first.height() != frame.height()) {
-                throw new UnsupportedMediaException("frame size changed from " + first.width() + "x"
-                        + first.height() + " to " + frame.width() + "x" + frame.height()
-                        + " within a stream; call flush() before a resolution change");
-            }
+        boolean streamStarted = streamWidth > 0;
+        if (streamStarted && (frame.width() != streamWidth || frame.height() != streamHeight)) {
+            throw new UnsupportedMediaException("frame size changed from " + streamWidth + "x" + streamHeight
+                    + " to " + frame.width() + "x" + frame.height()
+                    + " within a stream; call flush() before a resolution change");
         }
         if (input.audio().sampleRate() != audioRequirement.sampleRate()) {
             throw new UnsupportedMediaException("audio at " + input.audio().sampleRate() + " Hz, but this model takes "

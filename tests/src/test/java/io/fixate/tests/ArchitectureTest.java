@@ -1,0 +1,79 @@
+package io.fixate.tests;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The module boundaries, checked on the compiled main code of every module. Rules about modules that are not built
+ * yet hold vacuously ({@code allowEmptyShould}) and start to bite when their classes appear.
+ */
+@AnalyzeClasses(packages = "io.fixate", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String API = "io.fixate.api..";
+    private static final String SAMPLES = "io.fixate.samples..";
+    private static final List<String> PROVIDERS =
+            List.of("io.fixate.provider.stanet..", "io.fixate.provider.scam..", "io.fixate.samples.baseline..");
+
+    /** Guards the rules that allow empty subjects: they prove nothing if the analysis misses the built modules. */
+    @ArchTest
+    static void seesTheMainCodeOfTheBuiltModules(JavaClasses classes) {
+        for (String type : List.of("io.fixate.api.FixationMap", "io.fixate.Fixate", "io.fixate.spi.WindowedSession",
+                "io.fixate.samples.baseline.ClassicBaselineProvider", "io.fixate.conformance.ProviderConformance")) {
+            assertTrue(classes.contain(type), type + " was not imported");
+        }
+        assertTrue(classes.stream().noneMatch(c -> c.getPackageName().startsWith("io.fixate.tests")),
+                "test code was imported");
+    }
+
+    @ArchTest
+    static final ArchRule apiUsesNoInferenceCodecOrLoggingLibrary = noClasses().that().resideInAPackage(API)
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("ai.djl..", "org.bytedeco..", "com.google.gson..", "org.slf4j..");
+
+    @ArchTest
+    static final ArchRule apiDependsOnlyOnTheJdk = classes().that().resideInAPackage(API)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API);
+
+    @ArchTest
+    static void providersAreIndependentOfEachOtherAndOfOtherSamples(JavaClasses classes) {
+        for (String provider : PROVIDERS) {
+            List<String> others = PROVIDERS.stream().filter(p -> !p.equals(provider)).toList();
+            noClasses().that().resideInAPackage(provider)
+                    .should().dependOnClassesThat(resideInAnyPackage(others.toArray(String[]::new))
+                            .or(resideInAPackage(SAMPLES).and(resideInAPackage(provider).negate())))
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    @ArchTest
+    static final ArchRule codecKnowsNoProvider = noClasses().that().resideInAPackage("io.fixate.codec..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.fixate.provider..", SAMPLES)
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule onlySamplesUseSamples = noClasses().that().resideOutsideOfPackage(SAMPLES)
+            .should().dependOnClassesThat().resideInAPackage(SAMPLES);
+
+    @ArchTest
+    static final ArchRule nothingButTestsUsesTheTestModule = noClasses()
+            .that().resideOutsideOfPackages("io.fixate.tests..", "io.fixate.conformance..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.fixate.tests..", "io.fixate.conformance..");
+
+    @ArchTest
+    static final ArchRule topLevelPackagesHaveNoCycles = slices().matching("io.fixate.(*)..").should().beFreeOfCycles();
+}

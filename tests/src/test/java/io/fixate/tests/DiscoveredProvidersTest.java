@@ -1,0 +1,27 @@
+package io.fixate.tests;
+
+import io.fixate.Fixate;
+import io.fixate.api.ProviderInfo;
+import io.fixate.conformance.ProviderConformance;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the conformance kit over every provider installed with the project. */
+class DiscoveredProvidersTest {
+
+    @Test
+    void theBaselineIsInstalled() {
+        assertTrue(Fixate.predictors().stream().map(ProviderInfo::name).anyMatch("classic-baseline"::equals),
+                "classic-baseline is not among " + Fixate.predictors());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyInstalledProviderConforms() {
+        return ProviderConformance.allDiscovered();
+    }
+}

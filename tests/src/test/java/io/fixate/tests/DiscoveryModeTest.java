@@ -1,0 +1,41 @@
+package io.fixate.tests;
+
+import io.fixate.Fixate;
+import io.fixate.api.FixationMap;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.ModelOptions;
+import io.fixate.api.PredictionSession;
+import io.fixate.api.VideoFrame;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Providers are found both on the module path ({@code provides} in module-info) and on the class path
+ * ({@code META-INF/services}). The build runs this test once in each mode and says which through the system property
+ * {@value #EXPECTED_PATH}, so a build that silently ran both times in the same mode fails.
+ */
+class DiscoveryModeTest {
+
+    static final String EXPECTED_PATH = "fixate.expected.path";
+
+    @Test
+    void runsInTheExpectedModeAndFindsTheBaseline() {
+        String expected = System.getProperty(EXPECTED_PATH, "module");
+        String actual = Fixate.class.getModule().isNamed() ? "module" : "class";
+        assertEquals(expected, actual, "Fixate was loaded from the " + actual + " path");
+
+        try (FixationPredictor predictor = Fixate.predictor("Baseline", ModelOptions.defaults());
+             PredictionSession session = predictor.openSession()) {
+            assertEquals("classic-baseline", predictor.info().name());
+            assertEquals(Fixate.class.getModule().isNamed(), predictor.getClass().getModule().isNamed(),
+                    "the provider is loaded the same way as Fixate");
+            session.push(VideoFrame.ofRgb(4, 3, 0, new byte[4 * 3 * 3]));
+            List<FixationMap> maps = session.flush();
+            assertEquals(1, maps.size());
+            assertEquals(4, maps.get(0).frameWidth());
+        }
+    }
+}
