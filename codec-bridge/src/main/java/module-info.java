@@ -1,0 +1,15 @@
+/**
+ * The codec bridge between media and Fixate's value types. {@code io.fixate.codec} decodes files into
+ * {@link io.fixate.api.FrameWithAudio} (frames with their audio windows) through JavaCV/FFmpeg;
+ * {@code io.fixate.codec.host} converts the buffers that media hosts hand a plug-in (packed RGB, planar YUV, PCM) into
+ * {@link io.fixate.api.VideoFrame} and {@link io.fixate.api.AudioBlock}.
+ */
+module io.fixate.codec {
+    requires transitive io.fixate.api;
+    requires org.bytedeco.javacv;
+    requires org.bytedeco.ffmpeg;
+    requires java.desktop;
+
+    exports io.fixate.codec;
+    exports io.fixate.codec.host;
+}
