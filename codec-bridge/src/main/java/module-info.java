@@ -8,7 +8,8 @@ module io.fixate.codec {
     requires transitive io.fixate.api;
     requires org.bytedeco.javacv;
     requires org.bytedeco.ffmpeg;
-    requires java.desktop;
+    // Transitive because HostFrames.fromImage takes a java.awt.image.BufferedImage.
+    requires transitive java.desktop;
 
     exports io.fixate.codec;
     exports io.fixate.codec.host;
