@@ -8,18 +8,13 @@ import io.fixate.api.VideoFrame;
 import io.fixate.codec.host.HostFrames;
 import io.fixate.codec.host.PackedLayout;
 import io.fixate.codec.host.Plane;
-import io.fixate.codec.internal.Ffmpeg;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,8 +24,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
-import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
 /**
  * Decodes a media file into frames with their audio windows, in presentation order.
@@ -71,10 +64,7 @@ public final class MediaReader implements AutoCloseable {
     private final ArrayDeque<VideoFrame> pending = new ArrayDeque<>();
     private final int pendingLimit;
     private final List<String> warnings = new ArrayList<>();
-    /** In-range source audio decoded by {@link #open} before a listener could be registered. */
-    private final List<AudioBlock> earlySourceAudio = new ArrayList<>();
-    private Consumer<AudioBlock> sourceAudioListener;
-    private boolean reading;
+    private final SourceAudioTap sourceAudio;
     private boolean streamEnded;
     private boolean rangeEnded;
     private long decodedVideoFrames;
@@ -87,7 +77,8 @@ public final class MediaReader implements AutoCloseable {
         this.file = file;
         this.options = options;
         this.grabber = grabber;
-        this.info = describe(grabber);
+        this.info = MediaOpener.describe(grabber);
+        this.sourceAudio = new SourceAudioTap(options);
         long startTime = grabber.getFormatContext().start_time();
         this.originMicros = startTime == AV_NOPTS_VALUE ? 0 : startTime;
         this.windower = new AudioWindower(options.audio());
@@ -109,17 +100,7 @@ public final class MediaReader implements AutoCloseable {
     public static MediaReader open(Path file, ReadOptions options) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(options, "options");
-        requireNonEmptyFile(file);
-        Ffmpeg.ensureLoaded();
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-        MediaReader reader;
-        try {
-            startGrabber(grabber, file);
-            reader = new MediaReader(file, options, grabber);
-        } catch (RuntimeException e) {
-            releaseAfterFailure(grabber, e);
-            throw e;
-        }
+        MediaReader reader = new MediaReader(file, options, MediaOpener.start(file));
         try {
             reader.decodeFirstFrame();
             return reader;
@@ -127,55 +108,6 @@ public final class MediaReader implements AutoCloseable {
             reader.close();
             throw e;
         }
-    }
-
-    private static void requireNonEmptyFile(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new UncheckedIOException("cannot read media from " + file,
-                    new FileSystemException(file.toString(), null, "is a directory"));
-        }
-        long size;
-        try (FileChannel channel = FileChannel.open(file)) {
-            size = channel.size();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read media file " + file + ": " + e.getMessage(), e);
-        }
-        if (size == 0) {
-            throw new CorruptMediaException("media file " + file + " is empty");
-        }
-    }
-
-    private static void startGrabber(FFmpegFrameGrabber grabber, Path file) {
-        grabber.setPixelFormat(AV_PIX_FMT_RGB24);
-        // Float keeps full precision for the resampler; channels and rate stay native for source-audio listeners.
-        grabber.setSampleFormat(AV_SAMPLE_FMT_FLT);
-        try {
-            grabber.start();
-        } catch (FrameGrabber.Exception e) {
-            throw new CorruptMediaException(file + " is not a media file FFmpeg can read, or is damaged: "
-                    + e.getMessage(), e);
-        }
-        if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
-            throw new UnsupportedMediaException(file + " has no video stream"
-                    + (grabber.hasAudio() ? " (audio only)" : ""));
-        }
-    }
-
-    private static void releaseAfterFailure(FFmpegFrameGrabber grabber, RuntimeException failure) {
-        try {
-            grabber.close();
-        } catch (FrameGrabber.Exception e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private static MediaInfo describe(FFmpegFrameGrabber grabber) {
-        boolean audio = grabber.hasAudio() && grabber.getAudioChannels() > 0 && grabber.getSampleRate() > 0;
-        return new MediaInfo(grabber.getImageWidth(), grabber.getImageHeight(), grabber.getVideoFrameRate(),
-                Math.max(0, grabber.getLengthInTime()), audio,
-                audio ? grabber.getSampleRate() : 0, audio ? grabber.getAudioChannels() : 0,
-                Objects.requireNonNullElse(grabber.getVideoCodecName(), ""),
-                audio ? Objects.requireNonNullElse(grabber.getAudioCodecName(), "") : "");
     }
 
     private void decodeFirstFrame() {
@@ -229,11 +161,7 @@ public final class MediaReader implements AutoCloseable {
      */
     public void onSourceAudio(Consumer<AudioBlock> listener) {
         ensureOpen();
-        sourceAudioListener = listener;
-        if (listener != null) {
-            earlySourceAudio.forEach(listener);
-            earlySourceAudio.clear();
-        }
+        sourceAudio.listen(listener);
     }
 
     /**
@@ -243,10 +171,7 @@ public final class MediaReader implements AutoCloseable {
      */
     public FrameWithAudio read() {
         ensureOpen();
-        if (!reading) {
-            reading = true;
-            earlySourceAudio.clear();
-        }
+        sourceAudio.stopHolding();
         while (true) {
             VideoFrame next = pending.peekFirst();
             if (next == null && (streamEnded || rangeEnded)) {
@@ -320,21 +245,8 @@ public final class MediaReader implements AutoCloseable {
         float[] samples = new float[interleaved.remaining()];
         interleaved.duplicate().get(samples);
         AudioBlock block = AudioBlock.ofInterleaved(samples, frame.sampleRate, frame.audioChannels, timestamp);
-        offerSourceAudio(block);
+        sourceAudio.offer(block);
         windower.push(block);
-    }
-
-    private void offerSourceAudio(AudioBlock block) {
-        boolean inRange = block.timestampMicros() + block.durationMicros() > options.startMicros()
-                && block.timestampMicros() < options.endMicros();
-        if (!inRange) {
-            return;
-        }
-        if (sourceAudioListener != null) {
-            sourceAudioListener.accept(block);
-        } else if (!reading) {
-            earlySourceAudio.add(block);
-        }
     }
 
     private void finishStream() {

@@ -258,6 +258,17 @@ class MediaReaderTest {
     }
 
     @Test
+    void damageInTheMiddleIsDecodedPast() throws Exception {
+        byte[] bytes = Files.readAllBytes(toneClip);
+        byte[] noise = new byte[bytes.length / 10];
+        new Random(3).nextBytes(noise);
+        System.arraycopy(noise, 0, bytes, bytes.length / 2, noise.length);
+        Decoded decoded = readAll(Files.write(dir.resolve("damaged.mov"), bytes), OPTIONS);
+        assertTrue(decoded.frames().size() > 25, decoded.frames().size() + " frames");
+        assertEquals(1_960_000, decoded.last().frame().timestampMicros(), 1_000);
+    }
+
+    @Test
     void rangeAfterTheEndDeliversNothingWithAWarning() {
         Decoded decoded = readAll(toneClip, OPTIONS.from(5_000_000));
         assertEquals(0, decoded.frames().size());

@@ -54,7 +54,7 @@ final class TestClips {
     private boolean video = true;
     private String format = "mov";
     private boolean indexAtFront = true;
-    private long clockOffsetMicros;
+    private int clockOffsetSeconds;
     private int videoCodec = AV_CODEC_ID_MPEG4;
     private int audioCodec = AV_CODEC_ID_PCM_S16LE;
 
@@ -124,7 +124,7 @@ final class TestClips {
         this.format = "mpegts";
         this.videoCodec = AV_CODEC_ID_MPEG2VIDEO;
         this.audioCodec = AV_CODEC_ID_MP2;
-        this.clockOffsetMicros = 10_000_000;
+        this.clockOffsetSeconds = 10;
         return this;
     }
 
@@ -144,8 +144,8 @@ final class TestClips {
             if (format.equals("mov") && indexAtFront) {
                 recorder.setOption("movflags", "faststart");
             }
-            if (clockOffsetMicros != 0) {
-                recorder.setOption("output_ts_offset", Long.toString(clockOffsetMicros));
+            if (clockOffsetSeconds != 0) {
+                recorder.setOption("output_ts_offset", Integer.toString(clockOffsetSeconds));
             }
             recorder.setFrameRate(frameRate);
             if (video) {
