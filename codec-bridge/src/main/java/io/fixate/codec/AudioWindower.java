@@ -15,8 +15,9 @@ import java.util.Objects;
  * <p>Push audio blocks in presentation order with {@link #push}, in any sample rate and channel count: they are
  * resampled and mixed to mono at the requirement's rate with {@link AudioResampler}. The input format may change
  * mid-stream; the audio before the change is finished and the new format continues from its block's timestamp. A
- * timestamp that jumps by more than a millisecond from where the previous block ended is a discontinuity: a jump
- * forward leaves silence, a jump back is trimmed so the earlier audio stands.
+ * timestamp more than two milliseconds away from where the previous block ended is a discontinuity: a jump forward
+ * leaves silence, a jump back is trimmed so the earlier audio stands. Smaller differences are taken as timestamp
+ * rounding (containers with millisecond clocks) and the audio stays continuous.
  *
  * <p>Ask for windows with {@link #windowFor} or {@link #attach} once {@link #covers} says the audio around the frame
  * is complete (or {@link #end} was called). Each window is {@code requirement.windowSamples()} long, centred on the
@@ -30,8 +31,11 @@ public final class AudioWindower implements AutoCloseable {
 
     /** The most audio kept, in microseconds. */
     public static final long MAX_BUFFERED_MICROS = 30_000_000L;
-    /** How far a block's timestamp may differ from the end of the previous one and still count as continuous. */
-    private static final double JUMP_TOLERANCE_MICROS = 1_000;
+    /**
+     * How far a block's timestamp may differ from the end of the previous one and still count as continuous: two
+     * timestamps rounded to whole milliseconds can together be off by one.
+     */
+    private static final double JUMP_TOLERANCE_MICROS = 2_000;
 
     private final AudioRequirement requirement;
     private final float[] hann;
@@ -67,14 +71,19 @@ public final class AudioWindower implements AutoCloseable {
         if (block.frameCount() == 0) {
             return;
         }
-        if (resampler == null || resampler.inputSampleRate() != block.sampleRate()
-                || resampler.inputChannels() != block.channels()
-                || Math.abs(block.timestampMicros() - expectedNextMicros) > JUMP_TOLERANCE_MICROS) {
+        if (startsNewSegment(block)) {
             finishResampler();
             resampler = new AudioResampler(block.sampleRate(), block.channels(), requirement.sampleRate(), 1);
         }
         store(resampler.process(block));
         expectedNextMicros = block.timestampMicros() + block.frameCount() * 1_000_000.0 / block.sampleRate();
+    }
+
+    /** Whether {@code block} cannot continue the current resampler's stream: first block, new format or a jump. */
+    private boolean startsNewSegment(AudioBlock block) {
+        return resampler == null || resampler.inputSampleRate() != block.sampleRate()
+                || resampler.inputChannels() != block.channels()
+                || Math.abs(block.timestampMicros() - expectedNextMicros) > JUMP_TOLERANCE_MICROS;
     }
 
     /** Marks the end of the audio: every window is complete from now on, silent past the last sample. */

@@ -53,13 +53,23 @@ public final class MediaClip implements Iterable<FrameWithAudio>, AutoCloseable 
      */
     @Override
     public Iterator<FrameWithAudio> iterator() {
+        ensureOpen();
+        MediaReader reader = MediaReader.open(file, options);
+        synchronized (openReaders) {
+            if (closed) {
+                reader.close();
+                ensureOpen();
+            }
+            openReaders.add(reader);
+        }
+        return new Pass(reader);
+    }
+
+    private void ensureOpen() {
         synchronized (openReaders) {
             if (closed) {
                 throw new IllegalStateException("media clip of " + file + " is closed");
             }
-            MediaReader reader = MediaReader.open(file, options);
-            openReaders.add(reader);
-            return new Pass(reader);
         }
     }
 

@@ -82,6 +82,27 @@ class AudioWindowerTest {
     }
 
     @Test
+    void millisecondRoundedTimestampsStayContinuous() {
+        // 1024-sample blocks at 44.1 kHz last 23.22 ms; a Matroska-style clock stamps them 0, 23, 46, 70 ms ...
+        try (AudioWindower windower = new AudioWindower(REQUIREMENT)) {
+            for (int first = 0; first < 44_100; first += 1024) {
+                float[] tone = new float[1024];
+                for (int i = 0; i < tone.length; i++) {
+                    tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * (first + i) / 44_100));
+                }
+                long roundedMillis = Math.round(first * 1_000.0 / 44_100);
+                windower.push(AudioBlock.ofMono(tone, 44_100, roundedMillis * 1_000));
+            }
+            AudioBlock window = windower.windowFor(500_000);
+            for (int i = 0; i < WINDOW; i++) {
+                double t = 0.25 + i / 16_000.0;
+                double expected = 0.5 * Math.sin(2 * Math.PI * 440 * t) * hann(i);
+                assertEquals(expected, window.sample(i, 0), 0.01, "sample " + i);
+            }
+        }
+    }
+
+    @Test
     void timestampGapsBecomeSilence() {
         try (AudioWindower windower = new AudioWindower(REQUIREMENT)) {
             pushConstant(windower, 0.5f, 0, 1_000_000);

@@ -27,14 +27,19 @@ public final class HostFrames {
         requirePositive(width, height);
         int rowBytes = Math.multiplyExact(width, layout.bytesPerPixel());
         plane.requireRows(layout + " plane", rowBytes, height);
+        if (layout == PackedLayout.RGB) {
+            return VideoFrame.create(width, height, timestampMicros, out -> {
+                for (int y = 0; y < height; y++) {
+                    plane.copyRow(y, out, y * rowBytes, rowBytes);
+                }
+            });
+        }
         return VideoFrame.create(width, height, timestampMicros, out -> {
             byte[] row = new byte[rowBytes];
-            byte[] rgb = layout == PackedLayout.RGB ? row : new byte[width * 3];
+            byte[] rgb = new byte[width * 3];
             for (int y = 0; y < height; y++) {
                 plane.readRow(y, row, rowBytes);
-                if (row != rgb) {
-                    layout.toRgb(row, rgb, width);
-                }
+                layout.toRgb(row, rgb, width);
                 out.put(rgb);
             }
         });

@@ -53,4 +53,9 @@ public record Plane(ByteBuffer data, int offset, int rowStride) {
     void readRow(int row, byte[] target, int length) {
         data.get(offset + row * rowStride, target, 0, length);
     }
+
+    /** Copies the first {@code length} bytes of row {@code row} into {@code target} at {@code targetIndex}. */
+    void copyRow(int row, ByteBuffer target, int targetIndex, int length) {
+        target.put(targetIndex, data, offset + row * rowStride, length);
+    }
 }
