@@ -124,6 +124,19 @@ class MediaReaderTest {
     }
 
     @Test
+    void audioOfAnyNativeFormatIsResampledIntoTheWindows() {
+        Path file = TestClips.clip().size(96, 64).tone(1_000, 48_000, 1).write(dir, "mono48k.mov");
+        Decoded decoded = readAll(file, OPTIONS);
+        assertEquals(96, decoded.info().width());
+        assertEquals(64, decoded.first().frame().height());
+        assertEquals(48_000, decoded.info().audioSampleRate());
+        assertEquals(1, decoded.info().audioChannels());
+        AudioBlock middle = decoded.frames().get(25).audio();
+        int quarter = OPTIONS.audio().windowSamples() / 4;
+        assertEquals(2 * 1_000 * 0.25, Signals.zeroCrossings(middle, quarter, 3 * quarter), 3);
+    }
+
+    @Test
     void windowsAreSilentBeforeTheAudioBegins() {
         AudioBlock firstWindow = readAll(toneClip, OPTIONS).first().audio();
         int half = firstWindow.frameCount() / 2;

@@ -34,13 +34,15 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
  * 1x1 becomes 2x2), so odd sizes are written as Y4M by {@link #y4m}; and in Matroska it writes audio packet durations
  * in the wrong time base, inflating the declared duration (2 s of video with PCM declares 5.95 s), so Matroska is
  * avoided.
+ *
+ * <p>Public so that tests of every package of the module can use it.
  */
-final class TestClips {
+public final class TestClips {
 
-    static final int[] BACKGROUND = {30, 60, 200};
-    static final int[] SQUARE = {230, 30, 30};
-    static final int SQUARE_SIZE = 8;
-    static final float TONE_AMPLITUDE = 0.5f;
+    public static final int[] BACKGROUND = {30, 60, 200};
+    public static final int[] SQUARE = {230, 30, 30};
+    public static final int SQUARE_SIZE = 8;
+    public static final float TONE_AMPLITUDE = 0.5f;
 
     private int width = 64;
     private int height = 48;
@@ -62,12 +64,12 @@ final class TestClips {
     }
 
     /** A clip with the defaults. */
-    static TestClips clip() {
+    public static TestClips clip() {
         return new TestClips();
     }
 
     /** The shared GRID clips, when present beside the project. */
-    static Optional<Path> gridDirectory() {
+    public static Optional<Path> gridDirectory() {
         String shared = System.getProperty("fixate.shared.dir");
         if (shared == null) {
             return Optional.empty();
@@ -76,51 +78,55 @@ final class TestClips {
         return Files.isDirectory(grid) ? Optional.of(grid) : Optional.empty();
     }
 
-    TestClips size(int newWidth, int newHeight) {
+    /** Frame size; the recorder rounds odd sizes up to even (see the class comment). */
+    public TestClips size(int newWidth, int newHeight) {
         this.width = newWidth;
         this.height = newHeight;
         return this;
     }
 
-    TestClips frames(int count, double fps) {
+    /** {@code count} frames at {@code fps}; audio lasts as long unless {@link #audioFor} says otherwise. */
+    public TestClips frames(int count, double fps) {
         this.frames = count;
         this.frameRate = fps;
         return this;
     }
 
     /** Frames at these presentation times (variable frame rate), in multiples of the frame interval. */
-    TestClips frameTimes(long... micros) {
+    public TestClips frameTimes(long... micros) {
         this.frameTimes = micros.clone();
         this.frames = micros.length;
         return this;
     }
 
-    TestClips tone(double hz, int rate, int channelCount) {
+    /** The tone's frequency and the audio stream's native rate and channel count. */
+    public TestClips tone(double hz, int rate, int channelCount) {
         this.toneHz = hz;
         this.sampleRate = rate;
         this.channels = channelCount;
         return this;
     }
 
-    TestClips silent() {
+    /** No audio stream at all. */
+    public TestClips silent() {
         this.channels = 0;
         return this;
     }
 
     /** Audio only for the first {@code seconds} of the video. */
-    TestClips audioFor(double seconds) {
+    public TestClips audioFor(double seconds) {
         this.audioSeconds = seconds;
         return this;
     }
 
     /** An audio-only file. */
-    TestClips withoutVideo() {
+    public TestClips withoutVideo() {
         this.video = false;
         return this;
     }
 
     /** MPEG-2 video and MP2 audio in MPEG-TS, with the stream clock starting at 10 s as in broadcast captures. */
-    TestClips mpegTs() {
+    public TestClips mpegTs() {
         this.format = "mpegts";
         this.videoCodec = AV_CODEC_ID_MPEG2VIDEO;
         this.audioCodec = AV_CODEC_ID_MP2;
@@ -129,13 +135,13 @@ final class TestClips {
     }
 
     /** QuickTime with its index written last, as most cameras and encoders do by default. */
-    TestClips indexAtEnd() {
+    public TestClips indexAtEnd() {
         this.indexAtFront = false;
         return this;
     }
 
     /** Writes the clip as {@code dir/name}. */
-    Path write(Path dir, String name) {
+    public Path write(Path dir, String name) {
         Path file = dir.resolve(name);
         Ffmpeg.ensureLoaded();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), video ? width : 0,
@@ -183,7 +189,8 @@ final class TestClips {
                 }
                 long audioUntil = Math.min(audioFrames, Math.round((i + 1) / frameRate * sampleRate));
                 if (audioUntil > audioWritten) {
-                    recorder.recordSamples(sampleRate, channels, FloatBuffer.wrap(tone(audioWritten, audioUntil)));
+                    recorder.recordSamples(sampleRate, channels,
+                            FloatBuffer.wrap(toneSamples(audioWritten, audioUntil)));
                     audioWritten = audioUntil;
                 }
             }
@@ -191,7 +198,7 @@ final class TestClips {
     }
 
     /** The x of the square's left edge in frame {@code index}. */
-    int squareX(int index) {
+    public int squareX(int index) {
         int travel = Math.max(1, width - SQUARE_SIZE);
         return 2 * index % travel;
     }
@@ -212,7 +219,7 @@ final class TestClips {
         }
     }
 
-    private float[] tone(long fromFrame, long toFrame) {
+    private float[] toneSamples(long fromFrame, long toFrame) {
         float[] samples = new float[(int) (toFrame - fromFrame) * channels];
         for (long f = fromFrame; f < toFrame; f++) {
             float value = (float) (TONE_AMPLITUDE * Math.sin(2 * Math.PI * toneHz * f / sampleRate));
@@ -226,7 +233,7 @@ final class TestClips {
      * {@code ceil(width / 2) x ceil(height / 2)}). Frame {@code i} is uniform grey with luma {@code 16 + 10 i} (limited
      * range), so its RGB value is {@link #y4mGrey}.
      */
-    static Path y4m(Path dir, String name, int width, int height, int frames) {
+    public static Path y4m(Path dir, String name, int width, int height, int frames) {
         int chroma = ((width + 1) / 2) * ((height + 1) / 2);
         byte[] header = ("YUV4MPEG2 W" + width + " H" + height + " F25:1 Ip A1:1 C420jpeg\n")
                 .getBytes(StandardCharsets.US_ASCII);
@@ -249,12 +256,12 @@ final class TestClips {
     }
 
     /** The RGB grey of frame {@code index} of a {@link #y4m} clip. */
-    static int y4mGrey(int index) {
+    public static int y4mGrey(int index) {
         return (int) Math.round(10 * index * 255.0 / 219);
     }
 
     /** Copies the first {@code fraction} of {@code source}'s bytes to {@code target}. */
-    static Path truncated(Path source, Path target, double fraction) {
+    public static Path truncated(Path source, Path target, double fraction) {
         try {
             byte[] bytes = Files.readAllBytes(source);
             return Files.write(target, Arrays.copyOf(bytes, (int) (bytes.length * fraction)));
