@@ -18,7 +18,9 @@ import java.util.Set;
  * closes every reader still open. Opening errors surface from {@code iterator()} as {@link MediaReader#open}
  * describes them.
  *
- * <p>Thread-safe in the sense that iterators may run on different threads; each iterator itself is single-threaded.
+ * <p>Not thread-safe: use a clip and its iterators from one thread at a time. In particular {@link #close()} must not
+ * run while another thread is inside an iterator's {@code hasNext()} or {@code next()}, as it frees that iterator's
+ * decoder.
  */
 public final class MediaClip implements Iterable<FrameWithAudio>, AutoCloseable {
 
@@ -53,50 +55,32 @@ public final class MediaClip implements Iterable<FrameWithAudio>, AutoCloseable 
      */
     @Override
     public Iterator<FrameWithAudio> iterator() {
-        ensureOpen();
+        if (closed) {
+            throw new IllegalStateException("media clip of " + file + " is closed");
+        }
         MediaReader reader = MediaReader.open(file, options);
-        synchronized (openReaders) {
-            if (closed) {
-                reader.close();
-                ensureOpen();
-            }
-            openReaders.add(reader);
-        }
+        openReaders.add(reader);
         return new Pass(reader);
-    }
-
-    private void ensureOpen() {
-        synchronized (openReaders) {
-            if (closed) {
-                throw new IllegalStateException("media clip of " + file + " is closed");
-            }
-        }
     }
 
     /** The warnings of every finished or closed pass, without repeats. */
     public List<String> warnings() {
-        synchronized (openReaders) {
-            return List.copyOf(warnings);
-        }
+        return List.copyOf(warnings);
     }
 
     /** Closes the readers of unfinished iterations; idempotent. Later iterations are refused. */
     @Override
     public void close() {
-        synchronized (openReaders) {
-            closed = true;
-            for (MediaReader reader : List.copyOf(openReaders)) {
-                release(reader);
-            }
+        closed = true;
+        for (MediaReader reader : List.copyOf(openReaders)) {
+            release(reader);
         }
     }
 
     private void release(MediaReader reader) {
-        synchronized (openReaders) {
-            if (openReaders.remove(reader)) {
-                reader.close();
-                reader.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
-            }
+        if (openReaders.remove(reader)) {
+            reader.close();
+            reader.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
     }
 
