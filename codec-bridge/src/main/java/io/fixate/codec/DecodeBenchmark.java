@@ -2,6 +2,7 @@ package io.fixate.codec;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,26 +15,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Measures how fast {@link MediaReader} turns a file into frames with audio windows (default
  * {@link io.fixate.api.AudioRequirement}), and compares it with the system {@code ffmpeg} decoding the same file to
- * raw RGB on one thread ({@code ffmpeg -v error -threads 1 -i FILE -f rawvideo -pix_fmt rgb24 -y /dev/null}). Usage:
- * {@code DecodeBenchmark FILE [SECONDS]}: the reader repeats whole passes over the file until at least SECONDS
- * (default 10) have passed; ffmpeg loops over the file ({@code -stream_loop}) about as long in one process, so that
+ * raw RGB on one thread ({@code ffmpeg -v error -threads 1 -i FILE -f rawvideo -pix_fmt rgb24 -y /dev/null}). The reader
+ * repeats whole passes over the file for the time asked; ffmpeg loops over the file ({@code -stream_loop}) about as long in one process, so that
  * its start-up does not count against it on short clips. Frames are counted as the reader delivers them. FFmpeg inside
  * the reader picks its own decoder thread count, so the reader's CPU time is printed too.
  */
 public final class DecodeBenchmark {
 
-    private static final double DEFAULT_SECONDS = 10;
-
     private DecodeBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: DecodeBenchmark FILE [SECONDS]");
-            System.exit(2);
-        }
-        Path file = Paths.get(args[0]);
-        double seconds = args.length == 2 ? Double.parseDouble(args[1]) : DEFAULT_SECONDS;
+    /** Runs the comparison on {@code file} for at least {@code seconds} per side and prints the figures to {@code out}. */
+    public static void run(Path file, double seconds, PrintStream out) throws IOException, InterruptedException {
         ReadOptions options = ReadOptions.DEFAULT;
 
         MediaInfo info;
@@ -41,20 +34,20 @@ public final class DecodeBenchmark {
             info = reader.info();
         }
         long framesPerPass = readFrames(file, options); // also warms up the JIT and loads FFmpeg
-        System.out.printf(Locale.ROOT, "%s: %dx%d, %.2f fps, %.2f s, %d frames, audio %s%n", file, info.width(),
+        out.printf(Locale.ROOT, "%s: %dx%d, %.2f fps, %.2f s, %d frames, audio %s%n", file, info.width(),
                 info.height(), info.frameRate(), info.durationMicros() / 1e6, framesPerPass,
                 info.hasAudio() ? info.audioSampleRate() + " Hz x" + info.audioChannels() : "none");
 
         Rate ours = timeReader(file, options, seconds);
-        ours.print("Fixate MediaReader -> FrameWithAudio");
+        ours.print(out, "Fixate MediaReader -> FrameWithAudio");
 
         Optional<Path> ffmpeg = findOnPath("ffmpeg");
         if (ffmpeg.isEmpty()) {
-            System.out.println("ffmpeg is not on the PATH; no comparison");
+            out.println("ffmpeg is not on the PATH; no comparison");
             return;
         }
         Rate onePass = timeFfmpeg(ffmpeg.get(), file, 0, framesPerPass);
-        onePass.print("ffmpeg, one pass incl. process start");
+        onePass.print(out, "ffmpeg, one pass incl. process start");
         Rate reference = onePass;
         long extraLoops = 0;
         // Each try aims past the target from the previous one's speed; start-up makes the first estimate short.
@@ -63,8 +56,8 @@ public final class DecodeBenchmark {
             extraLoops = Math.max(extraLoops + 1, (long) Math.ceil(1.1 * seconds / passSeconds) - 1);
             reference = timeFfmpeg(ffmpeg.get(), file, extraLoops, framesPerPass);
         }
-        reference.print("ffmpeg -threads 1 -> rgb24 /dev/null");
-        System.out.printf(Locale.ROOT, "ratio: %.2f (Fixate fps / ffmpeg fps)%n", ours.fps() / reference.fps());
+        reference.print(out, "ffmpeg -threads 1 -> rgb24 /dev/null");
+        out.printf(Locale.ROOT, "ratio: %.2f (Fixate fps / ffmpeg fps)%n", ours.fps() / reference.fps());
     }
 
     /** One timed side of the comparison; {@code cpuNanos} is negative where unknown. */
@@ -73,10 +66,10 @@ public final class DecodeBenchmark {
             return frames / (nanos / 1e9);
         }
 
-        void print(String label) {
+        void print(PrintStream out, String label) {
             String cpu = cpuNanos < 0 ? "" : String.format(Locale.ROOT, ", cpu %.2f s (%.1f cores busy)",
                     cpuNanos / 1e9, (double) cpuNanos / nanos);
-            System.out.printf(Locale.ROOT, "%-40s %7d frames in %6.2f s = %8.1f fps%s%n", label, frames,
+            out.printf(Locale.ROOT, "%-40s %7d frames in %6.2f s = %8.1f fps%s%n", label, frames,
                     nanos / 1e9, fps(), cpu);
         }
     }

@@ -1,0 +1,246 @@
+package io.fixate.cli;
+
+import io.fixate.Fixate;
+import io.fixate.api.DeviceChoice;
+import io.fixate.api.FixationMap;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.FrameWithAudio;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.ModelOptions;
+import io.fixate.api.PredictionSession;
+import io.fixate.api.VideoFrame;
+import io.fixate.codec.MediaInfo;
+import io.fixate.codec.MediaReader;
+import io.fixate.codec.ReadOptions;
+import io.fixate.codec.output.BitDepth;
+import io.fixate.codec.output.ColorMap;
+import io.fixate.codec.output.HeatmapStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/** {@code fixate predict}: fixation maps for a video file, written as heatmap video, map images and/or JSON. */
+@Command(name = "predict", sortOptions = false,
+        description = {"Predict where people look in VIDEO.",
+                "Without --heatmap, --maps or --json, writes <name>.heatmap.mp4 and <name>.fixations.json "
+                        + "in the current directory."})
+final class PredictCommand implements Callable<Integer> {
+
+    /** The model used when none is named: the classical baseline until a learned model ships. */
+    static final String DEFAULT_MODEL = "classic-baseline";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "VIDEO", description = "Video file with or without sound (anything FFmpeg reads).")
+    Path video;
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = DEFAULT_MODEL,
+            description = "Predictor to use (see 'fixate providers'). Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--heatmap", paramLabel = "OUT.mp4", description = "Heatmap overlay video, with the original sound.")
+    Path heatmap;
+
+    @Option(names = "--maps", paramLabel = "DIR", description = "One grey PNG map per frame (map_000000.png, ...).")
+    Path maps;
+
+    @Option(names = "--maps-depth", paramLabel = "8|16", defaultValue = "8",
+            description = "Bits per pixel of the map images. Default: ${DEFAULT-VALUE}.")
+    int mapsDepth;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "Per-frame time, peak and top fixations.")
+    Path json;
+
+    @Option(names = "--start", paramLabel = "T", converter = TimeConverter.class, defaultValue = "0",
+            description = "Start time, seconds or m:ss. Default: the beginning.")
+    long startMicros;
+
+    @Option(names = "--duration", paramLabel = "D", converter = TimeConverter.class,
+            description = "How much to process, seconds or m:ss. Default: to the end.")
+    Long durationMicros;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+            description = "Where the model runs. Default: ${DEFAULT-VALUE}.")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Compute threads for the model; 0 = engine default.")
+    int threads;
+
+    @Option(names = "--weights", paramLabel = "PATH", description = "Weights to use instead of the bundled ones.")
+    Path weights;
+
+    @Option(names = "--input-size", paramLabel = "N|WxH", description = "Model input size. Default: the model's own.")
+    String inputSize;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Model-specific setting.")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    @Option(names = "--colormap", paramLabel = "jet|inferno|gray", defaultValue = "jet",
+            description = "Heatmap colours. Default: ${DEFAULT-VALUE}.")
+    String colormap;
+
+    @Option(names = "--opacity", paramLabel = "0..1", defaultValue = "0.5",
+            description = "Heatmap opacity where attention is highest. Default: ${DEFAULT-VALUE}.")
+    double opacity;
+
+    @Option(names = "--top-k", paramLabel = "K", defaultValue = "5",
+            description = "Fixation points per frame in the JSON. Default: ${DEFAULT-VALUE}.")
+    int topK;
+
+    @Option(names = "--min-distance", paramLabel = "F", defaultValue = "0.1",
+            description = "Minimum distance between JSON fixations, as a fraction of the frame's larger side. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double minDistance;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Outputs.Targets targets = targets();
+        HeatmapStyle style = new HeatmapStyle(parseEnum(ColorMap.class, colormap, "--colormap"), opacity);
+        ReadOptions readOptions;
+        long startNanos = System.nanoTime();
+        int frames;
+        try (FixationPredictor predictor = Fixate.predictor(model, modelOptions())) {
+            readOptions = ReadOptions.of(predictor.info().capabilities().audio()).from(startMicros);
+            if (durationMicros != null) {
+                readOptions = readOptions.lasting(requirePositive(durationMicros));
+            }
+            try (MediaReader reader = openReader(readOptions);
+                 Outputs outputs = Outputs.open(targets, reader.info(), video.getFileName().toString(),
+                         predictor.info().name(), style, topK, minDistance)) {
+                if (outputs.wantsSourceAudio()) {
+                    reader.onSourceAudio(outputs::audio);
+                }
+                frames = predict(predictor, reader, outputs, err);
+                outputs.commit();
+                reader.warnings().forEach(w -> err.println("fixate: warning: " + w));
+            }
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        out.printf("%d frames in %.1f s (%.1f fps) with %s; wrote %s%n", frames, seconds, frames / seconds, model,
+                targets.named().stream().map(Path::toString).collect(Collectors.joining(", ")));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** Streams every frame through a session and hands each map with its frame to the outputs. */
+    private int predict(FixationPredictor predictor, MediaReader reader, Outputs outputs, PrintWriter err)
+            throws IOException {
+        MediaInfo info = reader.info();
+        long expected = durationMicros == null ? info.estimatedFrames()
+                : Math.min(info.estimatedFrames(), Math.round(durationMicros / 1e6 * info.frameRate()));
+        ProgressBar progress = new ProgressBar(err, "predict", expected, System.console() != null);
+        Deque<VideoFrame> awaitingMaps = new ArrayDeque<>();
+        int written = 0;
+        try (PredictionSession session = predictor.openSession()) {
+            FrameWithAudio input;
+            while ((input = reader.read()) != null) {
+                awaitingMaps.add(input.frame());
+                written = writeReady(session.push(input), awaitingMaps, outputs, written);
+                if (!noProgress) {
+                    progress.update(written);
+                }
+            }
+            written = writeReady(session.flush(), awaitingMaps, outputs, written);
+        }
+        if (!noProgress) {
+            progress.update(written);
+            progress.finish();
+        }
+        if (written == 0) {
+            throw new InvalidOptionsException(String.format("no frame of %s at or after --start %.2f s (it lasts %.2f s)",
+                    video, startMicros / 1e6, info.durationMicros() / 1e6));
+        }
+        return written;
+    }
+
+    private static int writeReady(List<FixationMap> ready, Deque<VideoFrame> awaitingMaps, Outputs outputs,
+                                  int written) throws IOException {
+        for (FixationMap map : ready) {
+            outputs.write(written++, awaitingMaps.remove(), map);
+        }
+        return written;
+    }
+
+    private MediaReader openReader(ReadOptions options) {
+        try {
+            return MediaReader.open(video, options);
+        } catch (UncheckedIOException e) {
+            throw new InputFileException(e.getCause());
+        }
+    }
+
+    private Outputs.Targets targets() {
+        BitDepth depth = switch (mapsDepth) {
+            case 8 -> BitDepth.EIGHT;
+            case 16 -> BitDepth.SIXTEEN;
+            default -> throw new InvalidOptionsException("--maps-depth must be 8 or 16, got " + mapsDepth);
+        };
+        if (heatmap == null && maps == null && json == null) {
+            String stem = video.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            return new Outputs.Targets(Path.of(stem + ".heatmap.mp4"), null, depth, Path.of(stem + ".fixations.json"));
+        }
+        return new Outputs.Targets(heatmap, maps, depth, json);
+    }
+
+    private ModelOptions modelOptions() {
+        ModelOptions.Builder builder = ModelOptions.builder()
+                .device(parseEnum(DeviceChoice.class, device, "--device"))
+                .threads(threads)
+                .weights(weights);
+        if (inputSize != null) {
+            String[] parts = inputSize.toLowerCase().split("x", -1);
+            try {
+                int w = Integer.parseInt(parts[0].trim());
+                int h = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : w;
+                if (parts.length > 2) {
+                    throw new NumberFormatException();
+                }
+                builder.inputSize(w, h);
+            } catch (NumberFormatException e) {
+                throw new InvalidOptionsException(
+                        "--input-size must be N or WxH, got '" + inputSize + "'");
+            }
+        }
+        properties.forEach(builder::property);
+        return builder.build();
+    }
+
+    private static long requirePositive(long micros) {
+        if (micros <= 0) {
+            throw new InvalidOptionsException("--duration must be longer than 0");
+        }
+        return micros;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String option) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(text)) {
+                return value;
+            }
+        }
+        throw new InvalidOptionsException(option + " must be one of " + Arrays.stream(type.getEnumConstants()).map(v -> v.name().toLowerCase()).collect(Collectors.joining(", "))
+                + ", got '" + text + "'");
+    }
+}

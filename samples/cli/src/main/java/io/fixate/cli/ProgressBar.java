@@ -1,0 +1,66 @@
+package io.fixate.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * Progress of a long job on stderr. On a terminal it redraws one line at most ten times a second; in a log (no
+ * console) it prints a line every tenth of the work so logs stay short.
+ */
+final class ProgressBar {
+
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final PrintWriter err;
+    private final String label;
+    private final long total;
+    private final boolean interactive;
+    private final long startNanos = System.nanoTime();
+    private long lastDraw;
+    private int lastDecile = -1;
+
+    /** @param total expected units of work, or 0 when unknown (then only the count and rate are shown) */
+    ProgressBar(PrintWriter err, String label, long total, boolean interactive) {
+        this.err = err;
+        this.label = label;
+        this.total = total;
+        this.interactive = interactive;
+    }
+
+    void update(long done) {
+        long now = System.nanoTime();
+        if (interactive) {
+            if (now - lastDraw >= REDRAW_NANOS) {
+                lastDraw = now;
+                err.print("\r" + line(done, now));
+                err.flush();
+            }
+        } else if (total > 0) {
+            int decile = (int) Math.min(10, done * 10 / total);
+            if (decile > lastDecile) {
+                lastDecile = decile;
+                err.println(line(done, now));
+            }
+        }
+    }
+
+    /** Clears the live line so the summary that follows starts on a clean line. */
+    void finish() {
+        if (interactive) {
+            err.print("\r" + " ".repeat(WIDTH + label.length() + 40) + "\r");
+            err.flush();
+        }
+    }
+
+    private String line(long done, long now) {
+        double seconds = (now - startNanos) / 1e9;
+        String rate = seconds > 0 ? String.format(" %.1f fps", done / seconds) : "";
+        if (total <= 0) {
+            return label + " " + done + " frames" + rate;
+        }
+        double fraction = Math.min(1, (double) done / total);
+        int filled = (int) Math.round(fraction * WIDTH);
+        return String.format("%s [%s%s] %3d%% %d/%d%s", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
+                Math.round(fraction * 100), done, total, rate);
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Example host integrations: an editor effect plugin fed by the host's NV12 frames and PCM audio, and a
+ * compression tool turning fixation maps into per-macroblock quantiser offsets.
+ */
+module io.fixate.samples.host {
+    requires io.fixate.spi;
+    requires io.fixate.codec;
+
+    exports io.fixate.samples.host;
+}
