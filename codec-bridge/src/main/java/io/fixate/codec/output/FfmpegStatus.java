@@ -1,10 +1,7 @@
 package io.fixate.codec.output;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_ERROR_MAX_STRING_SIZE;
-import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
-
+import io.fixate.codec.internal.Ffmpeg;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** Turns FFmpeg's negative return codes into exceptions with FFmpeg's own description. */
 final class FfmpegStatus {
@@ -19,20 +16,8 @@ final class FfmpegStatus {
      */
     static int check(int status, String action) throws IOException {
         if (status < 0) {
-            throw new IOException(action + " failed: " + describe(status));
+            throw new IOException(action + " failed: " + Ffmpeg.describe(status) + " (" + status + ")");
         }
         return status;
-    }
-
-    static String describe(int status) {
-        byte[] text = new byte[AV_ERROR_MAX_STRING_SIZE];
-        if (av_strerror(status, text, text.length) < 0) {
-            return "FFmpeg error " + status;
-        }
-        int length = 0;
-        while (length < text.length && text[length] != 0) {
-            length++;
-        }
-        return new String(text, 0, length, StandardCharsets.UTF_8) + " (" + status + ")";
     }
 }

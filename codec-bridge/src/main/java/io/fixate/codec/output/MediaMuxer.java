@@ -10,9 +10,8 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
+import io.fixate.codec.internal.Ffmpeg;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -27,8 +26,7 @@ import org.bytedeco.javacpp.BytePointer;
 final class MediaMuxer implements AutoCloseable {
 
     static {
-        // FFmpeg describes every stream it opens on stderr; only real errors belong there.
-        av_log_set_level(AV_LOG_ERROR);
+        Ffmpeg.ensureLoaded();
     }
 
     private final AVFormatContext context;
