@@ -5,69 +5,29 @@ import io.fixate.api.FixationMap;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.VideoFrame;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Writes a video of the source frames with their fixation maps drawn over them ({@link HeatmapStyle}), together with
- * the source's original sound.
- *
- * <p>The container follows the target's extension: {@code .mp4}, {@code .mov} or {@code .mkv}. Video is H.264 when
- * the FFmpeg build has an H.264 encoder (the bundled LGPL build has OpenH264), MPEG-4 part 2 otherwise; sound is AAC
- * at the source's channel count and, where AAC allows it, its sample rate. Odd frame sizes are padded to even ones
- * by repeating the last column or row, as YUV 4:2:0 requires.
- *
- * <p>Timing follows the timestamps: frames are placed on the grid of the nominal frame rate nearest to their own
- * timestamps and the sound is spliced to its blocks' timestamps (both measured from the start of the source), so a
- * variable frame rate or gaps keep picture and sound in sync.
- *
- * <p>The file appears at the target only when {@link #close()} succeeds; until then it is a hidden temporary file
- * beside it (see {@link AtomicFile}), and an existing file at the target stays untouched. A failed write aborts the
- * whole file. Call {@link #abort()} on error paths of your own. Not thread-safe.
+ * the source's original sound. Container, codecs, timing and atomic commit are those of {@link VideoFileWriter}: the
+ * file appears at the target only when {@link #close()} succeeds, and an existing file there stays untouched until
+ * then. Not thread-safe.
  */
-public final class HeatmapVideoWriter extends AtomicOutput {
+public final class HeatmapVideoWriter implements AutoCloseable {
 
-    /** Slowest nominal frame rate accepted: one frame in 1000 s. */
-    public static final double MIN_FRAME_RATE = 0.001;
-    /** Fastest nominal frame rate accepted. */
-    public static final double MAX_FRAME_RATE = 1000;
-
-    private final Path target;
-    private final MediaMuxer muxer;
-    private final int width;
-    private final int height;
-    private final int audioSampleRate;
-    private final int audioChannels;
+    private final VideoFileWriter video;
     private final HeatmapOverlay overlay;
-    private final AudioTimeline audioTimeline;
-    private VideoEncoder video;
-    private AudioEncoder audio;
 
-    private HeatmapVideoWriter(Path target, AtomicFile file, MediaMuxer muxer, int width, int height,
-                               int audioSampleRate, int audioChannels, HeatmapStyle style) {
-        super("heatmap video " + target, file);
-        this.target = target;
-        this.muxer = muxer;
-        this.width = width;
-        this.height = height;
-        this.audioSampleRate = audioSampleRate;
-        this.audioChannels = audioChannels;
+    private HeatmapVideoWriter(VideoFileWriter video, HeatmapStyle style) {
+        this.video = video;
         this.overlay = new HeatmapOverlay(style);
-        this.audioTimeline = new AudioTimeline(audioSampleRate);
     }
 
     /**
-     * Starts a heatmap video.
+     * Starts a heatmap video; the parameters are those of {@link VideoFileWriter#open}.
      *
-     * @param target          the file to write; its extension picks the container
-     * @param width           frame width in pixels
-     * @param height          frame height in pixels
-     * @param frameRate       nominal frames per second of the source, in [{@value #MIN_FRAME_RATE},
-     *                        {@value #MAX_FRAME_RATE}]
-     * @param audioSampleRate sample rate of the source's sound (ignored without audio)
-     * @param audioChannels   channels of the source's sound; 0 = no audio track
-     * @param style           how maps are drawn
+     * @param style how maps are drawn
      * @throws InvalidOptionsException if the extension is not .mp4, .mov or .mkv, or a number is out of range
      * @throws IOException             if the target's directory is missing or unwritable, or FFmpeg cannot start the
      *                                 file; the message names the target
@@ -75,83 +35,18 @@ public final class HeatmapVideoWriter extends AtomicOutput {
     public static HeatmapVideoWriter open(Path target, int width, int height, double frameRate, int audioSampleRate,
                                           int audioChannels, HeatmapStyle style) throws IOException {
         Objects.requireNonNull(style, "style");
-        Container container = Container.of(Objects.requireNonNull(target, "target"));
-        requireOptions(target, width, height, frameRate, audioSampleRate, audioChannels);
-        AtomicFile file = AtomicFile.open(target);
-        MediaMuxer muxer;
-        try {
-            muxer = MediaMuxer.open(file.temporary(), container.muxerName());
-        } catch (IOException e) {
-            file.abort();
-            throw new IOException("cannot write heatmap video " + target + ": " + e.getMessage(), e);
-        }
-        HeatmapVideoWriter writer = new HeatmapVideoWriter(target, file, muxer, width, height, audioSampleRate,
-                audioChannels, style);
-        try {
-            writer.video = VideoEncoder.open(muxer, width, height, frameRate);
-            if (audioChannels > 0) {
-                writer.audio = AudioEncoder.open(muxer, audioSampleRate, audioChannels);
-            }
-            muxer.writeHeader();
-        } catch (IOException e) {
-            throw writer.fail(e);
-        }
-        return writer;
-    }
-
-    private static void requireOptions(Path target, int width, int height, double frameRate, int audioSampleRate,
-                                       int audioChannels) {
-        String problem = null;
-        if (width <= 0 || height <= 0) {
-            problem = "frame size must be positive, got " + width + "x" + height;
-        } else if (!(frameRate >= MIN_FRAME_RATE && frameRate <= MAX_FRAME_RATE)) {
-            problem = "frame rate must be in [" + MIN_FRAME_RATE + ", " + MAX_FRAME_RATE + "], got " + frameRate;
-        } else if (audioChannels < 0) {
-            problem = "audio channel count must not be negative, got " + audioChannels;
-        } else if (audioChannels > 0 && audioSampleRate <= 0) {
-            problem = "audio sample rate must be positive, got " + audioSampleRate;
-        }
-        if (problem != null) {
-            throw new InvalidOptionsException("cannot write a heatmap video to " + target + ": " + problem);
-        }
+        return new HeatmapVideoWriter(VideoFileWriter.open("heatmap video", target, width, height, frameRate,
+                audioSampleRate, audioChannels), style);
     }
 
     /** The FFmpeg name of the video encoder in use, e.g. {@code libopenh264} or {@code mpeg4}. */
     public String videoCodec() {
-        return video.codecName();
+        return video.videoCodec();
     }
 
-    /**
-     * Adds the original sound, at the sample rate and channel count given to {@link #open}. Blocks come in time order
-     * and may run ahead of the frames.
-     *
-     * @throws IllegalStateException    if the video has no audio track, or the writer is closed
-     * @throws IllegalArgumentException if the block's format differs from the one given to {@link #open}
-     * @throws IOException              if encoding fails; the file is then aborted
-     */
+    /** Adds the original sound; see {@link VideoFileWriter#writeAudio}. */
     public void writeAudio(AudioBlock sourceAudio) throws IOException {
-        requireOpen();
-        if (audio == null) {
-            throw new IllegalStateException("heatmap video " + target + " was opened without an audio track");
-        }
-        if (sourceAudio.sampleRate() != audioSampleRate || sourceAudio.channels() != audioChannels) {
-            throw new IllegalArgumentException("heatmap video " + target + " takes audio at " + audioSampleRate
-                    + " Hz with " + audioChannels + " channels, got " + sourceAudio);
-        }
-        long offset = audioTimeline.offsetOf(sourceAudio.timestampMicros());
-        int skipped = (int) Math.min(sourceAudio.frameCount(), Math.max(0, -offset));
-        long kept = sourceAudio.frameCount() - skipped;
-        try {
-            if (offset > 0) {
-                audio.encodeSilence(offset);
-                audioTimeline.advance(offset);
-            }
-            FloatBuffer samples = sourceAudio.interleaved().position(skipped * audioChannels);
-            audio.encode(samples, kept);
-            audioTimeline.advance(kept);
-        } catch (IOException e) {
-            throw fail(e);
-        }
+        video.writeAudio(sourceAudio);
     }
 
     /**
@@ -162,35 +57,17 @@ public final class HeatmapVideoWriter extends AtomicOutput {
      * @throws IOException              if encoding fails; the file is then aborted
      */
     public void write(VideoFrame frame, FixationMap map) throws IOException {
-        requireOpen();
-        if (frame.width() != width || frame.height() != height) {
-            throw new IllegalArgumentException("heatmap video " + target + " is " + width + "x" + height
-                    + ", got a frame of " + frame.width() + "x" + frame.height());
-        }
-        try {
-            video.encode(overlay.blend(frame, map), frame.timestampMicros());
-        } catch (IOException e) {
-            throw fail(e);
-        }
+        video.write(overlay.blend(frame, map));
     }
 
+    /** Finishes the file and moves it onto the target; see {@link VideoFileWriter#close()}. */
     @Override
-    void finishContent() throws IOException {
-        video.finish();
-        if (audio != null) {
-            audio.finish();
-        }
-        muxer.writeTrailer();
+    public void close() throws IOException {
+        video.close();
     }
 
-    @Override
-    void release() {
-        if (video != null) {
-            video.close();
-        }
-        if (audio != null) {
-            audio.close();
-        }
-        muxer.close();
+    /** Drops the file: nothing appears at the target. */
+    public void abort() throws IOException {
+        video.abort();
     }
 }

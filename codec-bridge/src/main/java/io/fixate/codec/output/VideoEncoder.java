@@ -17,6 +17,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -50,6 +51,8 @@ final class VideoEncoder implements AutoCloseable {
     private final AVFrame rgb;
     private final AVFrame yuv;
     private final SwsContext converter;
+    /** One padded row of packed RGB, staged between the frame's buffer and FFmpeg's. */
+    private final byte[] row;
 
     private VideoEncoder(EncodedStream stream, String codecName, int width, int height, FrameSlots slots)
             throws IOException {
@@ -60,6 +63,7 @@ final class VideoEncoder implements AutoCloseable {
         this.slots = slots;
         int paddedWidth = stream.context().width();
         int paddedHeight = stream.context().height();
+        this.row = new byte[paddedWidth * 3];
         this.rgb = pictureFrame(AV_PIX_FMT_RGB24, paddedWidth, paddedHeight);
         this.yuv = pictureFrame(AV_PIX_FMT_YUV420P, paddedWidth, paddedHeight);
         this.converter = sws_getContext(paddedWidth, paddedHeight, AV_PIX_FMT_RGB24, paddedWidth, paddedHeight,
@@ -133,7 +137,7 @@ final class VideoEncoder implements AutoCloseable {
      * Encodes one picture in {@link io.fixate.api.VideoFrame}'s packed RGB layout at the size given to
      * {@link #open}; pictures must come in presentation order.
      */
-    void encode(byte[] packedRgb, long timestampMicros) throws IOException {
+    void encode(ByteBuffer packedRgb, long timestampMicros) throws IOException {
         copyPadded(packedRgb);
         FfmpegStatus.check(av_frame_make_writable(yuv), "preparing a video frame");
         sws_scale(converter, rgb.data(), rgb.linesize(), 0, rgb.height(), yuv.data(), yuv.linesize());
@@ -141,16 +145,15 @@ final class VideoEncoder implements AutoCloseable {
         stream.send(yuv);
     }
 
-    private void copyPadded(byte[] packedRgb) {
+    private void copyPadded(ByteBuffer packedRgb) {
         BytePointer pixels = rgb.data(0);
         int lineSize = rgb.linesize(0);
         int rowBytes = width * 3;
         for (int y = 0; y < rgb.height(); y++) {
-            int sourceRow = Math.min(y, height - 1) * rowBytes;
-            pixels.position((long) y * lineSize).put(packedRgb, sourceRow, rowBytes);
-            if (rgb.width() > width) {
-                pixels.position((long) y * lineSize + rowBytes).put(packedRgb, sourceRow + rowBytes - 3, 3);
-            }
+            packedRgb.get(Math.min(y, height - 1) * rowBytes, row, 0, rowBytes);
+            // An odd width is padded by repeating the last pixel of the row.
+            System.arraycopy(row, rowBytes - 3, row, rowBytes, row.length - rowBytes);
+            pixels.position((long) y * lineSize).put(row, 0, row.length);
         }
     }
 

@@ -18,7 +18,7 @@ class HeatmapOverlayTest {
     private static final FixationMap MAP = FixationMap.of(3, 1, new float[] {0f, 0.5f, 1f}, 0, 3, 1);
 
     private static byte[] blend(ColorMap colors, double opacity) {
-        return new HeatmapOverlay(new HeatmapStyle(colors, opacity)).blend(FRAME, MAP);
+        return new HeatmapOverlay(new HeatmapStyle(colors, opacity)).blend(FRAME, MAP).copyRgb();
     }
 
     @Test
@@ -60,7 +60,7 @@ class HeatmapOverlayTest {
     void coarseMapIsStretchedOverTheFrame() {
         VideoFrame black = VideoFrame.ofRgb(4, 2, 0, new byte[4 * 2 * 3]);
         FixationMap uniform = FixationMap.of(1, 1, new float[] {1f}, 0, 4, 2);
-        byte[] out = new HeatmapOverlay(new HeatmapStyle(ColorMap.GRAY, 1)).blend(black, uniform);
+        byte[] out = new HeatmapOverlay(new HeatmapStyle(ColorMap.GRAY, 1)).blend(black, uniform).copyRgb();
         for (byte b : out) {
             assertEquals(255, b & 0xFF);
         }
