@@ -1,12 +1,11 @@
 package io.fixate.codec.internal;
 
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacpp.BytePointer;
+
+import java.nio.charset.StandardCharsets;
 
 /** Process-wide FFmpeg set-up and error text, shared by everything in the codec bridge that calls FFmpeg. */
 public final class Ffmpeg {
-
-    private static final int ERROR_TEXT_BYTES = 256;
 
     static {
         // FFmpeg writes informational chatter for every file to stderr; only real errors are worth showing a host.
@@ -23,11 +22,14 @@ public final class Ffmpeg {
 
     /** FFmpeg's description of a negative error code, e.g. "Invalid data found when processing input". */
     public static String describe(int errorCode) {
-        try (BytePointer text = new BytePointer(ERROR_TEXT_BYTES)) {
-            if (avutil.av_strerror(errorCode, text, ERROR_TEXT_BYTES) < 0) {
-                return "FFmpeg error " + errorCode;
-            }
-            return text.getString();
+        byte[] text = new byte[avutil.AV_ERROR_MAX_STRING_SIZE];
+        if (avutil.av_strerror(errorCode, text, text.length) < 0) {
+            return "FFmpeg error " + errorCode;
         }
+        int length = 0;
+        while (length < text.length && text[length] != 0) {
+            length++;
+        }
+        return new String(text, 0, length, StandardCharsets.UTF_8);
     }
 }

@@ -35,6 +35,7 @@ import org.bytedeco.javacpp.DoublePointer;
 final class VideoEncoder implements AutoCloseable {
 
     /** Encoder names in order of preference; the first one this FFmpeg build has and can open is used. */
+    private static final int MIN_CODED_SIDE = 16;
     private static final List<String> ENCODERS = List.of("libx264", "libopenh264", "mpeg4");
     private static final double BITS_PER_PIXEL = 0.15;
     private static final long MIN_BIT_RATE = 400_000;
@@ -86,8 +87,8 @@ final class VideoEncoder implements AutoCloseable {
             EncodedStream stream;
             try {
                 stream = EncodedStream.open(muxer, codec, ONE_FRAME, context -> {
-                    context.width(even(width));
-                    context.height(even(height));
+                    context.width(codedSize(width));
+                    context.height(codedSize(height));
                     context.pix_fmt(AV_PIX_FMT_YUV420P);
                     context.colorspace(AVCOL_SPC_SMPTE170M);
                     context.color_range(AVCOL_RANGE_MPEG);
@@ -110,8 +111,12 @@ final class VideoEncoder implements AutoCloseable {
         return Math.min(MAX_BIT_RATE, Math.max(MIN_BIT_RATE, proportional));
     }
 
-    private static int even(int size) {
-        return size + (size & 1);
+    /**
+     * The size a side is coded at: even, as 4:2:0 chroma needs, and at least one macroblock, below which OpenH264
+     * refuses to encode. The extra columns and rows repeat the picture's edge.
+     */
+    private static int codedSize(int size) {
+        return Math.max(MIN_CODED_SIDE, size + (size & 1));
     }
 
     /** A picture with its own buffers, or {@code null} if they cannot be allocated. */
@@ -151,8 +156,9 @@ final class VideoEncoder implements AutoCloseable {
         int rowBytes = width * 3;
         for (int y = 0; y < rgb.height(); y++) {
             packedRgb.get(Math.min(y, height - 1) * rowBytes, row, 0, rowBytes);
-            // An odd width is padded by repeating the last pixel of the row.
-            System.arraycopy(row, rowBytes - 3, row, rowBytes, row.length - rowBytes);
+            for (int padding = rowBytes; padding < row.length; padding += 3) {
+                System.arraycopy(row, rowBytes - 3, row, padding, 3);
+            }
             pixels.position((long) y * lineSize).put(row, 0, row.length);
         }
     }

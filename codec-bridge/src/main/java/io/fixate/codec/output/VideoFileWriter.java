@@ -15,7 +15,8 @@ import java.util.Objects;
  * <p>The container follows the target's extension: {@code .mp4}, {@code .mov} or {@code .mkv}. Video is H.264 when
  * the FFmpeg build has an H.264 encoder (the bundled LGPL build has OpenH264), MPEG-4 part 2 otherwise; sound is AAC
  * at the source's channel count and, where AAC allows it, its sample rate. Odd frame sizes are padded to even ones
- * by repeating the last column or row, as YUV 4:2:0 requires.
+ * by repeating the last column or row, as YUV 4:2:0 requires, and sides under 16 pixels are padded to 16, the
+ * smallest picture H.264 encoders accept.
  *
  * <p>Timing follows the timestamps: frames are placed on the grid of the nominal frame rate nearest to their own
  * timestamps and the sound is spliced to its blocks' timestamps (both measured from the start of the source), so a

@@ -17,7 +17,7 @@ final class ProgressBar {
     private final boolean interactive;
     private final long startNanos = System.nanoTime();
     private long lastDraw;
-    private int lastDecile = -1;
+    private int lastDecile;
 
     /** @param total expected units of work, or 0 when unknown (then only the count and rate are shown) */
     ProgressBar(PrintWriter err, String label, long total, boolean interactive) {
