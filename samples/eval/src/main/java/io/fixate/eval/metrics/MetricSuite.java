@@ -10,6 +10,7 @@ public final class MetricSuite {
 
     private final MetricOptions options;
 
+    /** A suite that runs every metric with {@code options}. */
     public MetricSuite(MetricOptions options) {
         this.options = Objects.requireNonNull(options, "options");
     }

@@ -22,6 +22,9 @@ final class PreparedPrediction {
     }
 
     /**
+     * The prediction at {@code target}'s shape: resized with the options' boundary under MIT, checked under
+     * pysaliency.
+     *
      * @throws IllegalArgumentException under pysaliency, if the prediction's shape differs from the target's
      */
     static PreparedPrediction of(Grid prediction, Grid target, MetricOptions options) {
@@ -33,7 +36,8 @@ final class PreparedPrediction {
                     + "x" + prediction.width() + ", the target " + target.height() + "x" + target.width());
         }
         Grid resized = MatlabResize.resize(prediction, target.height(), target.width(), options.boundary());
-        boolean constant = MapMath.isConstant(prediction.values()) || MapMath.isConstant(resized.values());
+        boolean constant = MapMath.isConstant(prediction.values())
+                || resized != prediction && MapMath.isConstant(resized.values());
         return new PreparedPrediction(resized.values(), constant, MapMath.hasNaN(prediction.values()));
     }
 

@@ -37,18 +37,21 @@ final class Roc {
         return counts;
     }
 
-    /** Number of entries of the ascending array that are {@code ≤ v}. */
+    /**
+     * Number of entries of the ascending array that are {@code ≤ v}. The halving runs a fixed number of steps whose
+     * only choice is a conditional move, so unpredictable values cost no branch mispredictions.
+     */
     private static int thresholdsAtMost(double[] ascending, double v) {
-        int lo = 0;
-        int hi = ascending.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ascending[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        if (ascending.length == 0) {
+            return 0;
         }
-        return lo;
+        int base = 0;
+        int remaining = ascending.length;
+        while (remaining > 1) {
+            int half = remaining >>> 1;
+            base = ascending[base + half] <= v ? base + half : base;
+            remaining -= half;
+        }
+        return ascending[base] <= v ? base + 1 : base;
     }
 }

@@ -2,6 +2,7 @@ package io.fixate.eval.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,8 @@ class GridTest {
         assertEquals(6, grid.get(1, 2));
         assertEquals(3, grid.get(0, 2));
         assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, grid.toArray());
+        assertEquals(Grid.of(2, 3, new double[] {1, 2, 3, 4, 5, 6}), grid);
+        assertNotEquals(Grid.of(3, 2, new double[] {1, 2, 3, 4, 5, 6}), grid);
     }
 
     @Test
