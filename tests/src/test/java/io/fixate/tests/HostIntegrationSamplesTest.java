@@ -1,0 +1,115 @@
+package io.fixate.tests;
+
+import io.fixate.Fixate;
+import io.fixate.api.FixationMap;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.ModelOptions;
+import io.fixate.samples.host.EditorSaliencyPlugin;
+import io.fixate.samples.host.EditorSaliencyPlugin.Matte;
+import io.fixate.samples.host.QuantOffsetMapper;
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The example host integrations in samples/host-integration do what their documentation says. */
+class HostIntegrationSamplesTest {
+
+    private static final int WIDTH = 96;
+    private static final int HEIGHT = 64;
+    private static final int FRAMES = 12;
+    private static final int AUDIO_RATE = 48_000;
+
+    @Test
+    void editorPluginTurnsNv12AndPcmIntoFullSizeMattesInOrder() {
+        List<Matte> mattes = new ArrayList<>();
+        try (FixationPredictor predictor = Fixate.predictor("classic-baseline", ModelOptions.defaults());
+             EditorSaliencyPlugin plugin = new EditorSaliencyPlugin(predictor)) {
+            for (int i = 0; i < FRAMES; i++) {
+                long time = i * 40_000L;
+                plugin.onAudio(tone(time, 40_000), 2, AUDIO_RATE, time);
+                mattes.addAll(plugin.onFrame(luma(i), WIDTH, neutralChroma(), WIDTH, WIDTH, HEIGHT, time));
+            }
+            assertEquals(FRAMES - 1, mattes.size(), "one frame of look-ahead is held back");
+            mattes.addAll(plugin.endOfClip());
+        }
+        assertEquals(FRAMES, mattes.size());
+        for (int i = 0; i < FRAMES; i++) {
+            Matte matte = mattes.get(i);
+            assertEquals(i * 40_000L, matte.timestampMicros());
+            assertEquals(WIDTH * HEIGHT, matte.alpha().length);
+        }
+        Matte middle = mattes.get(FRAMES / 2);
+        int brightest = 0;
+        for (int i = 1; i < middle.alpha().length; i++) {
+            if ((middle.alpha()[i] & 0xFF) > (middle.alpha()[brightest] & 0xFF)) {
+                brightest = i;
+            }
+        }
+        int[] square = squareCentre(FRAMES / 2);
+        assertEquals(square[0], brightest % WIDTH, 10, "brightest matte column on the moving square");
+        assertEquals(square[1], brightest / WIDTH, 10, "brightest matte row on the moving square");
+        assertTrue((middle.alpha()[0] & 0xFF) < (middle.alpha()[brightest] & 0xFF) / 2, "corner stays dark");
+    }
+
+    @Test
+    void quantOffsetsSpendBitsWhereTheMapIsHot() {
+        int frameWidth = 100;
+        int frameHeight = 40;
+        float[] values = new float[10 * 4];
+        // Only the top-left 20x20 pixels are looked at: they cover the first 16x16 macroblock entirely.
+        values[0] = values[1] = values[10] = values[11] = 1;
+        FixationMap map = FixationMap.of(10, 4, values, 0, frameWidth, frameHeight);
+
+        float[] offsets = new QuantOffsetMapper(6).quantOffsets(map);
+
+        assertEquals(7 * 3, offsets.length, "ceil(100/16) x ceil(40/16) macroblocks");
+        assertEquals(-6, offsets[0], 1e-5, "a fully attended block gets the full QP reduction");
+        for (int i = 1; i < offsets.length; i++) {
+            assertTrue(offsets[i] >= -6 && offsets[i] <= 6, "offset within the strength");
+        }
+        assertTrue(offsets[offsets.length - 1] > 0, "unattended blocks give bits away");
+    }
+
+    /** Centre of the bright square in frame {@code index}, moving right by three pixels a frame. */
+    private static int[] squareCentre(int index) {
+        return new int[]{10 + 3 * index + 8, HEIGHT / 2};
+    }
+
+    private static ByteBuffer luma(int index) {
+        ByteBuffer y = ByteBuffer.allocate(WIDTH * HEIGHT);
+        int[] centre = squareCentre(index);
+        for (int row = 0; row < HEIGHT; row++) {
+            for (int column = 0; column < WIDTH; column++) {
+                boolean inSquare = Math.abs(column - centre[0]) < 8 && Math.abs(row - centre[1]) < 8;
+                y.put(row * WIDTH + column, (byte) (inSquare ? 230 : 70));
+            }
+        }
+        return y;
+    }
+
+    private static ByteBuffer neutralChroma() {
+        ByteBuffer uv = ByteBuffer.allocate(WIDTH * HEIGHT / 2);
+        for (int i = 0; i < uv.capacity(); i++) {
+            uv.put(i, (byte) 128);
+        }
+        return uv;
+    }
+
+    /** Interleaved stereo little-endian 16-bit PCM of a loud tone, as a host would hand it over. */
+    private static ByteBuffer tone(long startMicros, long durationMicros) {
+        int frames = (int) (durationMicros * AUDIO_RATE / 1_000_000);
+        long first = startMicros * AUDIO_RATE / 1_000_000;
+        ByteBuffer pcm = ByteBuffer.allocate(frames * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < frames; i++) {
+            short s = (short) (20_000 * Math.sin(2 * Math.PI * 330 * (first + i) / AUDIO_RATE));
+            pcm.putShort(s).putShort(s);
+        }
+        return pcm.flip();
+    }
+}
