@@ -1,0 +1,18 @@
+package io.fixate.cli;
+
+import io.fixate.eval.metrics.MetricsBenchmark;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/** {@code fixate bench-metrics}: throughput of the six saliency metrics at 356×356. */
+@Command(name = "bench-metrics", description = "Measure frames per second for all six saliency metrics at 356x356.")
+final class BenchMetricsCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        MetricsBenchmark.run(new PrintStream(System.out, true));
+        return ExitCode.OK;
+    }
+}
