@@ -5,6 +5,10 @@
  */
 module io.fixate.eval {
     requires transitive io.fixate.api;
+    requires transitive java.desktop;
+    requires io.fixate.codec;
+    requires com.google.gson;
 
     exports io.fixate.eval.metrics;
+    exports io.fixate.eval.report;
 }
