@@ -26,7 +26,7 @@ import java.util.Set;
 final class AveIndex {
 
     static final String ANNOTATIONS = "Annotations.txt";
-    static final String HEADER = "Category&VideoID&Quality&StartTime&EndTime";
+    private static final String HEADER = "Category&VideoID&Quality&StartTime&EndTime";
     /** Split name to file, in the order splits are listed. */
     private static final Map<String, String> SPLIT_FILES = splitFiles();
 

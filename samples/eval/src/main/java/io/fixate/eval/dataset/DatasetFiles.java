@@ -35,7 +35,7 @@ final class DatasetFiles {
         return folder;
     }
 
-    static UncheckedIOException missing(Path path, String what) {
+    private static UncheckedIOException missing(Path path, String what) {
         return new UncheckedIOException(path + ": " + what + " not found", new NoSuchFileException(path.toString()));
     }
 

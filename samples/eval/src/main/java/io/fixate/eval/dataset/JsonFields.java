@@ -67,16 +67,12 @@ final class JsonFields {
         return value.getAsString();
     }
 
-    double number(String field) {
-        JsonElement value = require(field);
-        if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber())) {
-            throw problem("field '" + field + "' must be a number, got " + value);
-        }
-        return value.getAsDouble();
-    }
-
     double positiveNumber(String field) {
-        double value = number(field);
+        JsonElement element = require(field);
+        if (!(element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber())) {
+            throw problem("field '" + field + "' must be a number, got " + element);
+        }
+        double value = element.getAsDouble();
         if (!(value > 0) || Double.isInfinite(value)) {
             throw problem("field '" + field + "' must be positive, got " + value);
         }

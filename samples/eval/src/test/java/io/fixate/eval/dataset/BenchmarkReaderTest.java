@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,6 +98,15 @@ class BenchmarkReaderTest {
         assertEquals(Set.of("silent-twin"), dataset.video(BELL).scenarios());
         assertEquals(new VideoFormat(FRAMES, FRAME_RATE, WIDTH, HEIGHT), dataset.video(DRUM).format());
         assertEquals(root.resolve("videos/" + DRUM + ".mp4"), dataset.video(DRUM).location());
+    }
+
+    @Test
+    void theBenchmarkAlsoReadsAsAnAveDataset() {
+        EvalDataset asAve = Datasets.openAve(root);
+        assertEquals(DatasetLayout.AVE, asAve.layout());
+        assertEquals(List.of("Bell", "Drum"), asAve.labels(), "AVE sorts its labels");
+        assertEquals(root.resolve("videos/" + DRUM + ".mp4"), asAve.video(DRUM).location());
+        assertEquals(Optional.empty(), asAve.video(DRUM).groundTruth());
     }
 
     @Test
