@@ -156,7 +156,7 @@ final class Fixtures {
         return file;
     }
 
-    /** A MAT-file (MATLAB 5 format, written by MFL) holding {@code arrays} as name, array, name, array ... */
+    /** A MAT-file (MATLAB 5 format, written by MFL) holding the variables given as name, array, name, array ... */
     static Path mat(Path file, Object... namesAndArrays) throws IOException {
         Files.createDirectories(file.getParent());
         MatFile mat = Mat5.newMatFile();
