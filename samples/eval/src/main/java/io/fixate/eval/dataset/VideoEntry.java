@@ -1,0 +1,104 @@
+package io.fixate.eval.dataset;
+
+import io.fixate.api.AudioRequirement;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One video of an {@link EvalDataset}: its id and tags, and access to its frames and ground truth, which are read
+ * from disk only when asked for. Its format and scenarios are read once, on first use, and kept. Thread-safe; the
+ * {@link VideoMedia} and {@link VideoGroundTruth} it opens are not.
+ */
+public final class VideoEntry {
+
+    private final String id;
+    private final Set<String> tags;
+    private final List<AveEvent> events;
+    private final VideoSource source;
+    private final Lazy<VideoFormat> format;
+    private final Lazy<Set<String>> scenarios;
+
+    VideoEntry(String id, List<AveEvent> events, VideoSource source) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.events = List.copyOf(events);
+        this.source = Objects.requireNonNull(source, "source");
+        Set<String> categories = new LinkedHashSet<>();
+        events.forEach(event -> categories.add(event.category()));
+        this.tags = Collections.unmodifiableSet(categories);
+        this.format = new Lazy<>(source::readFormat);
+        this.scenarios = new Lazy<>(() -> Collections.unmodifiableSet(new LinkedHashSet<>(source.readScenarios())));
+    }
+
+    /** The video's id: the AVE/benchmark VideoID, or the STAViS video folder name. */
+    public String id() {
+        return id;
+    }
+
+    /** The categories of the video's events, in annotation order; empty for STAViS videos, which are untagged. */
+    public Set<String> tags() {
+        return tags;
+    }
+
+    /** The annotated event segments (AVE format), in annotation order; empty for STAViS videos. */
+    public List<AveEvent> events() {
+        return events;
+    }
+
+    /**
+     * What the clip tests ({@code clip.json} of the benchmark, e.g. {@code "silent-twin"}), for per-scenario reports;
+     * empty for other layouts.
+     *
+     * @throws io.fixate.api.CorruptMediaException if {@code clip.json} is damaged
+     * @throws java.io.UncheckedIOException       if it is missing
+     */
+    public Set<String> scenarios() {
+        return scenarios.get();
+    }
+
+    /** The video file, or for STAViS the folder of its frames. */
+    public Path location() {
+        return source.location();
+    }
+
+    /**
+     * Frame count, frame rate and size: from the dataset's metadata where it has them, otherwise from the first
+     * frame (STAViS) or the container's header (AVE).
+     *
+     * @throws io.fixate.api.CorruptMediaException if the file that tells is damaged
+     * @throws java.io.UncheckedIOException       if it is missing
+     */
+    public VideoFormat format() {
+        return format.get();
+    }
+
+    /**
+     * The video's frames, each with its audio window as {@code audio} describes (silent, with
+     * {@link io.fixate.api.FrameWithAudio#audioPresent()} false, where the video has no sound), timestamped
+     * {@link VideoFormat#timestampMicros(int)} for frame folders and as decoded for video files. Nothing is read
+     * until the first iteration.
+     */
+    public VideoMedia media(AudioRequirement audio) {
+        return source.openMedia(Objects.requireNonNull(audio, "audio"));
+    }
+
+    /**
+     * The per-frame ground truth, or empty for a dataset without it (AVE has only tags).
+     *
+     * @throws io.fixate.api.CorruptMediaException if the index of the video's ground truth is damaged
+     * @throws java.io.UncheckedIOException       if the video's ground-truth folder or index is missing
+     */
+    public Optional<VideoGroundTruth> groundTruth() {
+        return source.openGroundTruth();
+    }
+
+    @Override
+    public String toString() {
+        return "VideoEntry[" + id + " at " + source.location() + "]";
+    }
+}

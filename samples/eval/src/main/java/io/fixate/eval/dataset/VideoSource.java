@@ -1,0 +1,25 @@
+package io.fixate.eval.dataset;
+
+import io.fixate.api.AudioRequirement;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Where one layout keeps a video's media and ground truth; each call reads from disk. */
+interface VideoSource {
+
+    /** The video file, or the folder of its frames. */
+    Path location();
+
+    VideoFormat readFormat();
+
+    VideoMedia openMedia(AudioRequirement audio);
+
+    Optional<VideoGroundTruth> openGroundTruth();
+
+    /** What the clip tests, for per-scenario reports; empty where the layout does not say. */
+    default List<String> readScenarios() {
+        return List.of();
+    }
+}
