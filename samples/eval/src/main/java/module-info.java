@@ -14,6 +14,7 @@ module io.fixate.eval {
     requires us.hebi.matlab.mat.mfl.core;
 
     exports io.fixate.eval.dataset;
+    exports io.fixate.eval.evaluation;
     exports io.fixate.eval.metrics;
     exports io.fixate.eval.report;
 }

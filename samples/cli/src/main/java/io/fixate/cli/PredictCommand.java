@@ -150,7 +150,7 @@ final class PredictCommand implements Callable<Integer> {
         MediaInfo info = reader.info();
         long expected = durationMicros == null ? info.estimatedFrames()
                 : Math.min(info.estimatedFrames(), Math.round(durationMicros / 1e6 * info.frameRate()));
-        ProgressBar progress = new ProgressBar(err, "predict", expected, System.console() != null);
+        ProgressBar progress = new ProgressBar(err, "predict", "frames", expected, System.console() != null);
         Deque<VideoFrame> awaitingMaps = new ArrayDeque<>();
         int written = 0;
         try (PredictionSession session = predictor.openSession()) {

@@ -1,6 +1,7 @@
 package io.fixate.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * Progress of a long job on stderr. On a terminal it redraws one line at most ten times a second; in a log (no
@@ -13,16 +14,21 @@ final class ProgressBar {
 
     private final PrintWriter err;
     private final String label;
+    private final String unit;
     private final long total;
     private final boolean interactive;
     private final long startNanos = System.nanoTime();
     private long lastDraw;
     private int lastDecile;
 
-    /** @param total expected units of work, or 0 when unknown (then only the count and rate are shown) */
-    ProgressBar(PrintWriter err, String label, long total, boolean interactive) {
+    /**
+     * @param unit  what is counted, plural, e.g. {@code frames}
+     * @param total expected units of work, or 0 when unknown (then only the count and rate are shown)
+     */
+    ProgressBar(PrintWriter err, String label, String unit, long total, boolean interactive) {
         this.err = err;
         this.label = label;
+        this.unit = unit;
         this.total = total;
         this.interactive = interactive;
     }
@@ -54,13 +60,13 @@ final class ProgressBar {
 
     private String line(long done, long now) {
         double seconds = (now - startNanos) / 1e9;
-        String rate = seconds > 0 ? String.format(" %.1f fps", done / seconds) : "";
+        String rate = seconds > 0 ? String.format(Locale.ROOT, " %.1f %s/s", done / seconds, unit) : "";
         if (total <= 0) {
-            return label + " " + done + " frames" + rate;
+            return label + " " + done + " " + unit + rate;
         }
         double fraction = Math.min(1, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
-        return String.format("%s [%s%s] %3d%% %d/%d%s", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
+        return String.format(Locale.ROOT, "%s [%s%s] %3d%% %d/%d%s", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
                 Math.round(fraction * 100), done, total, rate);
     }
 }

@@ -58,56 +58,12 @@ public final class StavisPostprocess {
             map[i] = map[i] / max * BYTE_MAX;
         }
         double[] normalised = MapMath.isConstant(map) ? flat(map.length) : MapMath.minMaxNormalised(map);
-        return blur(Grid.wrap(prediction.height(), prediction.width(), normalised), sigma);
+        return GaussianBlur.apply(Grid.wrap(prediction.height(), prediction.width(), normalised), sigma);
     }
 
     private static double[] flat(int size) {
         double[] half = new double[size];
         Arrays.fill(half, 0.5);
         return half;
-    }
-
-    /** Normalised Gaussian convolution with mirrored borders, separably: along rows, then along columns. */
-    private static Grid blur(Grid map, double sigma) {
-        double[] kernel = gaussian(sigma);
-        int radius = kernel.length / 2;
-        int height = map.height();
-        int width = map.width();
-        double[] in = map.values();
-        double[] across = new double[in.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double sum = 0;
-                for (int k = -radius; k <= radius; k++) {
-                    sum += kernel[k + radius] * in[y * width + MatlabResize.Boundary.SYMMETRIC.map(x - k, width)];
-                }
-                across[y * width + x] = sum;
-            }
-        }
-        double[] out = new double[in.length];
-        for (int y = 0; y < height; y++) {
-            for (int k = -radius; k <= radius; k++) {
-                double w = kernel[k + radius];
-                int from = MatlabResize.Boundary.SYMMETRIC.map(y - k, height) * width;
-                for (int x = 0; x < width; x++) {
-                    out[y * width + x] += w * across[from + x];
-                }
-            }
-        }
-        return Grid.wrap(height, width, out);
-    }
-
-    /** The 1-D factor of {@code fspecial('gaussian', 2⌈3σ⌉+1, σ)}, normalised to sum 1. */
-    static double[] gaussian(double sigma) {
-        int radius = (int) Math.ceil(3 * sigma);
-        double[] kernel = new double[2 * radius + 1];
-        for (int k = -radius; k <= radius; k++) {
-            kernel[k + radius] = Math.exp(-(k * (double) k) / (2 * sigma * sigma));
-        }
-        double sum = MapMath.sum(kernel);
-        for (int i = 0; i < kernel.length; i++) {
-            kernel[i] /= sum;
-        }
-        return kernel;
     }
 }

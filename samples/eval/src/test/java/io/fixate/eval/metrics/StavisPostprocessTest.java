@@ -22,7 +22,7 @@ class StavisPostprocessTest {
 
     @Test
     void theKernelIsThirteenWideAtSigmaTwoAndSumsToOne() {
-        double[] kernel = StavisPostprocess.gaussian(2);
+        double[] kernel = GaussianBlur.gaussian(2);
         assertEquals(13, kernel.length);
         assertEquals(1, MapMath.sum(kernel), 1e-15);
         assertEquals(0.19967562749792112, kernel[6], TOLERANCE);

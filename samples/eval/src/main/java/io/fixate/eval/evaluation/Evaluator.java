@@ -1,0 +1,171 @@
+package io.fixate.eval.evaluation;
+
+import io.fixate.api.AudioRequirement;
+import io.fixate.api.FrameWithAudio;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.VideoFrame;
+import io.fixate.eval.dataset.EvalDataset;
+import io.fixate.eval.dataset.VideoEntry;
+import io.fixate.eval.dataset.VideoGroundTruth;
+import io.fixate.eval.dataset.VideoMedia;
+import io.fixate.eval.metrics.Grid;
+import io.fixate.eval.metrics.MetricOptions;
+import io.fixate.eval.metrics.MetricSuite;
+import io.fixate.eval.metrics.Scoreboard;
+import io.fixate.eval.metrics.StavisPostprocess;
+import io.fixate.eval.report.EvaluationReport;
+import io.fixate.eval.report.ExampleFrame;
+import io.fixate.eval.report.ModelScores;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Scores prediction sources on the videos of one dataset split with every metric, frame by frame, and gathers the
+ * result into an {@link EvaluationReport}. Shuffled AUC takes its negatives as STAViS does: the fixations of all
+ * the video's other frames (the union over the video, less the frame's own fixations).
+ */
+public final class Evaluator {
+
+    /**
+     * @param split             which split to score, e.g. {@code test}
+     * @param metrics           conventions and randomness of the metrics
+     * @param stavisPostprocess whether predictions get STAViS's post-processing (σ = 2 blur) before scoring
+     * @param maxVideos         score at most this many videos of the split (0 = all), for quick looks
+     * @param examples          how many example frames the report shows
+     */
+    public record Settings(String split, MetricOptions metrics, boolean stavisPostprocess, int maxVideos,
+                           int examples) {
+        public Settings {
+            Objects.requireNonNull(split, "split");
+            Objects.requireNonNull(metrics, "metrics");
+            if (maxVideos < 0 || examples < 0) {
+                throw new InvalidOptionsException("video and example counts must not be negative");
+            }
+        }
+    }
+
+    /** Told after each video is scored by every source. */
+    @FunctionalInterface
+    public interface Progress {
+        void videoScored(int done, int total);
+    }
+
+    private final Settings settings;
+    private final MetricSuite suite;
+
+    public Evaluator(Settings settings) {
+        this.settings = settings;
+        this.suite = new MetricSuite(settings.metrics());
+    }
+
+    /**
+     * Scores every source on the split.
+     *
+     * @throws InvalidOptionsException if the dataset has no ground truth or no such split
+     */
+    public EvaluationReport evaluate(EvalDataset dataset, List<PredictionSource> sources, String command,
+                                     Progress progress) {
+        if (!dataset.layout().hasGroundTruth()) {
+            throw new InvalidOptionsException("dataset " + dataset.name() + " (" + dataset.layout()
+                    + " layout) has no fixation ground truth to evaluate against");
+        }
+        List<VideoEntry> videos = dataset.split(settings.split());
+        if (settings.maxVideos() > 0 && videos.size() > settings.maxVideos()) {
+            videos = videos.subList(0, settings.maxVideos());
+        }
+        Map<PredictionSource, Scoreboard> boards = new LinkedHashMap<>();
+        sources.forEach(s -> boards.put(s, new Scoreboard(settings.metrics().convention())));
+        Map<String, Set<String>> scenarios = new LinkedHashMap<>();
+        List<ExampleFrame> examples = new ArrayList<>();
+        int exampleStride = settings.examples() == 0 ? Integer.MAX_VALUE
+                : Math.max(1, videos.size() / settings.examples());
+        for (int v = 0; v < videos.size(); v++) {
+            VideoEntry video = videos.get(v);
+            scenarios.put(video.id(), video.scenarios());
+            VideoGroundTruth truth = video.groundTruth().orElseThrow();
+            boolean showExample = v % exampleStride == 0 && examples.size() < settings.examples();
+            int exampleIndex = truth.frameCount() / 2;
+            Map<String, Grid> examplePredictions = new LinkedHashMap<>();
+            Grid allFixations = fixationUnion(truth);
+            for (PredictionSource source : sources) {
+                Scoreboard board = boards.get(source);
+                source.predict(video, truth, (index, prediction, target) -> {
+                    Grid scored = settings.stavisPostprocess() ? StavisPostprocess.apply(prediction) : prediction;
+                    board.add(video.id(), suite.evaluate(scored, target.density(), target.fixations(),
+                            otherFixations(allFixations, target.fixations())));
+                    if (showExample && index == exampleIndex) {
+                        examplePredictions.put(source.name(), scored);
+                    }
+                });
+            }
+            if (showExample && truth.frameCount() > 0) {
+                examples.add(new ExampleFrame(video.id(), exampleIndex, picture(video, exampleIndex),
+                        truth.frame(exampleIndex).density(), examplePredictions));
+            }
+            progress.videoScored(v + 1, videos.size());
+        }
+        List<ModelScores> models = new ArrayList<>();
+        boards.forEach((source, board) -> models.add(new ModelScores(source.name(), source.role(), board)));
+        return new EvaluationReport(dataset.name(), settings.split(), command, models, scenarios, examples);
+    }
+
+    private static Grid fixationUnion(VideoGroundTruth truth) {
+        double[] union = null;
+        int height = 0;
+        int width = 0;
+        for (int i = 0; i < truth.frameCount(); i++) {
+            Grid fixations = truth.frame(i).fixations();
+            if (union == null) {
+                union = new double[fixations.size()];
+                height = fixations.height();
+                width = fixations.width();
+            }
+            double[] values = fixations.toArray();
+            for (int p = 0; p < values.length; p++) {
+                if (values[p] != 0) {
+                    union[p] = 1;
+                }
+            }
+        }
+        return union == null ? Grid.of(1, 1, new double[1]) : Grid.of(height, width, union);
+    }
+
+    private static Grid otherFixations(Grid union, Grid own) {
+        double[] other = union.toArray();
+        double[] mine = own.toArray();
+        for (int p = 0; p < other.length; p++) {
+            if (mine[p] != 0) {
+                other[p] = 0;
+            }
+        }
+        return Grid.of(union.height(), union.width(), other);
+    }
+
+    private static BufferedImage picture(VideoEntry video, int index) {
+        try (VideoMedia media = video.media(AudioRequirement.DEFAULT)) {
+            int i = 0;
+            for (FrameWithAudio frame : media) {
+                if (i++ == index) {
+                    return image(frame.frame());
+                }
+            }
+        }
+        throw new IllegalStateException("video " + video.id() + " has no frame " + index);
+    }
+
+    private static BufferedImage image(VideoFrame frame) {
+        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < frame.height(); y++) {
+            for (int x = 0; x < frame.width(); x++) {
+                image.setRGB(x, y, frame.channel(x, y, 0) << 16 | frame.channel(x, y, 1) << 8 | frame.channel(x, y, 2));
+            }
+        }
+        return image;
+    }
+}

@@ -1,0 +1,74 @@
+package io.fixate.eval.evaluation;
+
+import io.fixate.api.FixationMap;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.FrameWithAudio;
+import io.fixate.api.PredictionSession;
+import io.fixate.eval.dataset.VideoEntry;
+import io.fixate.eval.dataset.VideoGroundTruth;
+import io.fixate.eval.dataset.VideoMedia;
+import io.fixate.eval.metrics.Grid;
+
+import java.util.List;
+
+/** A {@link FixationPredictor} run on each video's frames and sound, as a user would run it: no tags, no truth. */
+public final class PredictorSource implements PredictionSource {
+
+    private final FixationPredictor predictor;
+    private final String role;
+
+    /** @param role {@code model} for the model under test, {@code baseline} for a reference predictor */
+    public PredictorSource(FixationPredictor predictor, String role) {
+        this.predictor = predictor;
+        this.role = role;
+    }
+
+    @Override
+    public String name() {
+        return predictor.info().name();
+    }
+
+    @Override
+    public String role() {
+        return role;
+    }
+
+    @Override
+    public void predict(VideoEntry video, VideoGroundTruth groundTruth, FrameSink sink) {
+        Delivery delivery = new Delivery(groundTruth, sink);
+        try (VideoMedia media = video.media(predictor.info().capabilities().audio());
+             PredictionSession session = predictor.openSession()) {
+            for (FrameWithAudio input : media) {
+                delivery.accept(session.push(input));
+            }
+            delivery.accept(session.flush());
+        }
+    }
+
+    /** Pairs the maps of one video, as they come out of the session, with their frames' ground truth. */
+    private static final class Delivery {
+        private final VideoGroundTruth groundTruth;
+        private final FrameSink sink;
+        private int next;
+
+        Delivery(VideoGroundTruth groundTruth, FrameSink sink) {
+            this.groundTruth = groundTruth;
+            this.sink = sink;
+        }
+
+        /** Frames beyond the ground truth (a video that decodes longer than it was annotated) are not scored. */
+        void accept(List<FixationMap> maps) {
+            for (FixationMap map : maps) {
+                int index = next++;
+                if (index < groundTruth.frameCount()) {
+                    sink.accept(index, Grid.from(map), groundTruth.frame(index));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+    }
+}
