@@ -16,9 +16,11 @@ final class Envelope {
     /** Burst lengths and the silences between them; the silences outlast the release so each burst stands apart. */
     private static final double MIN_BURST = 0.12;
     private static final double MAX_BURST = 0.30;
-    private static final double MIN_GAP = 0.22;
-    private static final double MAX_GAP = 0.55;
+    private static final double MIN_GAP = 0.30;
+    private static final double MAX_GAP = 0.60;
     private static final double FIRST_ONSET_MAX = 0.35;
+    private static final double MIN_OFFBEAT_SILENCE = 0.10;
+    private static final double OFFBEAT_SHARE = 0.6;
     /** Step of the numeric window average, fine against the shortest burst. */
     private static final double AVERAGE_STEP = 0.002;
 
@@ -39,6 +41,29 @@ final class Envelope {
             bursts.add(new double[]{onset, length});
             onset += length + random.nextDouble(MIN_GAP, MAX_GAP);
         } while (onset < durationSeconds - MIN_BURST);
+        return new Envelope(bursts.stream().mapToDouble(b -> b[0]).toArray(),
+                bursts.stream().mapToDouble(b -> b[1]).toArray());
+    }
+
+    /**
+     * An envelope that sounds only in this one's silences, for a silent twin: same rhythm, never the same timing. A
+     * silence runs from a burst's end plus one release time constant to the next onset less two (so that the twin's
+     * own release has died down when the beat returns), and likewise before the first and after the last burst; each
+     * silence of at least {@value #MIN_OFFBEAT_SILENCE} s gets one burst over its middle {@value #OFFBEAT_SHARE}.
+     */
+    Envelope offbeat(double durationSeconds) {
+        List<double[]> bursts = new ArrayList<>();
+        double silenceStart = 0;
+        for (int i = 0; i <= onsets.length; i++) {
+            double silenceEnd = i < onsets.length ? onsets[i] - 2 * RELEASE_SECONDS : durationSeconds;
+            double silence = silenceEnd - silenceStart;
+            if (silence >= MIN_OFFBEAT_SILENCE) {
+                bursts.add(new double[]{silenceStart + silence * (1 - OFFBEAT_SHARE) / 2, silence * OFFBEAT_SHARE});
+            }
+            if (i < onsets.length) {
+                silenceStart = onsets[i] + lengths[i] + RELEASE_SECONDS;
+            }
+        }
         return new Envelope(bursts.stream().mapToDouble(b -> b[0]).toArray(),
                 bursts.stream().mapToDouble(b -> b[1]).toArray());
     }
@@ -77,10 +102,5 @@ final class Envelope {
             sum += value * value;
         }
         return Math.sqrt(sum / steps);
-    }
-
-    /** Onset times of the bursts in seconds, in order. */
-    double[] onsets() {
-        return onsets.clone();
     }
 }

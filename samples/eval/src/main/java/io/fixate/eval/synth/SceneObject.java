@@ -27,6 +27,11 @@ record SceneObject(Role role, Category category, Appearance appearance, double r
         return radius * (1 + PULSE_GAIN) * SHAPE_REACH;
     }
 
+    /** This object pulsing with {@code newPulse} instead. */
+    SceneObject withPulse(Envelope newPulse) {
+        return new SceneObject(role, category, appearance, radius, rotation, motion, newPulse, sounding, presence, fast);
+    }
+
     /**
      * Position and size in the frame shown at {@code seconds}; the pulse is the root mean square of the envelope over
      * the frame's period {@code [seconds - period / 2, seconds + period / 2)}.

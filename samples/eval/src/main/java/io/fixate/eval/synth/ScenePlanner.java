@@ -85,7 +85,8 @@ final class ScenePlanner {
             others.add(object(Role.NEW, otherCategory(category), null, !eventMoves, false, appearing, false));
         }
         if (variant == Variant.SILENT_TWIN) {
-            others.add(object(Role.TWIN, category, look, eventMoves, false, Presence.ALWAYS, false));
+            others.add(object(Role.TWIN, category, look, eventMoves, false, Presence.ALWAYS, false)
+                    .withPulse(event.pulse().offbeat(duration)));
         }
         shuffle(others);
         List<SceneObject> objects = new ArrayList<>(others);

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * The train/val/test split, stratified by category: each category's clips are divided in the spec's proportions
- * (largest remainders, then a clip moved from the largest split to an empty test or val split whose fraction is
+ * (largest remainders, ties going to the later split, then a clip moved from the largest split to an empty test or val split whose fraction is
  * positive, when that leaves every split it takes from non-empty) and a seeded shuffle decides which clips go where.
  */
 final class Splits {
@@ -76,9 +76,9 @@ final class Splits {
             assigned += counts[s];
         }
         for (; assigned < clips; assigned++) {
-            int best = 0;
-            for (int s = 1; s < fractions.length; s++) {
-                if (remainders[s] > remainders[best]) {
+            int best = fractions.length - 1;
+            for (int s = fractions.length - 2; s >= 0; s--) {
+                if (remainders[s] > remainders[best] + 1e-9) {
                     best = s;
                 }
             }
