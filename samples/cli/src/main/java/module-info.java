@@ -2,6 +2,7 @@
 module io.fixate.cli {
     requires io.fixate.spi;
     requires io.fixate.codec;
+    requires io.fixate.eval;
     requires info.picocli;
 
     exports io.fixate.cli;

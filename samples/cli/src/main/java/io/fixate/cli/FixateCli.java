@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
 /** Entry point of the {@code fixate} command. */
 @Command(name = "fixate", mixinStandardHelpOptions = true, versionProvider = FixateCli.Version.class,
         description = "Predicts where people look in video, from picture and sound.",
-        subcommands = {ProvidersCommand.class, PredictCommand.class, BenchDecodeCommand.class,
+        subcommands = {ProvidersCommand.class, PredictCommand.class, BenchDecodeCommand.class, SynthCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FixateCli {
 

@@ -9,10 +9,12 @@ import io.fixate.api.InvalidOptionsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -44,7 +46,7 @@ final class BenchmarkDirectory {
      */
     static boolean prepare(Path root, JsonObject dataset, boolean overwrite) throws IOException {
         if (!Files.exists(root)) {
-            Files.createDirectories(root);
+            createDirectories(root);
             return false;
         }
         if (!Files.isDirectory(root)) {
@@ -63,7 +65,7 @@ final class BenchmarkDirectory {
         String mismatch = mismatch(root, dataset);
         if (mismatch != null) {
             throw new InvalidOptionsException("benchmark directory " + root + " is not empty and " + mismatch
-                    + "; choose an empty or missing directory, or overwrite it");
+                    + "; choose an empty or missing directory, or overwrite it (fixate synth --overwrite)");
         }
         return true;
     }
@@ -93,8 +95,8 @@ final class BenchmarkDirectory {
                 differing.add(key);
             }
         }
-        return differing.isEmpty() ? null
-                : "holds a benchmark made with other options (" + String.join(", ", differing) + " differ)";
+        return differing.isEmpty() ? null : "holds a benchmark made with other options ("
+                + String.join(", ", differing) + (differing.size() == 1 ? " differs)" : " differ)");
     }
 
     private static TreeSet<String> union(JsonObject a, JsonObject b) {
@@ -131,6 +133,28 @@ final class BenchmarkDirectory {
     private static boolean isTemporary(Path path) {
         String name = path.getFileName().toString();
         return name.startsWith(".") && (name.endsWith(".tmp") || name.endsWith(ClipWriter.PARTIAL_SUFFIX));
+    }
+
+    /** Creates {@code directory} and its missing parents, with an error that says which and why. */
+    static void createDirectories(Path directory) throws IOException {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new IOException("cannot create directory " + directory + ": " + describe(e), e);
+        }
+    }
+
+    /**
+     * The message of {@code e}, in words where the JDK gives only a path (a {@link FileSystemException} without
+     * reason, such as {@code NoSuchFileException: /a/b} becoming {@code /a/b: no such file}).
+     */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException failure && failure.getReason() == null) {
+            String words = e.getClass().getSimpleName().replace("Exception", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+            return failure.getFile() + ": " + words;
+        }
+        return e.getMessage();
     }
 
     /** Deletes {@code path} and everything under it; nothing happens if it does not exist. */

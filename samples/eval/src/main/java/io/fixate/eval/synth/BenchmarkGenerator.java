@@ -60,8 +60,8 @@ public final class BenchmarkGenerator {
         if (resuming) {
             BenchmarkDirectory.removeLeftovers(root);
         }
-        Files.createDirectories(root.resolve(BenchmarkDirectory.VIDEOS));
-        Files.createDirectories(root.resolve(BenchmarkDirectory.GROUND_TRUTH));
+        BenchmarkDirectory.createDirectories(root.resolve(BenchmarkDirectory.VIDEOS));
+        BenchmarkDirectory.createDirectories(root.resolve(BenchmarkDirectory.GROUND_TRUTH));
         BenchmarkFiles.writeAtomically(root.resolve(BenchmarkFiles.DATASET), BenchmarkFiles.pretty(dataset));
 
         ClipWriter writer = new ClipWriter(root);

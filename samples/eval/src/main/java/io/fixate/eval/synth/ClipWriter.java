@@ -52,30 +52,20 @@ final class ClipWriter {
      * @throws IOException naming the file that could not be written; nothing of the clip is left under a final name
      */
     void write(ClipScene scene, IntConsumer framesWritten) throws IOException {
-        BenchmarkSpec spec = scene.spec();
         String id = scene.videoId();
         Path partial = groundTruth.resolve("." + id + PARTIAL_SUFFIX);
-        Path finished = groundTruth.resolve(id);
-        BenchmarkDirectory.deleteTree(partial);
-        Files.createDirectory(partial);
+        try {
+            BenchmarkDirectory.deleteTree(partial);
+            Files.createDirectory(partial);
+        } catch (IOException e) {
+            throw new IOException("cannot start clip " + id + ": " + BenchmarkDirectory.describe(e), e);
+        }
+        BenchmarkSpec spec = scene.spec();
         VideoFileWriter video = VideoFileWriter.open(videoFile(id), spec.width(), spec.height(), spec.frameRate(),
                 spec.audioSampleRate(), 1);
         try {
-            video.writeAudio(Soundtrack.render(scene));
-            FrameRenderer renderer = new FrameRenderer(scene);
-            AttentionDensity attention = new AttentionDensity(spec.width(), spec.height());
-            SplittableRandom observers = new SplittableRandom(scene.observerSeed());
-            List<int[][]> fixations = new ArrayList<>();
-            for (int i = 0; i < spec.frameCount(); i++) {
-                ClipScene.Snapshot snapshot = scene.snapshot(i);
-                video.write(renderer.render(i, snapshot));
-                double[] density = attention.of(snapshot);
-                DensityImage.write(partial.resolve(densityName(i)), density, spec.width(), spec.height());
-                fixations.add(ObserverSampler.sample(density, spec.width(), spec.observers(), observers));
-                framesWritten.accept(i + 1);
-            }
-            BenchmarkFiles.writeCompact(partial.resolve(FIXATIONS), BenchmarkFiles.fixations(spec, fixations));
-            BenchmarkFiles.writePretty(partial.resolve(CLIP), BenchmarkFiles.clip(scene));
+            writeContent(scene, video, partial, framesWritten);
+            Path finished = groundTruth.resolve(id);
             BenchmarkDirectory.deleteTree(finished);
             Files.move(partial, finished, StandardCopyOption.ATOMIC_MOVE);
             video.close();
@@ -86,8 +76,32 @@ final class ClipWriter {
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
+            if (e instanceof IOException io) {
+                throw new IOException("cannot write clip " + id + ": " + BenchmarkDirectory.describe(io), io);
+            }
             throw e;
         }
+    }
+
+    /** The video's sound and frames, and the ground-truth files into {@code partial}. */
+    private static void writeContent(ClipScene scene, VideoFileWriter video, Path partial, IntConsumer framesWritten)
+            throws IOException {
+        BenchmarkSpec spec = scene.spec();
+        video.writeAudio(Soundtrack.render(scene));
+        FrameRenderer renderer = new FrameRenderer(scene);
+        AttentionDensity attention = new AttentionDensity(spec.width(), spec.height());
+        SplittableRandom observers = new SplittableRandom(scene.observerSeed());
+        List<int[][]> fixations = new ArrayList<>();
+        for (int i = 0; i < spec.frameCount(); i++) {
+            ClipScene.Snapshot snapshot = scene.snapshot(i);
+            video.write(renderer.render(i, snapshot));
+            double[] density = attention.of(snapshot);
+            DensityImage.write(partial.resolve(densityName(i)), density, spec.width(), spec.height());
+            fixations.add(ObserverSampler.sample(density, spec.width(), spec.observers(), observers));
+            framesWritten.accept(i + 1);
+        }
+        BenchmarkFiles.writeCompact(partial.resolve(FIXATIONS), BenchmarkFiles.fixations(spec, fixations));
+        BenchmarkFiles.writePretty(partial.resolve(CLIP), BenchmarkFiles.clip(scene));
     }
 
     private Path videoFile(String videoId) {

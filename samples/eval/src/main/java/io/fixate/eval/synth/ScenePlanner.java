@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
  *
  * <p>Clip {@code k} of category {@code c} is the {@code p = c × clipsPerCategory + k}-th clip overall. Its variant is
  * {@code variants[p mod n]} for a cycle of {@code n} variants, and its event object moves when
- * {@code (p + p div n)} is odd, so each variant meets both motion scenarios. Objects measure
- * {@value #MIN_RADIUS}-{@value #MAX_RADIUS} of the frame's shorter side in radius, whatever their role, so size does
- * not give the event away.
+ * {@code (p mod n + p div n)} is odd: the motion alternates along the cycle and flips on each pass through it, so each
+ * variant meets both motion scenarios. Objects measure {@value #MIN_RADIUS}-{@value #MAX_RADIUS} of the frame's
+ * shorter side in radius, whatever their role, so size does not give the event away.
  */
 final class ScenePlanner {
 
@@ -55,7 +55,7 @@ final class ScenePlanner {
         int position = categoryIndex * spec.clipsPerCategory() + indexInCategory;
         int cycle = spec.variants().size();
         Variant variant = spec.variants().get(position % cycle);
-        boolean eventMoves = (position + position / cycle) % 2 == 1;
+        boolean eventMoves = (position % cycle + position / cycle) % 2 == 1;
         long backgroundSeed = random.nextLong();
         long audioSeed = random.nextLong();
         long observerSeed = random.nextLong();
