@@ -133,16 +133,22 @@ public final class DocumentationFigures {
         return sheet;
     }
 
-    /** The first clip of each shown variant, each from a category not shown yet. */
+    /**
+     * The first clip of each shown variant, each from a category not shown yet, the event moving in every other row
+     * so both motion scenarios appear.
+     */
     private static List<ClipScene> examples() {
         List<ClipScene> examples = new ArrayList<>();
         Set<Integer> usedCategories = new HashSet<>();
         for (Variant variant : SHOWN_VARIANTS) {
+            boolean moving = examples.size() % 2 == 0;
             search:
             for (int index = 0; index < EXAMPLES.clipsPerCategory(); index++) {
                 for (int category = 0; category < EXAMPLES.categories(); category++) {
                     ClipScene scene = ScenePlanner.plan(EXAMPLES, category, index);
-                    if (scene.variant() == variant && usedCategories.add(category)) {
+                    if (scene.variant() == variant && scene.eventMoves() == moving
+                            && !usedCategories.contains(category)) {
+                        usedCategories.add(category);
                         examples.add(scene);
                         break search;
                     }

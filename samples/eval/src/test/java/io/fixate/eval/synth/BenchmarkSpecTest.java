@@ -18,7 +18,7 @@ class BenchmarkSpecTest {
         BenchmarkSpec spec = BenchmarkSpec.DEFAULT;
         assertEquals(128, spec.clipCount());
         assertEquals(40, spec.frameCount());
-        assertEquals(List.of("Bell", "Drum", "Siren", "Clock", "Whistle", "Rain", "Engine", "Bird"),
+        assertEquals(List.of("Bell", "Drum", "Siren", "Clock", "Whistle", "Rain", "Buzzer", "Bird"),
                 spec.categoryNames());
         assertEquals(16_000, spec.audioSampleRate());
     }
