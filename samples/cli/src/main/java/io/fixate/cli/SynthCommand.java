@@ -42,7 +42,7 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--clips-per-category", paramLabel = "N", description = "Clips per category.")
     Integer clipsPerCategory;
 
-    @Option(names = "--size", paramLabel = "WxH", description = "Frame size in pixels, e.g. 160x120.")
+    @Option(names = "--size", paramLabel = "WxH", description = "Frame size in pixels, both even, e.g. 160x120.")
     String size;
 
     @Option(names = "--fps", paramLabel = "F", description = "Frames per second.")

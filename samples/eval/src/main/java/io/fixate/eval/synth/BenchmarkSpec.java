@@ -14,8 +14,8 @@ import java.util.Set;
  * @param name             the benchmark's name in {@code dataset.json}
  * @param categories       how many of the built-in categories to use (the first ones), 2 to {@value #MAX_CATEGORIES}
  * @param clipsPerCategory clips per category, 1 to 9999
- * @param width            frame width in pixels, {@value #MIN_SIDE} to {@value #MAX_SIDE}
- * @param height           frame height in pixels, {@value #MIN_SIDE} to {@value #MAX_SIDE}
+ * @param width            frame width in pixels, even, {@value #MIN_SIDE} to {@value #MAX_SIDE}
+ * @param height           frame height in pixels, even, {@value #MIN_SIDE} to {@value #MAX_SIDE}
  * @param frameRate        frames per second, 1 to 60
  * @param clipSeconds      clip length in whole seconds (AVE annotations count whole seconds), 1 to 60
  * @param audioSampleRate  audio sample rate in Hz: one AAC supports that keeps every signature below Nyquist
@@ -75,6 +75,10 @@ public record BenchmarkSpec(String name, int categories, int clipsPerCategory, i
         if (width < MIN_SIDE || width > MAX_SIDE || height < MIN_SIDE || height > MAX_SIDE) {
             return "frame size must be between " + MIN_SIDE + " and " + MAX_SIDE + " pixels per side, got "
                     + width + "x" + height;
+        }
+        if (width % 2 != 0 || height % 2 != 0) {
+            // H.264 in 4:2:0 would pad an odd side, and the videos would no longer match the ground truth's size
+            return "frame size must be even on both sides, got " + width + "x" + height;
         }
         if (!(frameRate >= 1 && frameRate <= 60)) {
             return "frame rate must be in 1..60 fps, got " + frameRate;

@@ -60,41 +60,57 @@ final class ScenePlanner {
         long audioSeed = random.nextLong();
         long observerSeed = random.nextLong();
         Appearance look = category.appearance().jittered(random);
-        double duration = spec.clipSeconds();
-
         SceneObject event = object(Role.EVENT, category, look, eventMoves, false, Presence.ALWAYS,
                 variant != Variant.IRRELEVANT_AUDIO);
-        List<SceneObject> others = new ArrayList<>();
-        int distractors = random.nextInt(2, 4);
-        Presence returning = Presence.ALWAYS;
-        Presence appearing = Presence.ALWAYS;
-        if (variant == Variant.NEW_OBJECT) {
-            double leaves = duration * random.nextDouble(0.15, 0.30);
-            double earlier = duration * random.nextDouble(0.45, 0.55);
-            double later = duration * random.nextDouble(0.65, 0.75);
-            boolean returnsFirst = random.nextBoolean();
-            returning = Presence.returning(leaves, returnsFirst ? earlier : later);
-            appearing = Presence.from(returnsFirst ? later : earlier);
-        }
-        for (int d = 0; d < distractors; d++) {
-            boolean fast = variant == Variant.FAST_DISTRACTOR && d == 0;
-            others.add(object(Role.DISTRACTOR, otherCategory(category), null, fast || !eventMoves, fast,
-                    d == 0 ? returning : Presence.ALWAYS, false));
-        }
-        if (variant == Variant.NEW_OBJECT) {
-            others.add(object(Role.NEW, otherCategory(category), null, !eventMoves, false, appearing, false));
-        }
-        if (variant == Variant.SILENT_TWIN) {
-            others.add(object(Role.TWIN, category, look, eventMoves, false, Presence.ALWAYS, false)
-                    .withPulse(event.pulse().offbeat(duration)));
-        }
-        shuffle(others);
-        List<SceneObject> objects = new ArrayList<>(others);
+        List<SceneObject> objects = supportingCast(event, variant);
+        shuffle(objects);
         objects.add(event);
         IrrelevantAudio background = variant != Variant.IRRELEVANT_AUDIO ? null
                 : random.nextBoolean() ? IrrelevantAudio.CHORDS : IrrelevantAudio.NOISE;
         return new ClipScene(spec, videoId(spec, categoryIndex, indexInCategory), category, variant, eventMoves,
                 objects, background, backgroundSeed, audioSeed, observerSeed);
+    }
+
+    /**
+     * The objects beside the event: two or three distractors, which move when the event does not, plus what the
+     * variant adds: the fast mover (the first distractor), the returning distractor (the first too) and the new
+     * object, or the silent twin, which moves like the event.
+     */
+    private List<SceneObject> supportingCast(SceneObject event, Variant variant) {
+        Category category = event.category();
+        boolean eventMoves = event.motion().speed() > 0;
+        Presence[] returningAndNew = variant == Variant.NEW_OBJECT ? comingsAndGoings()
+                : new Presence[]{Presence.ALWAYS, Presence.ALWAYS};
+        List<SceneObject> cast = new ArrayList<>();
+        int distractors = random.nextInt(2, 4);
+        for (int d = 0; d < distractors; d++) {
+            boolean fast = variant == Variant.FAST_DISTRACTOR && d == 0;
+            cast.add(object(Role.DISTRACTOR, otherCategory(category), null, fast || !eventMoves, fast,
+                    d == 0 ? returningAndNew[0] : Presence.ALWAYS, false));
+        }
+        if (variant == Variant.NEW_OBJECT) {
+            cast.add(object(Role.NEW, otherCategory(category), null, !eventMoves, false, returningAndNew[1], false));
+        }
+        if (variant == Variant.SILENT_TWIN) {
+            cast.add(object(Role.TWIN, category, event.appearance(), eventMoves, false, Presence.ALWAYS, false)
+                    .withPulse(event.pulse().offbeat(spec.clipSeconds())));
+        }
+        return cast;
+    }
+
+    /**
+     * The presence of the returning distractor and of the new object in a new-object clip: the distractor leaves at
+     * 15-30 % of the clip; it comes back and the new object appears at 45-55 % and 65-75 %, in random order, so
+     * neither the time nor the order of the pop-ins tells them apart.
+     */
+    private Presence[] comingsAndGoings() {
+        double duration = spec.clipSeconds();
+        double leaves = duration * random.nextDouble(0.15, 0.30);
+        double earlier = duration * random.nextDouble(0.45, 0.55);
+        double later = duration * random.nextDouble(0.65, 0.75);
+        boolean returnsFirst = random.nextBoolean();
+        return new Presence[]{Presence.returning(leaves, returnsFirst ? earlier : later),
+                Presence.from(returnsFirst ? later : earlier)};
     }
 
     /**

@@ -56,6 +56,7 @@ class BenchmarkSpecTest {
         rejects(() -> tiny.withClipsPerCategory(10_000), "clips per category");
         rejects(() -> tiny.withSize(31, 64), "frame size");
         rejects(() -> tiny.withSize(64, 4000), "frame size");
+        rejects(() -> tiny.withSize(65, 64), "even");
         rejects(() -> tiny.withFrameRate(0.5), "frame rate");
         rejects(() -> tiny.withFrameRate(Double.NaN), "frame rate");
         rejects(() -> tiny.withClipSeconds(0), "clip length");
