@@ -59,6 +59,8 @@ public final class BenchmarkGenerator {
         boolean resuming = BenchmarkDirectory.prepare(root, dataset, overwrite);
         if (resuming) {
             BenchmarkDirectory.removeLeftovers(root);
+            // unfinished again until every clip is checked
+            Files.deleteIfExists(root.resolve(BenchmarkFiles.ANNOTATIONS));
         }
         BenchmarkDirectory.createDirectories(root.resolve(BenchmarkDirectory.VIDEOS));
         BenchmarkDirectory.createDirectories(root.resolve(BenchmarkDirectory.GROUND_TRUTH));

@@ -8,7 +8,8 @@ public interface ProgressListener {
     ProgressListener NONE = (done, total) -> { };
 
     /**
-     * Called on the generating thread after every frame, and once per clip kept from an earlier run.
+     * Called on the generating thread after every frame written and after every clip, written or kept; the count
+     * never decreases.
      *
      * @param framesDone  frames finished so far, clips kept from an earlier run included
      * @param framesTotal frames of the whole benchmark
