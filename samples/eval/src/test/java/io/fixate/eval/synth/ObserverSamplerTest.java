@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ObserverSamplerTest {
 
@@ -18,7 +19,7 @@ class ObserverSamplerTest {
         int atHeavy = 0;
         for (int[] point : points) {
             int pixel = point[1] * 4 + point[0];
-            assertEquals(true, pixel == 5 || pixel == 10, "sampled an empty pixel " + pixel);
+            assertTrue(pixel == 5 || pixel == 10, "sampled an empty pixel " + pixel);
             atHeavy += pixel == 10 ? 1 : 0;
         }
         assertEquals(0.75, atHeavy / 20_000.0, 0.015);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,7 @@ class SplitsTest {
         List<Integer> all = new ArrayList<>();
         splits.values().forEach(all::addAll);
         all.sort(null);
-        assertEquals(java.util.stream.IntStream.range(0, 16).boxed().toList(), all);
+        assertEquals(IntStream.range(0, 16).boxed().toList(), all);
         assertEquals(11, splits.get(Splits.Split.TRAIN).size());
     }
 
