@@ -3,7 +3,9 @@
  * frame-level saliency metrics (AUC-Judd, shuffled AUC, NSS, CC, SIM, KLD) with the MIT saliency benchmark / STAViS
  * conventions and their pysaliency variants, and the averaging used to report them per video and per dataset.
  * {@code io.fixate.eval.dataset} reads the datasets they are computed on: the Fixate benchmark, AVE and the STAViS
- * eye-tracking sets; {@code io.fixate.eval.report} renders results as tables, JSON and HTML.
+ * eye-tracking sets; {@code io.fixate.eval.synth} generates the seeded procedural audio-visual benchmark with known
+ * ground truth; {@code io.fixate.eval.evaluation} scores models on a dataset and {@code io.fixate.eval.report} renders
+ * the results as tables, JSON and HTML.
  */
 module io.fixate.eval {
     requires transitive io.fixate.api;
@@ -17,4 +19,5 @@ module io.fixate.eval {
     exports io.fixate.eval.evaluation;
     exports io.fixate.eval.metrics;
     exports io.fixate.eval.report;
+    exports io.fixate.eval.synth;
 }

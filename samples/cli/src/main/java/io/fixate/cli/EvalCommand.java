@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code fixate eval}: every metric for models and saved predictions on a dataset with ground truth. */
-@Command(name = "eval", sortOptions = false, description = {
+@Command(mixinStandardHelpOptions = true, name = "eval", sortOptions = false, description = {
         "Score models and saved predictions on a dataset with fixation ground truth (the Fixate benchmark or the "
                 + "STAViS eye-tracking sets) with AUC-J, sAUC, NSS, CC, SIM and KLD.",
         "The centre-bias, uniform and classic-baseline references are always included."})

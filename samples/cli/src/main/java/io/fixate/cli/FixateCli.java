@@ -16,8 +16,8 @@ import java.io.UncheckedIOException;
 /** Entry point of the {@code fixate} command. */
 @Command(name = "fixate", mixinStandardHelpOptions = true, versionProvider = FixateCli.Version.class,
         description = "Predicts where people look in video, from picture and sound.",
-        subcommands = {ProvidersCommand.class, PredictCommand.class, EvalCommand.class, BenchDecodeCommand.class, BenchMetricsCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ProvidersCommand.class, PredictCommand.class, SynthCommand.class, EvalCommand.class,
+                BenchDecodeCommand.class, BenchMetricsCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

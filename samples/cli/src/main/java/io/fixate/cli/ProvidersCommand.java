@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code fixate providers}: what was discovered, with capabilities. */
-@Command(name = "providers", description = "List the predictors and labelers that were discovered.")
+@Command(mixinStandardHelpOptions = true, name = "providers", description = "List the predictors and labelers that were discovered.")
 final class ProvidersCommand implements Callable<Integer> {
 
     @Spec
