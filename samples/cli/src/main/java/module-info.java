@@ -1,4 +1,4 @@
-/** The {@code fixate} command line: lists providers and predicts fixations for video files. */
+/** The {@code fixate} command line: providers, prediction, evaluation, the synthetic benchmark and benchmarks. */
 module io.fixate.cli {
     requires io.fixate.spi;
     requires io.fixate.codec;

@@ -83,6 +83,34 @@ class CliEndToEndTest {
         assertEquals(75, frames.size());
     }
 
+    @Test
+    void synthThenEvalScoresTheBaselinesAgainstTheBounds() throws IOException {
+        Path benchmark = dir.resolve("bench");
+        Path report = dir.resolve("report");
+
+        Cli.run("synth", "--out", benchmark, "--preset", "tiny", "--no-progress").assertSucceeded();
+        Cli cli = Cli.run("eval", "--dataset", benchmark, "--split", "train", "--bounds", "--out", report)
+                .assertSucceeded();
+
+        for (String model : new String[]{"ground-truth", "inter-observer", "classic-baseline", "centre-bias",
+                "uniform"}) {
+            assertTrue(cli.out().contains("| " + model), model + " in the table:\n" + cli.out());
+        }
+        assertTrue(Files.size(report.resolve("report.html")) > 10_000, "HTML report with inline examples");
+        JsonObject json = JsonParser.parseString(Files.readString(report.resolve("report.json"))).getAsJsonObject();
+        assertEquals(5, json.getAsJsonArray("models").size());
+    }
+
+    @Test
+    void evalRefusesADatasetWithoutGroundTruth() throws IOException {
+        Path ave = Files.createDirectories(dir.resolve("ave"));
+        Files.writeString(ave.resolve("Annotations.txt"),
+                "Category&VideoID&Quality&StartTime&EndTime\nBark&dog1&good&0&3\n");
+        TestMedia.clip(Files.createDirectories(ave.resolve("AVE")).resolve("dog1.mp4"), 64, 48, 10, true);
+
+        Cli.run("eval", "--dataset", ave).assertFailsWith(2, "ground truth");
+    }
+
     /** Decodes a written video and returns its frame count, failing unless every frame has sound under it. */
     static int framesWithSound(Path video) {
         try (MediaReader reader = MediaReader.open(video, ReadOptions.of(AudioRequirement.DEFAULT))) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code fixate bench-decode}: decode speed of the codec bridge next to the system ffmpeg. */
-@Command(mixinStandardHelpOptions = true, name = "bench-decode", description = {
+@Command(name = "bench-decode", mixinStandardHelpOptions = true, description = {
         "Measure frames per second for file -> frame + audio window, next to the system ffmpeg decoding the same "
                 + "file to raw RGB on one thread, and print the ratio."})
 final class BenchDecodeCommand implements Callable<Integer> {

@@ -7,7 +7,8 @@ import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
 /** {@code fixate bench-metrics}: throughput of the six saliency metrics at 356×356. */
-@Command(mixinStandardHelpOptions = true, name = "bench-metrics", description = "Measure frames per second for all six saliency metrics at 356x356.")
+@Command(name = "bench-metrics", mixinStandardHelpOptions = true,
+        description = "Measure frames per second for all six saliency metrics at 356x356.")
 final class BenchMetricsCommand implements Callable<Integer> {
 
     @Override

@@ -29,7 +29,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code fixate eval}: every metric for models and saved predictions on a dataset with ground truth. */
-@Command(mixinStandardHelpOptions = true, name = "eval", sortOptions = false, description = {
+@Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true, description = {
         "Score models and saved predictions on a dataset with fixation ground truth (the Fixate benchmark or the "
                 + "STAViS eye-tracking sets) with AUC-J, sAUC, NSS, CC, SIM and KLD.",
         "The centre-bias, uniform and classic-baseline references are always included."})
@@ -93,6 +93,7 @@ final class EvalCommand implements Callable<Integer> {
         EvalDataset data = Datasets.open(dataset);
         Evaluator evaluator = new Evaluator(new Evaluator.Settings(split, metrics, stavisPostprocess, maxVideos,
                 examples));
+        int videos = evaluator.videosToScore(data).size(); // checks ground truth and split before models load
         List<PredictionSource> sources = new ArrayList<>();
         try {
             if (bounds) {
@@ -109,9 +110,7 @@ final class EvalCommand implements Callable<Integer> {
             sources.add(ReferenceMaps.centreBias());
             sources.add(ReferenceMaps.uniform());
 
-            int videos = data.split(split).size();
-            ProgressBar progress = new ProgressBar(err, "eval", "videos",
-                    maxVideos > 0 ? Math.min(maxVideos, videos) : videos, System.console() != null);
+            ProgressBar progress = new ProgressBar(err, "eval", "videos", videos, System.console() != null);
             EvaluationReport report = evaluator.evaluate(data, sources, commandLine(),
                     (done, total) -> progress.update(done));
             progress.finish();

@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code fixate predict}: fixation maps for a video file, written as heatmap video, map images and/or JSON. */
-@Command(mixinStandardHelpOptions = true, name = "predict", sortOptions = false,
+@Command(name = "predict", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Predict where people look in VIDEO.",
                 "Without --heatmap, --maps or --json, writes <name>.heatmap.mp4 and <name>.fixations.json "
                         + "in the current directory."})

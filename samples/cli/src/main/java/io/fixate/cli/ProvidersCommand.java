@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code fixate providers}: what was discovered, with capabilities. */
-@Command(mixinStandardHelpOptions = true, name = "providers", description = "List the predictors and labelers that were discovered.")
+@Command(name = "providers", mixinStandardHelpOptions = true,
+        description = "List the predictors and labelers that were discovered.")
 final class ProvidersCommand implements Callable<Integer> {
 
     @Spec

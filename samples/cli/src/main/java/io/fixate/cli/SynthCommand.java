@@ -91,7 +91,7 @@ final class SynthCommand implements Callable<Integer> {
     private GenerationResult generate(BenchmarkSpec benchmark) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         long frames = (long) benchmark.clipCount() * benchmark.frameCount();
-        ProgressBar progress = new ProgressBar(err, "synth", frames, System.console() != null);
+        ProgressBar progress = new ProgressBar(err, "synth", "frames", frames, System.console() != null);
         ProgressListener listener = noProgress ? ProgressListener.NONE : (done, total) -> progress.update(done);
         GenerationResult result = BenchmarkGenerator.generate(out, benchmark, overwrite, listener);
         if (!noProgress) {

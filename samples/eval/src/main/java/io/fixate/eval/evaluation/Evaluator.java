@@ -71,14 +71,7 @@ public final class Evaluator {
      */
     public EvaluationReport evaluate(EvalDataset dataset, List<PredictionSource> sources, String command,
                                      Progress progress) {
-        if (!dataset.layout().hasGroundTruth()) {
-            throw new InvalidOptionsException("dataset " + dataset.name() + " (" + dataset.layout()
-                    + " layout) has no fixation ground truth to evaluate against");
-        }
-        List<VideoEntry> videos = dataset.split(settings.split());
-        if (settings.maxVideos() > 0 && videos.size() > settings.maxVideos()) {
-            videos = videos.subList(0, settings.maxVideos());
-        }
+        List<VideoEntry> videos = videosToScore(dataset);
         Map<PredictionSource, Scoreboard> boards = new LinkedHashMap<>();
         sources.forEach(s -> boards.put(s, new Scoreboard(settings.metrics().convention())));
         Map<String, Set<String>> scenarios = new LinkedHashMap<>();
@@ -113,6 +106,21 @@ public final class Evaluator {
         List<ModelScores> models = new ArrayList<>();
         boards.forEach((source, board) -> models.add(new ModelScores(source.name(), source.role(), board)));
         return new EvaluationReport(dataset.name(), settings.split(), command, models, scenarios, examples);
+    }
+
+    /**
+     * The videos an evaluation of {@code dataset} scores, in order.
+     *
+     * @throws InvalidOptionsException if the dataset has no ground truth or no such split
+     */
+    public List<VideoEntry> videosToScore(EvalDataset dataset) {
+        if (!dataset.layout().hasGroundTruth()) {
+            throw new InvalidOptionsException("dataset " + dataset.name() + " (" + dataset.layout()
+                    + " layout) has no fixation ground truth to evaluate against");
+        }
+        List<VideoEntry> videos = dataset.split(settings.split());
+        return settings.maxVideos() > 0 && videos.size() > settings.maxVideos()
+                ? videos.subList(0, settings.maxVideos()) : videos;
     }
 
     private static Grid fixationUnion(VideoGroundTruth truth) {

@@ -114,7 +114,11 @@ public final class EvaluationReport {
     }
 
     static String format(double value) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        // Rounding error can leave a score a hair below zero (a KLD of a map with itself); never print "-0.000".
+        return String.format(Locale.ROOT, "%.3f", Math.abs(value) < 5e-4 ? 0.0 : value);
     }
 
     /** Everything the report knows, as JSON: dataset means, per-scenario and per-video means, dropped counts. */
