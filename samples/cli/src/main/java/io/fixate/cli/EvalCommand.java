@@ -13,6 +13,7 @@ import io.fixate.eval.evaluation.PredictorSource;
 import io.fixate.eval.evaluation.ReferenceMaps;
 import io.fixate.eval.metrics.MetricOptions;
 import io.fixate.eval.report.EvaluationReport;
+import io.fixate.eval.report.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,6 +81,9 @@ final class EvalCommand implements Callable<Integer> {
             description = "Seed of the inter-observer split. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -104,7 +108,7 @@ final class EvalCommand implements Callable<Integer> {
             predictorNames.add(CLASSICAL_BASELINE);
             for (String name : predictorNames) {
                 sources.add(new PredictorSource(Fixate.predictor(name, ModelOptions.defaults()),
-                        name.equals(CLASSICAL_BASELINE) && !models.contains(name) ? "baseline" : "model"));
+                        name.equals(CLASSICAL_BASELINE) && !models.contains(name) ? Role.BASELINE : Role.MODEL));
             }
             predictions.forEach(dir -> sources.add(new PredictionsDirectory(dir)));
             sources.add(ReferenceMaps.centreBias());
@@ -112,7 +116,11 @@ final class EvalCommand implements Callable<Integer> {
 
             ProgressBar progress = new ProgressBar(err, "eval", "videos", videos, System.console() != null);
             EvaluationReport report = evaluator.evaluate(data, sources, commandLine(),
-                    (done, total) -> progress.update(done));
+                    (done, total) -> {
+                        if (!noProgress) {
+                            progress.update(done);
+                        }
+                    });
             progress.finish();
             Path target = out != null ? out : Path.of("eval-" + data.name() + "-" + split);
             List<Path> written = report.write(target);

@@ -4,6 +4,7 @@ import io.fixate.eval.dataset.GroundTruth;
 import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
 import io.fixate.eval.metrics.Grid;
+import io.fixate.eval.report.Role;
 
 /**
  * Something an evaluation scores: a predictor, a folder of saved maps, a reference baseline or a bound computed from
@@ -20,8 +21,8 @@ public interface PredictionSource extends AutoCloseable {
     /** The name reports show. */
     String name();
 
-    /** What kind of entry this is in a report: {@code model}, {@code predictions}, {@code baseline} or {@code bound}. */
-    String role();
+    /** What kind of entry this is in a report. */
+    Role role();
 
     /**
      * Predicts every frame of {@code video} that has ground truth, in order, handing each to {@code sink} with its

@@ -8,6 +8,7 @@ import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
 import io.fixate.eval.dataset.VideoMedia;
 import io.fixate.eval.metrics.Grid;
+import io.fixate.eval.report.Role;
 
 import java.util.List;
 
@@ -15,10 +16,10 @@ import java.util.List;
 public final class PredictorSource implements PredictionSource {
 
     private final FixationPredictor predictor;
-    private final String role;
+    private final Role role;
 
-    /** @param role {@code model} for the model under test, {@code baseline} for a reference predictor */
-    public PredictorSource(FixationPredictor predictor, String role) {
+    /** @param role {@link Role#MODEL} for a model under test, {@link Role#BASELINE} for a reference predictor */
+    public PredictorSource(FixationPredictor predictor, Role role) {
         this.predictor = predictor;
         this.role = role;
     }
@@ -29,7 +30,7 @@ public final class PredictorSource implements PredictionSource {
     }
 
     @Override
-    public String role() {
+    public Role role() {
         return role;
     }
 

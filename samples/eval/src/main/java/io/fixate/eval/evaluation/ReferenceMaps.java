@@ -4,6 +4,7 @@ import io.fixate.eval.dataset.GroundTruth;
 import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
 import io.fixate.eval.metrics.Grid;
+import io.fixate.eval.report.Role;
 
 import java.util.Arrays;
 import java.util.function.Function;
@@ -61,8 +62,8 @@ public final class ReferenceMaps implements PredictionSource {
     }
 
     @Override
-    public String role() {
-        return "baseline";
+    public Role role() {
+        return Role.BASELINE;
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class EvaluationReport {
         }
         out.append('\n');
         for (ModelScores model : models) {
-            out.append(String.format(Locale.ROOT, "| %-22s | %-11s |", model.model(), model.role()));
+            out.append(String.format(Locale.ROOT, "| %-22s | %-11s |", model.model(), model.role().label()));
             for (Metric metric : Metric.values()) {
                 out.append(String.format(Locale.ROOT, " %6s |", format(datasetMean(model, metric))));
             }
@@ -134,7 +134,7 @@ public final class EvaluationReport {
             Scoreboard board = model.scores();
             JsonObject entry = new JsonObject();
             entry.addProperty("model", model.model());
-            entry.addProperty("role", model.role());
+            entry.addProperty("role", model.role().label());
             entry.add("dataset", metricValues(metric -> datasetMean(model, metric)));
             JsonObject scenarios = new JsonObject();
             for (String scenario : scenarios()) {

@@ -70,11 +70,11 @@ final class HtmlReport {
         }
         html.append("</tr>");
         for (ModelScores model : report.models()) {
-            html.append("<tr><td>").append(escape(model.model())).append("</td><td>").append(escape(model.role()))
+            html.append("<tr><td>").append(escape(model.model())).append("</td><td>").append(model.role().label())
                     .append("</td>");
             for (Metric metric : Metric.values()) {
                 double value = report.datasetMean(model, metric);
-                boolean best = !Double.isNaN(value) && value == best(metric);
+                boolean best = model.role() != Role.BOUND && !Double.isNaN(value) && value == best(metric);
                 html.append(best ? "<td class=\"best\">" : "<td>").append(EvaluationReport.format(value))
                         .append("</td>");
             }
@@ -83,8 +83,10 @@ final class HtmlReport {
         html.append("</table>");
     }
 
+    /** The best value among the entries that compete: bounds come from the ground truth itself and are left out. */
     private double best(Metric metric) {
-        return report.models().stream().mapToDouble(m -> report.datasetMean(m, metric)).filter(v -> !Double.isNaN(v))
+        return report.models().stream().filter(m -> m.role() != Role.BOUND)
+                .mapToDouble(m -> report.datasetMean(m, metric)).filter(v -> !Double.isNaN(v))
                 .reduce(metric.higherIsBetter() ? Math::max : Math::min).orElse(Double.NaN);
     }
 

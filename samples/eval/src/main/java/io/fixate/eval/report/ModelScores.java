@@ -8,11 +8,10 @@ import java.util.Objects;
  * The scores of one model on one dataset split.
  *
  * @param model  the name shown in reports
- * @param role   what kind of entry it is, e.g. {@code predictor}, {@code predictions}, {@code baseline},
- *               {@code bound}; reports group and explain entries by it
+ * @param role   what kind of entry it is; reports explain entries by it and rank only competitors
  * @param scores per-frame scores by video
  */
-public record ModelScores(String model, String role, Scoreboard scores) {
+public record ModelScores(String model, Role role, Scoreboard scores) {
     public ModelScores {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(role, "role");
