@@ -99,6 +99,19 @@ public final class HostFrames {
         });
     }
 
+    /** The frame as an 8-bit RGB {@link BufferedImage} ({@code TYPE_3BYTE_BGR}), for hosts and tools that draw it. */
+    public static BufferedImage toImage(VideoFrame frame) {
+        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_3BYTE_BGR);
+        byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        ByteBuffer rgb = frame.rgb();
+        for (int i = 0; i < bgr.length; i += 3) {
+            bgr[i] = rgb.get(i + 2);
+            bgr[i + 1] = rgb.get(i + 1);
+            bgr[i + 2] = rgb.get(i);
+        }
+        return image;
+    }
+
     /**
      * A frame from any {@link BufferedImage}, with the colours {@link BufferedImage#getRGB} reports (sRGB, alpha
      * dropped). The common 8-bit BGR and integer RGB types are read directly from their rasters.

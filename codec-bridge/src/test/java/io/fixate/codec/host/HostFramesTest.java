@@ -19,6 +19,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HostFramesTest {
 
+    @Test
+    void toImageKeepsEveryChannelInPlace() {
+        byte[] rgb = {10, 20, 30, 40, 50, 60, (byte) 200, (byte) 210, (byte) 220, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        VideoFrame frame = VideoFrame.ofRgb(3, 2, 0, rgb);
+
+        BufferedImage image = HostFrames.toImage(frame);
+
+        assertEquals(0x0A141E, image.getRGB(0, 0) & 0xFFFFFF, "red, green, blue of the first pixel");
+        assertEquals(0xC8D2DC, image.getRGB(2, 0) & 0xFFFFFF);
+        assertArrayEquals(rgb, HostFrames.fromImage(image, 0).copyRgb(), "round trip through fromImage");
+    }
+
     /** Two pixels, (10, 20, 30) and (40, 50, 60), with alpha 255, in every layout. */
     static Stream<Arguments> twoPixelsPerLayout() {
         return Stream.of(

@@ -3,7 +3,7 @@ package io.fixate.eval.evaluation;
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.api.VideoFrame;
+import io.fixate.codec.host.HostFrames;
 import io.fixate.eval.dataset.EvalDataset;
 import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
@@ -160,20 +160,10 @@ public final class Evaluator {
             int i = 0;
             for (FrameWithAudio frame : media) {
                 if (i++ == index) {
-                    return image(frame.frame());
+                    return HostFrames.toImage(frame.frame());
                 }
             }
         }
         throw new IllegalStateException("video " + video.id() + " has no frame " + index);
-    }
-
-    private static BufferedImage image(VideoFrame frame) {
-        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < frame.height(); y++) {
-            for (int x = 0; x < frame.width(); x++) {
-                image.setRGB(x, y, frame.channel(x, y, 0) << 16 | frame.channel(x, y, 1) << 8 | frame.channel(x, y, 2));
-            }
-        }
-        return image;
     }
 }

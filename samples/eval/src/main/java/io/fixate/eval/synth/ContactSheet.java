@@ -1,6 +1,6 @@
 package io.fixate.eval.synth;
 
-import io.fixate.api.VideoFrame;
+import io.fixate.codec.host.HostFrames;
 import io.fixate.codec.output.ColorMap;
 
 import java.awt.Color;
@@ -115,7 +115,7 @@ final class ContactSheet {
                 int x = GAP + shown * (pairWidth + GAP);
                 g.drawString(String.format(Locale.ROOT, "t = %.1f s", scene.secondsOf(i)), x,
                         top + TEXT_LINE - DESCENT);
-                g.drawImage(image(renderer.render(i, snapshot)), x, top + TEXT_LINE, null);
+                g.drawImage(HostFrames.toImage(renderer.render(i, snapshot)), x, top + TEXT_LINE, null);
                 g.drawImage(densityImage(density, fixations, spec.width(), spec.height()), x + spec.width() + 2,
                         top + TEXT_LINE, null);
                 shown++;
@@ -126,16 +126,6 @@ final class ContactSheet {
     /** The frame shown in column {@code column}: evenly spread, away from the clip's first and last frame. */
     private static int shownFrame(int column, int frames) {
         return (int) Math.round((column + 0.5) * frames / FRAMES_PER_EXAMPLE);
-    }
-
-    private static BufferedImage image(VideoFrame frame) {
-        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < frame.height(); y++) {
-            for (int x = 0; x < frame.width(); x++) {
-                image.setRGB(x, y, frame.channel(x, y, 0) << 16 | frame.channel(x, y, 1) << 8 | frame.channel(x, y, 2));
-            }
-        }
-        return image;
     }
 
     private static BufferedImage densityImage(double[] density, int[][] fixations, int width, int height) {
