@@ -149,6 +149,8 @@ class BadInputTest {
         Cli.run("predict", clip, "-o", "colour=red").assertFailsWith(ExitCode.USAGE, "colour");
         Cli.run("predict", clip, "--start", "soon").assertFailsWith(ExitCode.USAGE, "soon");
         Cli.run("predict", clip, "--start", "9", "--json", json()).assertFailsWith(ExitCode.USAGE, "--start");
+        Cli.run("predict", clip, "--top-k", "-1", "--json", json()).assertFailsWith(ExitCode.USAGE, "-1");
+        Cli.run("predict", clip, "--min-distance", "2", "--json", json()).assertFailsWith(ExitCode.USAGE, "2.0");
         Cli.run("predict", clip, "--device", "gpu").assertFailsWith(ExitCode.DEVICE, "CPU");
         Cli.run("predict").assertFailsWith(ExitCode.USAGE, "VIDEO");
         assertFalse(Files.exists(json()));

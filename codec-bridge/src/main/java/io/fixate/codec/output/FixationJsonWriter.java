@@ -3,6 +3,7 @@ package io.fixate.codec.output;
 import com.google.gson.stream.JsonWriter;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPoint;
+import io.fixate.api.InvalidOptionsException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -52,17 +53,18 @@ public final class FixationJsonWriter extends AtomicOutput {
      *
      * @param topK        how many fixations to list per frame at most
      * @param minDistance how close two listed fixations may be, as a fraction of the frame's larger side
-     * @throws IllegalArgumentException if {@code topK} is negative or {@code minDistance} is outside [0, 1]
+     * @throws InvalidOptionsException if {@code topK} is negative or {@code minDistance} is outside [0, 1]
      * @throws IOException              if the target's directory is missing or unwritable
      */
     public static FixationJsonWriter open(Path target, JsonHeader header, int topK, double minDistance)
             throws IOException {
         Objects.requireNonNull(header, "header");
         if (topK < 0) {
-            throw new IllegalArgumentException("topK must not be negative, got " + topK);
+            throw new InvalidOptionsException("the number of fixations per frame must not be negative, got " + topK);
         }
         if (!(minDistance >= 0 && minDistance <= 1)) {
-            throw new IllegalArgumentException("minDistance must be in [0, 1], got " + minDistance);
+            throw new InvalidOptionsException(
+                    "the minimum distance between fixations must be in [0, 1] of the frame, got " + minDistance);
         }
         AtomicFile file = AtomicFile.open(target);
         Writer text;

@@ -7,6 +7,9 @@ import io.fixate.eval.metrics.Grid;
 import io.fixate.eval.report.Role;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -28,8 +31,10 @@ public final class ReferenceMaps implements PredictionSource {
 
     /** An isotropic-in-normalised-coordinates Gaussian at the frame centre, σ = {@value #CENTRE_SIGMA} of each side. */
     public static ReferenceMaps centreBias() {
-        return new ReferenceMaps("centre-bias", target -> centreGaussian(target.density().height(),
-                target.density().width()));
+        Map<List<Integer>, Grid> bySize = new HashMap<>(); // one map per frame size, not per frame
+        return new ReferenceMaps("centre-bias", target -> bySize.computeIfAbsent(
+                List.of(target.density().height(), target.density().width()),
+                size -> centreGaussian(size.get(0), size.get(1))));
     }
 
     /**
@@ -37,11 +42,13 @@ public final class ReferenceMaps implements PredictionSource {
      * normalise by its range or spread), so reports show n/a there; its KLD is the cost of knowing nothing.
      */
     public static ReferenceMaps uniform() {
-        return new ReferenceMaps("uniform", target -> {
-            double[] ones = new double[target.density().size()];
-            Arrays.fill(ones, 1);
-            return Grid.of(target.density().height(), target.density().width(), ones);
-        });
+        Map<List<Integer>, Grid> bySize = new HashMap<>();
+        return new ReferenceMaps("uniform", target -> bySize.computeIfAbsent(
+                List.of(target.density().height(), target.density().width()), size -> {
+                    double[] ones = new double[size.get(0) * size.get(1)];
+                    Arrays.fill(ones, 1);
+                    return Grid.of(size.get(0), size.get(1), ones);
+                }));
     }
 
     static Grid centreGaussian(int height, int width) {
