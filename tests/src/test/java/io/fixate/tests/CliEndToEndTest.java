@@ -109,6 +109,7 @@ class CliEndToEndTest {
         TestMedia.clip(Files.createDirectories(ave.resolve("AVE")).resolve("dog1.mp4"), 64, 48, 10, true);
 
         Cli.run("eval", "--dataset", ave).assertFailsWith(2, "ground truth");
+        Cli.run("eval", "--dataset", dir.resolve("missing")).assertFailsWith(3, "missing");
     }
 
     /** Decodes a written video and returns its frame count, failing unless every frame has sound under it. */

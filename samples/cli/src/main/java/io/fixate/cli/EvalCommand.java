@@ -94,7 +94,7 @@ final class EvalCommand implements Callable<Integer> {
             default -> throw new InvalidOptionsException(
                     "--convention must be mit or pysaliency, got '" + convention + "'");
         };
-        EvalDataset data = Datasets.open(dataset);
+        EvalDataset data = InputFileException.opening(() -> Datasets.open(dataset));
         Evaluator evaluator = new Evaluator(new Evaluator.Settings(split, metrics, stavisPostprocess, maxVideos,
                 examples));
         int videos = evaluator.videosToScore(data).size(); // checks ground truth and split before models load
@@ -110,7 +110,7 @@ final class EvalCommand implements Callable<Integer> {
                 sources.add(new PredictorSource(Fixate.predictor(name, ModelOptions.defaults()),
                         name.equals(CLASSICAL_BASELINE) && !models.contains(name) ? Role.BASELINE : Role.MODEL));
             }
-            predictions.forEach(dir -> sources.add(new PredictionsDirectory(dir)));
+            predictions.forEach(dir -> sources.add(InputFileException.opening(() -> new PredictionsDirectory(dir))));
             sources.add(ReferenceMaps.centreBias());
             sources.add(ReferenceMaps.uniform());
 

@@ -1,6 +1,7 @@
 package io.fixate.cli;
 
 import io.fixate.Fixate;
+import io.fixate.api.AudioRequirement;
 import io.fixate.api.DeviceChoice;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
@@ -23,7 +24,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -118,15 +118,11 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Outputs.Targets targets = targets();
         HeatmapStyle style = new HeatmapStyle(parseEnum(ColorMap.class, colormap, "--colormap"), opacity);
-        ReadOptions readOptions;
         long startNanos = System.nanoTime();
         int frames;
         try (FixationPredictor predictor = Fixate.predictor(model, modelOptions())) {
-            readOptions = ReadOptions.of(predictor.info().capabilities().audio()).from(startMicros);
-            if (durationMicros != null) {
-                readOptions = readOptions.lasting(requirePositive(durationMicros));
-            }
-            try (MediaReader reader = openReader(readOptions);
+            ReadOptions readOptions = readOptions(predictor.info().capabilities().audio());
+            try (MediaReader reader = InputFileException.opening(() -> MediaReader.open(video, readOptions));
                  Outputs outputs = Outputs.open(targets, reader.info(), video.getFileName().toString(),
                          predictor.info().name(), style, topK, minDistance)) {
                 if (outputs.wantsSourceAudio()) {
@@ -183,14 +179,6 @@ final class PredictCommand implements Callable<Integer> {
         return written;
     }
 
-    private MediaReader openReader(ReadOptions options) {
-        try {
-            return MediaReader.open(video, options);
-        } catch (UncheckedIOException e) {
-            throw new InputFileException(e.getCause());
-        }
-    }
-
     private Outputs.Targets targets() {
         BitDepth depth = switch (mapsDepth) {
             case 8 -> BitDepth.EIGHT;
@@ -227,11 +215,16 @@ final class PredictCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private static long requirePositive(long micros) {
-        if (micros <= 0) {
+    /** The part of the file chosen with --start and --duration, with the audio the model wants. */
+    private ReadOptions readOptions(AudioRequirement audio) {
+        ReadOptions options = ReadOptions.of(audio).from(startMicros);
+        if (durationMicros == null) {
+            return options;
+        }
+        if (durationMicros <= 0) {
             throw new InvalidOptionsException("--duration must be longer than 0");
         }
-        return micros;
+        return options.lasting(durationMicros);
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String option) {
