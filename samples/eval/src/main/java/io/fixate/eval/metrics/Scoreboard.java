@@ -45,6 +45,11 @@ public final class Scoreboard {
         return List.copyOf(framesByVideo.keySet());
     }
 
+    /** The scores of {@code video}'s frames, in the order they were added. */
+    public List<FrameScores> frameScores(String video) {
+        return List.copyOf(frames(video));
+    }
+
     /** How many frames {@code video} has. */
     public int frameCount(String video) {
         return frames(video).size();

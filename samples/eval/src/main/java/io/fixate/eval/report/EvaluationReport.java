@@ -6,6 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.fixate.codec.output.AtomicFile;
 import io.fixate.eval.metrics.Convention;
+import io.fixate.eval.metrics.FrameScores;
 import io.fixate.eval.metrics.Metric;
 import io.fixate.eval.metrics.Scoreboard;
 
@@ -121,7 +122,10 @@ public final class EvaluationReport {
         return String.format(Locale.ROOT, "%.3f", Math.abs(value) < 5e-4 ? 0.0 : value);
     }
 
-    /** Everything the report knows, as JSON: dataset means, per-scenario and per-video means, dropped counts. */
+    /**
+     * Everything the report knows, as JSON: dataset means, per-scenario and per-video means, dropped counts and every
+     * frame's scores (null where a metric is undefined).
+     */
     public JsonObject toJson() {
         JsonObject root = new JsonObject();
         root.addProperty("format", "fixate-evaluation/1");
@@ -150,6 +154,11 @@ public final class EvaluationReport {
                     dropped.addProperty(metric.label(), board.droppedFrames(video, metric));
                 }
                 v.add("droppedFrames", dropped);
+                JsonArray frames = new JsonArray();
+                for (FrameScores frame : board.frameScores(video)) {
+                    frames.add(metricValues(frame::value));
+                }
+                v.add("perFrame", frames);
                 videos.add(video, v);
             }
             entry.add("videos", videos);

@@ -75,6 +75,8 @@ class EvaluationReportTest {
         assertEquals(0.6, model.getAsJsonObject("dataset").get("NSS").getAsDouble(), 1e-12);
         JsonObject videoA = model.getAsJsonObject("videos").getAsJsonObject("a");
         assertEquals(1, videoA.getAsJsonObject("droppedFrames").get("CC").getAsInt());
+        assertEquals(0.4, videoA.getAsJsonArray("perFrame").get(1).getAsJsonObject().get("NSS").getAsDouble(), 1e-12);
+        assertTrue(videoA.getAsJsonArray("perFrame").get(1).getAsJsonObject().get("CC").isJsonNull());
         assertEquals("MIT/STAViS", json.get("convention").getAsString());
 
         String html = Files.readString(files.get(1));
