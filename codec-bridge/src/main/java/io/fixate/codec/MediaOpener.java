@@ -13,12 +13,17 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_FLT;
 
 /** Opens a media file in FFmpeg for {@link MediaReader}, turning each way that can fail into its typed error. */
 final class MediaOpener {
+
+    /** JavaCV reports FFmpeg failures as "avformat_open_input() error -1094995529: ...". */
+    private static final Pattern FFMPEG_ERROR_CODE = Pattern.compile("\\(\\) error (-\\d+)");
 
     private MediaOpener() {
     }
@@ -46,13 +51,19 @@ final class MediaOpener {
             return grabber;
         } catch (FrameGrabber.Exception e) {
             CorruptMediaException corrupt = new CorruptMediaException(file
-                    + " is not a media file FFmpeg can read, or is damaged: " + e.getMessage(), e);
+                    + " is not a media file FFmpeg can read, or is damaged (" + reason(e) + ")", e);
             close(grabber, corrupt);
             throw corrupt;
         } catch (RuntimeException e) {
             close(grabber, e);
             throw e;
         }
+    }
+
+    /** FFmpeg's own words for a failure JavaCV reports as "...() error CODE: ...", else JavaCV's message. */
+    private static String reason(FrameGrabber.Exception e) {
+        Matcher code = FFMPEG_ERROR_CODE.matcher(String.valueOf(e.getMessage()));
+        return code.find() ? Ffmpeg.describe(Integer.parseInt(code.group(1))) : e.getMessage();
     }
 
     /** What the started {@code grabber}'s headers declare. */

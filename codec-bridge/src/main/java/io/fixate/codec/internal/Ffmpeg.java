@@ -20,6 +20,11 @@ public final class Ffmpeg {
         // The static initialiser does the work once; this method gives callers a name to trigger it by.
     }
 
+    /** Whether FFmpeg may print its own error lines to stderr (it may by default); information is never printed. */
+    public static void printErrors(boolean print) {
+        avutil.av_log_set_level(print ? avutil.AV_LOG_ERROR : avutil.AV_LOG_QUIET);
+    }
+
     /** FFmpeg's description of a negative error code, e.g. "Invalid data found when processing input". */
     public static String describe(int errorCode) {
         byte[] text = new byte[avutil.AV_ERROR_MAX_STRING_SIZE];

@@ -5,6 +5,7 @@ import io.fixate.api.DeviceUnavailableException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.UnsupportedMediaException;
 import io.fixate.api.WeightsException;
+import io.fixate.codec.FfmpegLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /** Entry point of the {@code fixate} command. */
 @Command(name = "fixate", mixinStandardHelpOptions = true, versionProvider = FixateCli.Version.class,
@@ -30,6 +32,8 @@ public final class FixateCli {
 
     /** Runs the command line with the given streams and returns the exit code; never calls System.exit. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // Every failure is reported in one line of ours; FFmpeg's own lines are only wanted when debugging.
+        FfmpegLog.printErrors(Arrays.asList(args).contains("--verbose"));
         CommandLine cli = new CommandLine(new FixateCli());
         cli.setOut(out);
         cli.setErr(err);
@@ -40,7 +44,7 @@ public final class FixateCli {
             return ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean verbose = parseResult.originalArgs().contains("--verbose");
+            boolean verbose = Arrays.asList(args).contains("--verbose");
             err.println("fixate: " + describe(e));
             if (verbose) {
                 e.printStackTrace(err);
