@@ -22,35 +22,39 @@ public final class BilinearResize {
         Taps rows = Taps.of(source.height(), height);
         float[] result = new float[width * height];
         for (int y = 0; y < height; y++) {
-            int upperRow = rows.lower[y] * source.width();
-            int lowerRow = rows.upper[y] * source.width();
-            double fy = rows.upperWeight[y];
+            int topRow = rows.first[y] * source.width();
+            int bottomRow = rows.second[y] * source.width();
             for (int x = 0; x < width; x++) {
-                double fx = columns.upperWeight[x];
-                double top = source.at(upperRow + columns.lower[x]) * (1 - fx) + source.at(upperRow + columns.upper[x]) * fx;
-                double bottom =
-                        source.at(lowerRow + columns.lower[x]) * (1 - fx) + source.at(lowerRow + columns.upper[x]) * fx;
-                result[y * width + x] = (float) (top * (1 - fy) + bottom * fy);
+                int left = columns.first[x];
+                int right = columns.second[x];
+                double fx = columns.secondWeight[x];
+                double top = lerp(source.at(topRow + left), source.at(topRow + right), fx);
+                double bottom = lerp(source.at(bottomRow + left), source.at(bottomRow + right), fx);
+                result[y * width + x] = (float) lerp(top, bottom, rows.secondWeight[y]);
             }
         }
         return CamMap.wrap(width, height, result);
     }
 
-    /** Per output index along one axis: the two source indices it interpolates and the weight of the upper one. */
-    private record Taps(int[] lower, int[] upper, double[] upperWeight) {
+    private static double lerp(double first, double second, double secondWeight) {
+        return first * (1 - secondWeight) + second * secondWeight;
+    }
+
+    /** Per output index along one axis: the two source indices it interpolates and the weight of the second. */
+    private record Taps(int[] first, int[] second, double[] secondWeight) {
 
         static Taps of(int in, int out) {
-            int[] lower = new int[out];
-            int[] upper = new int[out];
-            double[] upperWeight = new double[out];
+            int[] first = new int[out];
+            int[] second = new int[out];
+            double[] secondWeight = new double[out];
             double scale = (double) in / out;
             for (int d = 0; d < out; d++) {
                 double position = Math.max(0, (d + 0.5) * scale - 0.5);
-                lower[d] = Math.min((int) position, in - 1);
-                upper[d] = Math.min(lower[d] + 1, in - 1);
-                upperWeight[d] = position - lower[d];
+                first[d] = Math.min((int) position, in - 1);
+                second[d] = Math.min(first[d] + 1, in - 1);
+                secondWeight[d] = position - first[d];
             }
-            return new Taps(lower, upper, upperWeight);
+            return new Taps(first, second, secondWeight);
         }
     }
 }

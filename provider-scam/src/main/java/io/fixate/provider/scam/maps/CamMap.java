@@ -29,8 +29,8 @@ public final class CamMap {
         Objects.requireNonNull(values, "values");
         requirePositiveSize(width, height);
         if ((long) width * height != values.length) {
-            throw new IllegalArgumentException(
-                    "a " + width + "x" + height + " map needs " + (long) width * height + " values, got " + values.length);
+            throw new IllegalArgumentException("a " + width + "x" + height + " map needs " + (long) width * height
+                    + " values, got " + values.length);
         }
         for (int i = 0; i < values.length; i++) {
             if (!Float.isFinite(values[i])) {

@@ -26,7 +26,7 @@ public final class SelectiveFusion {
         this(DEFAULT_LAMBDA);
     }
 
-    /** @throws IllegalArgumentException if {@code lambda} is not positive and finite (it must keep the division defined) */
+    /** @throws IllegalArgumentException if {@code lambda} is not positive and finite, as it must keep Eq. 2 defined */
     public SelectiveFusion(double lambda) {
         if (!(lambda > 0 && Double.isFinite(lambda))) {
             throw new IllegalArgumentException("lambda must be positive and finite, got " + lambda);

@@ -10,13 +10,14 @@ import java.util.Objects;
  * Streaming recursive temporal smoothing of one clip's fused maps, the reference's {@code CAMsmooth} (fact sheet §4),
  * extended to give exactly one map per frame, in frame order. Memory stays bounded: at most five maps are held.
  *
- * <p><b>Reference rule</b> (frames numbered from 1, every input first normalised with Z): frame 3 is
- * {@code out = Z(mean(Z(f1..f5)))}, after which the window's newest slot (f5) is replaced by {@code out}. Each later
+ * <p><b>Reference rule</b> (frames numbered from 1, every input first normalised with Z): frame 3 is {@code out =
+ * Z(mean(Z(f1..f5)))}, after which the window's newest slot (f5) is replaced by {@code out}. Each later
  * frame {@code k} shifts the window (oldest slot out), appends {@code Z(f(k+2))}, takes {@code out = Z(mean(window))}
  * and replaces that newest slot by {@code out} again, so the smoothing is recursive (IIR). The map given out for frame
- * {@code k} is {@code out} with the values below {@code 3·mean(out)} set to 0; the window keeps {@code out} before this
- * suppression. From frame 7 on the window holds four previous outputs and {@code f(k+2)}: a frame's content first shows
- * two frames early and then decays through the recursion. The reference gives nothing for frames 1–2 and the last 5.
+ * {@code k} is {@code out} with the values below {@code 3·mean(out)} set to 0; the window keeps {@code out} before
+ * this suppression. From frame 7 on the window holds four previous outputs and {@code f(k+2)}: a frame's content
+ * first shows two frames early and then decays through the recursion. The reference gives nothing for frames 1–2 and
+ * the last 5.
  *
  * <p><b>Edge policy</b> (this class; no slot is filled with an invented frame):
  * <ul>

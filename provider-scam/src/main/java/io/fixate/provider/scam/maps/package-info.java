@@ -5,9 +5,7 @@
  * recursive temporal smoothing of the reference post-processing. Internal to the provider module; nothing here
  * depends on a neural-network library.
  *
- * <p>Order of use, as in the reference pipeline: coarse CAMs → {@link io.fixate.provider.scam.maps.SelectiveFusion}
- * → {@link io.fixate.provider.scam.maps.SalientRegion} → {@link io.fixate.provider.scam.maps.FrameCrop} → fine CAMs
- * on the crop → {@link io.fixate.provider.scam.maps.FineCamPaste} → fusion → {@link
- * io.fixate.provider.scam.maps.TemporalSmoother}.
+ * <p>Order of use, as in the reference pipeline: coarse CAMs → {@link SelectiveFusion} → {@link SalientRegion} →
+ * {@link FrameCrop} → fine CAMs on the crop → {@link FineCamPaste} → fusion → {@link TemporalSmoother}.
  */
 package io.fixate.provider.scam.maps;

@@ -49,7 +49,8 @@ class CoarseToFineTest {
 
     @Test
     void rescalingRoundsTheBoxOutwards() {
-        // rows 1..2 of 4 span [1, 3) → ×6/4 → [1.5, 4.5) → rows 1..4; columns 0..0 span [0, 1) → ×10/4 → [0, 2.5) → 0..2
+        // rows 1..2 of 4 span [1, 3) → ×6/4 → [1.5, 4.5) → rows 1..4;
+        // columns 0..0 span [0, 1) → ×10/4 → [0, 2.5) → columns 0..2
         GridBox box = new GridBox(4, 4, 1, 0, 2, 0);
 
         assertEquals(new GridBox(10, 6, 1, 0, 4, 2), box.rescaledTo(10, 6));
