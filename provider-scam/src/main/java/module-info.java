@@ -1,6 +1,8 @@
 /**
- * SCAM / SCAM+ pseudo-labelers and plain CAM (DJL, PyTorch engine). Reserved for the SCAM issue: the module exists
- * so the reactor layout and architecture rules are fixed before the model lands; it provides nothing yet.
+ * SCAM / SCAM+ pseudo-labelers and plain CAM (DJL, PyTorch engine). Work in progress: the map operations that turn
+ * class activation maps into pseudo-fixations (selective fusion, coarse-to-fine boxes, temporal smoothing) are in
+ * the internal package {@code io.fixate.provider.scam.maps}; the classification nets and the provider come next, so
+ * the module provides no labeler yet.
  */
 module io.fixate.provider.scam {
     requires io.fixate.spi;
