@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -120,7 +121,9 @@ final class PredictCommand implements Callable<Integer> {
         HeatmapStyle style = new HeatmapStyle(parseEnum(ColorMap.class, colormap, "--colormap"), opacity);
         long startNanos = System.nanoTime();
         int frames;
+        String modelName;
         try (FixationPredictor predictor = Fixate.predictor(model, modelOptions())) {
+            modelName = predictor.info().name();
             ReadOptions readOptions = readOptions(predictor.info().capabilities().audio());
             try (MediaReader reader = InputFileException.opening(() -> MediaReader.open(video, readOptions));
                  Outputs outputs = Outputs.open(targets, reader.info(), video.getFileName().toString(),
@@ -134,7 +137,8 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        out.printf("%d frames in %.1f s (%.1f fps) with %s; wrote %s%n", frames, seconds, frames / seconds, model,
+        out.printf(Locale.ROOT, "%d frames in %.1f s (%.1f fps) with %s; wrote %s%n", frames, seconds,
+                frames / seconds, modelName,
                 targets.named().stream().map(Path::toString).collect(Collectors.joining(", ")));
         out.flush();
         return ExitCode.OK;
@@ -165,8 +169,9 @@ final class PredictCommand implements Callable<Integer> {
             progress.finish();
         }
         if (written == 0) {
-            throw new InvalidOptionsException(String.format("no frame of %s at or after --start %.2f s (it lasts %.2f s)",
-                    video, startMicros / 1e6, info.durationMicros() / 1e6));
+            throw new InvalidOptionsException(String.format(Locale.ROOT,
+                    "no frame of %s at or after --start %.2f s (it lasts %.2f s)", video, startMicros / 1e6,
+                    info.durationMicros() / 1e6));
         }
         return written;
     }
