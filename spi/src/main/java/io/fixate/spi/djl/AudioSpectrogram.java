@@ -35,9 +35,10 @@ public final class AudioSpectrogram {
     private static final double LOG_FLOOR = 1e-7;
     private static final double STD_FLOOR = 1e-9;
 
+    private static final double[] TAPER = periodicTukey(SEGMENT_SAMPLES, TUKEY_ALPHA);
+    private static final double[] BIN_SCALE = densityScale(TAPER);
+
     private final int windowSamples;
-    private final double[] taper = periodicTukey(SEGMENT_SAMPLES, TUKEY_ALPHA);
-    private final double[] binScale = densityScale(taper);
 
     /** The reference front end, on windows of {@value #DEFAULT_WINDOW_SAMPLES} samples. */
     public AudioSpectrogram() {
@@ -88,8 +89,9 @@ public final class AudioSpectrogram {
             NDArray signal = scratch.create(samples).toType(DataType.FLOAT64, false).clip(-1, 1);
             NDArray segments = signal.take(segmentIndices(scratch));
             NDArray detrended = segments.sub(segments.mean(new int[] {1}, true));
-            NDArray spectrum = detrended.mul(scratch.create(taper)).rfft(SEGMENT_SAMPLES, 1);
-            NDArray power = spectrum.real().square().sum(new int[] {2}).mul(scratch.create(binScale));
+            NDArray spectrum = detrended.mul(scratch.create(TAPER)).rfft(SEGMENT_SAMPLES, 1);
+            // real() views each complex bin as a (re, im) pair in a last axis of 2
+            NDArray power = spectrum.real().square().sum(new int[] {2}).mul(scratch.create(BIN_SCALE));
             NDArray logPower = power.add(LOG_FLOOR).log();
             NDArray centred = logPower.sub(logPower.mean());
             NDArray std = centred.square().mean().sqrt();
