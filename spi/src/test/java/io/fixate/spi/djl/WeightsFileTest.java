@@ -1,0 +1,190 @@
+package io.fixate.spi.djl;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import io.fixate.api.CorruptWeightsException;
+import io.fixate.api.MissingWeightsException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WeightsFileTest {
+
+    private static final Shape INPUT = new Shape(1, 1, 8, 8);
+    private static final String MODEL = "tiny-test/1";
+
+    @TempDir
+    Path folder;
+
+    private NDManager manager;
+    private Path weights;
+
+    @BeforeEach
+    void openManager() {
+        manager = NDManager.newBaseManager();
+        weights = folder.resolve("tiny.params");
+    }
+
+    @AfterEach
+    void closeManager() {
+        manager.close();
+    }
+
+    @Test
+    void reloadedWeightsReproduceTheOutputsBitForBit() throws IOException {
+        Block saved = tinyBlock(4, 1);
+        WeightsFile.save(saved, weights, MODEL);
+        Block fresh = tinyBlock(4, 2);
+        NDArray input = manager.randomNormal(INPUT);
+        assertFalse(Arrays.equals(output(saved, input), output(fresh, input)), "differently seeded blocks agree");
+
+        WeightsFile.load(fresh, manager, weights, MODEL);
+
+        assertArrayEquals(output(saved, input), output(fresh, input));
+    }
+
+    @Test
+    void saveLeavesOnlyTheWeightsAndTheirManifest() throws IOException {
+        Block block = tinyBlock(4, 1);
+        WeightsFile.save(block, weights, MODEL);
+        WeightsFile.save(block, weights, MODEL);
+
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of("tiny.params", "tiny.params.manifest"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        Properties manifest = readManifest();
+        assertEquals("tiny.params", manifest.getProperty("file"));
+        assertEquals(Long.toString(Files.size(weights)), manifest.getProperty("bytes"));
+        assertEquals(sha256(Files.readAllBytes(weights)), manifest.getProperty("sha256"));
+        assertEquals(MODEL, manifest.getProperty("model"));
+    }
+
+    @Test
+    void aFlippedByteFailsTheChecksum() throws IOException {
+        WeightsFile.save(tinyBlock(4, 1), weights, MODEL);
+        String expected = readManifest().getProperty("sha256");
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(weights, bytes);
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> WeightsFile.load(tinyBlock(4, 2), manager, weights, MODEL));
+        assertTrue(e.getMessage().contains(expected) && e.getMessage().contains(sha256(bytes)), e.getMessage());
+        assertTrue(e.getMessage().contains(weights.toString()), e.getMessage());
+    }
+
+    @Test
+    void missingWeightsOrManifestAreNamed() throws IOException {
+        MissingWeightsException noWeights = assertThrows(MissingWeightsException.class,
+                () -> WeightsFile.load(tinyBlock(4, 2), manager, weights, MODEL));
+        assertTrue(noWeights.getMessage().contains(weights.toString()), noWeights.getMessage());
+
+        WeightsFile.save(tinyBlock(4, 1), weights, MODEL);
+        Files.delete(WeightsFile.manifestOf(weights));
+        MissingWeightsException noManifest = assertThrows(MissingWeightsException.class,
+                () -> WeightsFile.load(tinyBlock(4, 2), manager, weights, MODEL));
+        assertTrue(noManifest.getMessage().contains(WeightsFile.manifestOf(weights).toString()),
+                noManifest.getMessage());
+    }
+
+    @Test
+    void weightsOfAnotherShapeDoNotFit() throws IOException {
+        WeightsFile.save(tinyBlock(4, 1), weights, MODEL);
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> WeightsFile.load(tinyBlock(5, 2), manager, weights, MODEL));
+        assertTrue(e.getMessage().contains(weights.toString()) && e.getMessage().contains("does not fit"),
+                e.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileWithAMatchingManifestDoesNotFit() throws IOException {
+        WeightsFile.save(tinyBlock(4, 1), weights, MODEL);
+        byte[] bytes = Files.readAllBytes(weights);
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 40);
+        Files.write(weights, truncated);
+        Properties manifest = readManifest();
+        manifest.setProperty("sha256", sha256(truncated));
+        manifest.setProperty("bytes", Integer.toString(truncated.length));
+        try (Writer out = Files.newBufferedWriter(WeightsFile.manifestOf(weights))) {
+            manifest.store(out, null);
+        }
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> WeightsFile.load(tinyBlock(4, 2), manager, weights, MODEL));
+        assertTrue(e.getMessage().contains(weights.toString()) && e.getMessage().contains("does not fit"),
+                e.getMessage());
+    }
+
+    @Test
+    void weightsOfAnotherModelAreRefused() throws IOException {
+        WeightsFile.save(tinyBlock(4, 1), weights, MODEL);
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> WeightsFile.load(tinyBlock(4, 2), manager, weights, "tiny-test/2"));
+        assertTrue(e.getMessage().contains(MODEL) && e.getMessage().contains("tiny-test/2"), e.getMessage());
+    }
+
+    /** Conv2d(filters, 3×3) → flatten → Linear(3), initialised from {@code seed}. */
+    private Block tinyBlock(int filters, int seed) {
+        Block block = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(filters).build())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(3).build());
+        Engine.getInstance().setRandomSeed(seed);
+        block.initialize(manager, DataType.FLOAT32, INPUT);
+        return block;
+    }
+
+    private float[] output(Block block, NDArray input) {
+        NDList out = block.forward(new ParameterStore(manager, false), new NDList(input), false);
+        return out.singletonOrThrow().toFloatArray();
+    }
+
+    private Properties readManifest() throws IOException {
+        Properties manifest = new Properties();
+        try (Reader in = Files.newBufferedReader(WeightsFile.manifestOf(weights))) {
+            manifest.load(in);
+        }
+        return manifest;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
