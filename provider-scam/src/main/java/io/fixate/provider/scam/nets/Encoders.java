@@ -1,0 +1,64 @@
+package io.fixate.provider.scam.nets;
+
+import io.fixate.api.InvalidOptionsException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Encoders by name. Each call builds a fresh encoder, because a block belongs to exactly one net. A new encoder (for
+ * example the paper's ResNeXt-101 or the VGGSound ResNet-18 + NetVLAD) is added here as one more entry; the nets only
+ * read its channels, stride or embedding size.
+ */
+public final class Encoders {
+
+    /** The default of both kinds: small conv stacks that train from scratch on a CPU. */
+    public static final String COMPACT = "compact";
+
+    private static final Map<String, Supplier<VisualEncoder>> VISUAL = new TreeMap<>(Map.of(
+            COMPACT, CompactEncoders::visual));
+    private static final Map<String, Supplier<AudioEncoder>> AUDIO = new TreeMap<>(Map.of(
+            COMPACT, CompactEncoders::audio));
+
+    private Encoders() {
+    }
+
+    /**
+     * A new visual encoder.
+     *
+     * @throws InvalidOptionsException when no visual encoder has that name; the message lists the known names
+     */
+    public static VisualEncoder visual(String name) {
+        return lookup("visual", VISUAL, name);
+    }
+
+    /**
+     * A new audio encoder.
+     *
+     * @throws InvalidOptionsException when no audio encoder has that name; the message lists the known names
+     */
+    public static AudioEncoder audio(String name) {
+        return lookup("audio", AUDIO, name);
+    }
+
+    /** Names accepted by {@link #visual(String)}, sorted. */
+    public static List<String> visualNames() {
+        return List.copyOf(VISUAL.keySet());
+    }
+
+    /** Names accepted by {@link #audio(String)}, sorted. */
+    public static List<String> audioNames() {
+        return List.copyOf(AUDIO.keySet());
+    }
+
+    private static <E> E lookup(String kind, Map<String, Supplier<E>> registry, String name) {
+        Supplier<E> factory = registry.get(name);
+        if (factory == null) {
+            throw new InvalidOptionsException("unknown " + kind + " encoder '" + name + "'; known " + kind
+                    + " encoders: " + String.join(", ", registry.keySet()));
+        }
+        return factory.get();
+    }
+}
