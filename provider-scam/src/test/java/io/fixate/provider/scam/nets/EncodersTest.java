@@ -1,0 +1,66 @@
+package io.fixate.provider.scam.nets;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.fixate.api.InvalidOptionsException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EncodersTest {
+
+    @Test
+    void unknownNamesAreRejectedWithTheKnownNames() {
+        InvalidOptionsException visual = assertThrows(InvalidOptionsException.class,
+                () -> Encoders.visual("resnext101"));
+        InvalidOptionsException audio = assertThrows(InvalidOptionsException.class, () -> Encoders.audio("vggish"));
+
+        assertTrue(visual.getMessage().contains("'resnext101'") && visual.getMessage().contains("compact"),
+                visual.getMessage());
+        assertTrue(audio.getMessage().contains("'vggish'") && audio.getMessage().contains("compact"),
+                audio.getMessage());
+        assertEquals(List.of("compact"), Encoders.visualNames());
+        assertEquals(List.of("compact"), Encoders.audioNames());
+    }
+
+    @Test
+    void everyLookupBuildsAFreshBlockBecauseABlockBelongsToOneNet() {
+        assertNotSame(Encoders.visual("compact").block(), Encoders.visual("compact").block());
+        assertNotSame(Encoders.audio("compact").block(), Encoders.audio("compact").block());
+    }
+
+    @Test
+    void compactVisualEncoderDeliversItsDeclaredChannelsAtItsDeclaredStride() {
+        VisualEncoder encoder = Encoders.visual("compact");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Shape frames = new Shape(1, 3, 40, 24);
+            encoder.block().initialize(manager, DataType.FLOAT32, frames);
+            Shape features = encoder.block().forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomUniform(0, 1, frames)), false).singletonOrThrow().getShape();
+
+            assertEquals(new Shape(1, encoder.channels(), 40 / encoder.stride(), 24 / encoder.stride()), features);
+        }
+    }
+
+    @Test
+    void compactAudioEncoderEmbedsASpectrogramOfAnyLength() {
+        AudioEncoder encoder = Encoders.audio("compact");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            encoder.block().initialize(manager, DataType.FLOAT32, new Shape(2, 1, 257, 48));
+            for (int frames : new int[] {48, 20}) {
+                Shape embedding = encoder.block().forward(new ParameterStore(manager, false),
+                        new NDList(manager.randomNormal(new Shape(2, 1, 257, frames))), false)
+                        .singletonOrThrow().getShape();
+                assertEquals(new Shape(2, encoder.embeddingSize()), embedding);
+            }
+        }
+    }
+}
