@@ -1,11 +1,15 @@
 package io.fixate.provider.scam.nets;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.InvalidOptionsException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,6 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EncodersTest {
+
+    private NDManager manager;
+
+    @BeforeEach
+    void open() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void release() {
+        manager.close();
+    }
 
     @Test
     void unknownNamesAreRejectedWithTheKnownNames() {
@@ -40,27 +56,24 @@ class EncodersTest {
     @Test
     void compactVisualEncoderDeliversItsDeclaredChannelsAtItsDeclaredStride() {
         VisualEncoder encoder = Encoders.visual("compact");
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Shape frames = new Shape(1, 3, 40, 24);
-            encoder.block().initialize(manager, DataType.FLOAT32, frames);
-            Shape features = encoder.block().forward(new ParameterStore(manager, false),
-                    new NDList(manager.randomUniform(0, 1, frames)), false).singletonOrThrow().getShape();
+        Shape frames = new Shape(1, 3, 40, 24);
+        encoder.block().initialize(manager, DataType.FLOAT32, frames);
+        Shape features = forward(encoder.block(), manager.randomUniform(0, 1, frames)).getShape();
 
-            assertEquals(new Shape(1, encoder.channels(), 40 / encoder.stride(), 24 / encoder.stride()), features);
-        }
+        assertEquals(new Shape(1, encoder.channels(), 40 / encoder.stride(), 24 / encoder.stride()), features);
     }
 
     @Test
     void compactAudioEncoderEmbedsASpectrogramOfAnyLength() {
         AudioEncoder encoder = Encoders.audio("compact");
-        try (NDManager manager = NDManager.newBaseManager()) {
-            encoder.block().initialize(manager, DataType.FLOAT32, new Shape(2, 1, 257, 48));
-            for (int frames : new int[] {48, 20}) {
-                Shape embedding = encoder.block().forward(new ParameterStore(manager, false),
-                        new NDList(manager.randomNormal(new Shape(2, 1, 257, frames))), false)
-                        .singletonOrThrow().getShape();
-                assertEquals(new Shape(2, encoder.embeddingSize()), embedding);
-            }
+        encoder.block().initialize(manager, DataType.FLOAT32, new Shape(2, 1, 257, 48));
+        for (int frames : new int[] {48, 20}) {
+            Shape embedding = forward(encoder.block(), manager.randomNormal(new Shape(2, 1, 257, frames))).getShape();
+            assertEquals(new Shape(2, encoder.embeddingSize()), embedding);
         }
+    }
+
+    private NDArray forward(Block block, NDArray input) {
+        return block.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow();
     }
 }
