@@ -53,14 +53,19 @@ final class SpatioTemporalMask extends AbstractBlock {
             throw new IllegalArgumentException("the spatio-temporal mask takes " + FRAMES + " maps, got "
                     + inputs.size());
         }
-        NDArray volume = NDArrays.stack(inputs, 1).reshape(volumeShape(inputs.get(0).getShape()));
-        NDArray folded = Layers.apply(temporal, parameters, training, volume);
+        NDArray folded = Layers.apply(temporal, parameters, training, interleave(inputs));
         NDArray mixed = Layers.apply(spatial, parameters, training, folded);
         NDArray mask = Layers.apply(output, parameters, training, mixed).squeeze(2);
         return new NDList(Activation.sigmoid(mask));
     }
 
-    private Shape volumeShape(Shape map) {
+    /** The (B, C, 3, H, W) volume the reference builds from three (B, C, H, W) maps: stack, then reshape. */
+    static NDArray interleave(NDList maps) {
+        Shape map = maps.get(0).getShape();
+        return NDArrays.stack(maps, 1).reshape(volumeShape(map, map.get(1)));
+    }
+
+    private static Shape volumeShape(Shape map, long channels) {
         return new Shape(map.get(0), channels, FRAMES, map.get(2), map.get(3));
     }
 
@@ -70,7 +75,7 @@ final class SpatioTemporalMask extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        temporal.initialize(manager, dataType, volumeShape(inputShapes[0]));
+        temporal.initialize(manager, dataType, volumeShape(inputShapes[0], channels));
         spatial.initialize(manager, dataType, foldedShape(inputShapes[0]));
         output.initialize(manager, dataType, foldedShape(inputShapes[0]));
     }

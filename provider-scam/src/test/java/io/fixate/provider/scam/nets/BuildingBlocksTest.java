@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,21 @@ class BuildingBlocksTest {
         assertEquals(MAPS, perChannel.getShape());
         assertEquals(new Shape(2, 1, 6, 5), single.getShape());
         assertTrue(perChannel.gt(0).all().getBoolean() && perChannel.lt(1).all().getBoolean());
+    }
+
+    @Test
+    void spatioTemporalVolumeInterleavesChannelsAndFramesLikeTheReferenceReshape() {
+        Shape oneByTwoChannels = new Shape(1, 2, 1, 1);
+        NDList maps = new NDList(manager.create(new float[] {10, 11}, oneByTwoChannels),
+                manager.create(new float[] {20, 21}, oneByTwoChannels),
+                manager.create(new float[] {30, 31}, oneByTwoChannels));
+
+        NDArray volume = SpatioTemporalMask.interleave(maps);
+
+        // A permute would give channel 0 = (10, 20, 30); the reshape fills slots in memory order instead.
+        assertEquals(new Shape(1, 2, 3, 1, 1), volume.getShape());
+        assertArrayEquals(new float[] {10, 11, 20, 21, 30, 31}, volume.toFloatArray());
+        assertArrayEquals(new float[] {10, 11, 20}, volume.get("0, 0").toFloatArray());
     }
 
     @Test
