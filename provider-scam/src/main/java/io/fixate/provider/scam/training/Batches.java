@@ -1,0 +1,106 @@
+package io.fixate.provider.scam.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.fixate.api.VideoFrame;
+import io.fixate.spi.djl.AudioSpectrogram;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Packs {@link TrainingSample}s into the inputs and labels of one net kind, on a caller-given manager: frames as
+ * (B, 3, S, S) through a {@link FramePreprocessor} (three such arrays, previous, current, next, for {@link
+ * InputKind#FRAME_TRIPLE}), spectrograms as (B, 1, 257, T) through an {@link AudioSpectrogram}, labels as one-hot
+ * (B, classes) rows, the multi-hot form the loss takes. Frames go through the preprocessor in a fixed order (all previous
+ * frames, then all current, then all next), so an augmenting preprocessor gives reproducible batches.
+ */
+public final class Batches {
+
+    private final InputKind kind;
+    private final FramePreprocessor frames;
+    private final AudioSpectrogram audio;
+    private final int classes;
+
+    public Batches(InputKind kind, FramePreprocessor frames, AudioSpectrogram audio, int classes) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.frames = Objects.requireNonNull(frames, "frames");
+        this.audio = Objects.requireNonNull(audio, "audio");
+        if (classes < 2) {
+            throw new IllegalArgumentException("need at least 2 classes, got " + classes);
+        }
+        this.classes = classes;
+    }
+
+    /** The shapes of the inputs of a batch of {@code batchSize}, to initialise a net with. */
+    public Shape[] inputShapes(int batchSize) {
+        Shape frame = new Shape(batchSize, 3, frames.inputSize(), frames.inputSize());
+        return switch (kind) {
+            case FRAME -> new Shape[] {frame};
+            case FRAME_TRIPLE -> new Shape[] {frame, frame, frame};
+            case FRAME_AND_AUDIO -> new Shape[] {frame, new Shape(batchSize, 1).addAll(audio.outputShape())};
+        };
+    }
+
+    /** The net inputs of {@code samples}, owned by {@code manager}. */
+    public NDList inputs(List<TrainingSample> samples, NDManager manager) {
+        requireSamples(samples);
+        return switch (kind) {
+            case FRAME -> new NDList(frames(samples, TrainingSample::current, manager));
+            case FRAME_TRIPLE -> new NDList(frames(samples, TrainingSample::previous, manager),
+                    frames(samples, TrainingSample::current, manager), frames(samples, TrainingSample::next, manager));
+            case FRAME_AND_AUDIO -> new NDList(frames(samples, TrainingSample::current, manager),
+                    spectrograms(samples, manager));
+        };
+    }
+
+    /**
+     * One-hot rows (B, classes) of the samples' tags, owned by {@code manager}.
+     *
+     * @throws IllegalArgumentException when a tag is not one of the classes
+     */
+    public NDArray labels(List<TrainingSample> samples, NDManager manager) {
+        requireSamples(samples);
+        float[] rows = new float[samples.size() * classes];
+        for (int i = 0; i < samples.size(); i++) {
+            int tag = samples.get(i).tag();
+            if (tag >= classes) {
+                throw new IllegalArgumentException("tag " + tag + " of sample " + i + " is not one of the " + classes
+                        + " classes");
+            }
+            rows[i * classes + tag] = 1;
+        }
+        return manager.create(rows, new Shape(samples.size(), classes));
+    }
+
+    private NDArray frames(List<TrainingSample> samples, Function<TrainingSample, VideoFrame> which,
+                           NDManager manager) {
+        NDList batch = new NDList();
+        for (TrainingSample sample : samples) {
+            batch.add(frames.apply(which.apply(sample), manager));
+        }
+        return NDArrays.stack(batch);
+    }
+
+    private NDArray spectrograms(List<TrainingSample> samples, NDManager manager) {
+        NDList batch = new NDList();
+        for (int i = 0; i < samples.size(); i++) {
+            TrainingSample sample = samples.get(i);
+            if (sample.audio() == null) {
+                throw new IllegalArgumentException("net SA needs audio, but sample " + i + " has none");
+            }
+            batch.add(audio.compute(manager, sample.audio()).expandDims(0));
+        }
+        return NDArrays.stack(batch);
+    }
+
+    private static void requireSamples(List<TrainingSample> samples) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one sample");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.fixate.provider.scam.training;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import io.fixate.api.CorruptWeightsException;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.WeightsException;
+import io.fixate.spi.djl.WeightsFile;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * The checkpoint of a training run in a folder: per finished epoch a weights file (with its {@link WeightsFile}
+ * manifest) and an optimizer file (the momentum buffers as an encoded {@link NDList}), and a state file {@value
+ * #STATE_FILE} that names them, records the epochs done, the optimizer file's SHA-256 and the options. The state file
+ * is written last and atomically, so it always describes a complete checkpoint; the files of the previous epoch are
+ * deleted only after it.
+ */
+final class Checkpoint {
+
+    static final String STATE_FILE = "training.properties";
+
+    private static final String EPOCHS_DONE = "epochsDone";
+    private static final String WEIGHTS = "weights";
+    private static final String OPTIMIZER = "optimizer";
+    private static final String OPTIMIZER_SHA256 = "optimizerSha256";
+
+    private final Path folder;
+    private final String modelId;
+
+    /** @param modelId identifies the net's architecture in the weights manifest */
+    Checkpoint(Path folder, String modelId) {
+        this.folder = folder;
+        this.modelId = modelId;
+    }
+
+    /** Epochs done per the state file; 0 when the folder holds no checkpoint. */
+    int epochsDone() {
+        return Files.exists(stateFile()) ? Integer.parseInt(require(readState(), EPOCHS_DONE)) : 0;
+    }
+
+    /** Writes the checkpoint after {@code epochsDone} epochs and removes the previous one. */
+    void save(int epochsDone, TrainingOptions options, Block net, NDList velocities) throws IOException {
+        Files.createDirectories(folder);
+        Properties previous = Files.exists(stateFile()) ? readState() : null;
+        String weightsName = String.format("weights-epoch%04d.params", epochsDone);
+        String optimizerName = String.format("optimizer-epoch%04d.ndlist", epochsDone);
+        WeightsFile.save(net, folder.resolve(weightsName), modelId);
+        byte[] optimizer = velocities.encode();
+        writeAtomically(folder.resolve(optimizerName), optimizer);
+
+        Properties state = new Properties();
+        state.setProperty(EPOCHS_DONE, Integer.toString(epochsDone));
+        state.setProperty(WEIGHTS, weightsName);
+        state.setProperty(OPTIMIZER, optimizerName);
+        state.setProperty(OPTIMIZER_SHA256, sha256(optimizer));
+        options.store(state);
+        StringWriter text = new StringWriter();
+        state.store(text, "Fixate SCAM training state");
+        writeAtomically(stateFile(), text.toString().getBytes(StandardCharsets.ISO_8859_1));
+
+        if (previous != null && !weightsName.equals(previous.getProperty(WEIGHTS))) {
+            Path oldWeights = folder.resolve(previous.getProperty(WEIGHTS));
+            Files.deleteIfExists(oldWeights);
+            Files.deleteIfExists(WeightsFile.manifestOf(oldWeights));
+            Files.deleteIfExists(folder.resolve(previous.getProperty(OPTIMIZER)));
+        }
+    }
+
+    /**
+     * Loads the checkpoint into {@code net} (initialised) and returns the optimizer state, owned by {@code manager}.
+     *
+     * @throws InvalidOptionsException when the checkpoint was made with other options (the epoch count aside)
+     * @throws CorruptWeightsException when a file fails its checks
+     */
+    NDList load(TrainingOptions options, Block net, NDManager manager) {
+        Properties state = readState();
+        TrainingOptions saved;
+        try {
+            saved = TrainingOptions.load(state);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptWeightsException(stateFile() + " has malformed options: " + e.getMessage(), e);
+        }
+        if (!saved.withEpochs(options.epochs()).equals(options)) {
+            throw new InvalidOptionsException("the checkpoint in " + folder + " was made with " + saved
+                    + ", cannot resume it with " + options);
+        }
+        WeightsFile.load(net, manager, folder.resolve(require(state, WEIGHTS)), modelId);
+        Path optimizerFile = folder.resolve(require(state, OPTIMIZER));
+        try {
+            byte[] optimizer = Files.readAllBytes(optimizerFile);
+            if (!sha256(optimizer).equalsIgnoreCase(require(state, OPTIMIZER_SHA256))) {
+                throw new CorruptWeightsException(optimizerFile + " fails its checksum in " + stateFile());
+            }
+            return NDList.decode(manager, optimizer);
+        } catch (IOException e) {
+            throw new WeightsException("cannot read optimizer state " + optimizerFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path stateFile() {
+        return folder.resolve(STATE_FILE);
+    }
+
+    private Properties readState() {
+        Properties state = new Properties();
+        try (Reader in = Files.newBufferedReader(stateFile(), StandardCharsets.ISO_8859_1)) {
+            state.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CorruptWeightsException("cannot read training state " + stateFile() + ": " + e.getMessage(), e);
+        }
+        return state;
+    }
+
+    private String require(Properties state, String key) {
+        String value = state.getProperty(key);
+        if (value == null || (EPOCHS_DONE.equals(key) && !value.matches("\\d{1,9}"))) {
+            throw new CorruptWeightsException("training state " + stateFile() + " has no valid '" + key + "' entry");
+        }
+        return value;
+    }
+
+    private static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        try {
+            Files.write(partial, content);
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.fixate.provider.scam.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.fixate.api.VideoFrame;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FramePreprocessorTest {
+
+    @Test
+    void aUniformFrameBecomesItsColourNormalisedByTheImageNetStatistics() {
+        VideoFrame frame = uniform(10, 6, 255, 0, 128);
+        float[] chw = FramePreprocessor.evaluation(4).pixels(frame);
+
+        int[] colour = {255, 0, 128};
+        for (int c = 0; c < 3; c++) {
+            float expected = (colour[c] / 255f - FramePreprocessor.MEAN[c]) / FramePreprocessor.STD[c];
+            for (int i = 0; i < 16; i++) {
+                assertEquals(expected, chw[c * 16 + i], 1e-5, "channel " + c + " value " + i);
+            }
+        }
+    }
+
+    @Test
+    void theSquareResizeIsBilinearWithHalfPixelCentres() {
+        // Two columns, black and white; at width 4 the samples fall at -0.25, 0.25, 0.75, 1.25 of the source.
+        byte[] rgb = new byte[2 * 3];
+        rgb[3] = rgb[4] = rgb[5] = (byte) 255;
+        float[] chw = FramePreprocessor.evaluation(4).pixels(VideoFrame.ofRgb(2, 1, 0, rgb));
+
+        float[] redRow = java.util.Arrays.copyOfRange(chw, 0, 4);
+        float[] expected = new float[4];
+        float[] brightness = {0f, 0.25f, 0.75f, 1f};
+        for (int x = 0; x < 4; x++) {
+            expected[x] = (brightness[x] - FramePreprocessor.MEAN[0]) / FramePreprocessor.STD[0];
+        }
+        assertArrayEquals(expected, redRow, 1e-5f);
+    }
+
+    @Test
+    void theTensorIsChannelsFirstAtTheInputSize() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray tensor = FramePreprocessor.augmenting(16, 20, 1).apply(gradient(30, 22), manager);
+            assertEquals(new Shape(3, 16, 16), tensor.getShape());
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameAugmentationAndAnotherSeedAnotherOne() {
+        VideoFrame frame = gradient(40, 30);
+        float[] first = FramePreprocessor.augmenting(16, 24, 7).pixels(frame);
+        float[] again = FramePreprocessor.augmenting(16, 24, 7).pixels(frame);
+        float[] other = FramePreprocessor.augmenting(16, 24, 8).pixels(frame);
+
+        assertArrayEquals(first, again);
+        assertFalse(java.util.Arrays.equals(first, other));
+    }
+
+    @Test
+    void successiveFramesGetIndependentAugmentations() {
+        FramePreprocessor augmenting = FramePreprocessor.augmenting(16, 24, 7);
+        VideoFrame frame = gradient(40, 30);
+        assertFalse(java.util.Arrays.equals(augmenting.pixels(frame), augmenting.pixels(frame)));
+        assertTrue(augmenting.isAugmenting());
+    }
+
+    static VideoFrame uniform(int width, int height, int r, int g, int b) {
+        byte[] rgb = new byte[width * height * 3];
+        for (int i = 0; i < width * height; i++) {
+            rgb[i * 3] = (byte) r;
+            rgb[i * 3 + 1] = (byte) g;
+            rgb[i * 3 + 2] = (byte) b;
+        }
+        return VideoFrame.ofRgb(width, height, 0, rgb);
+    }
+
+    /** Red rises to the right, green downwards, blue is constant: every crop offset gives other values. */
+    static VideoFrame gradient(int width, int height) {
+        byte[] rgb = new byte[width * height * 3];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = (y * width + x) * 3;
+                rgb[i] = (byte) (x * 255 / (width - 1));
+                rgb[i + 1] = (byte) (y * 255 / (height - 1));
+                rgb[i + 2] = (byte) 90;
+            }
+        }
+        return VideoFrame.ofRgb(width, height, 0, rgb);
+    }
+}
