@@ -165,6 +165,10 @@ public final class ScamTrainer implements AutoCloseable {
             NDArray labels = batches.labels(batch, step);
             float loss;
             try (GradientCollector gradients = trainer.newGradientCollector()) {
+                // PyTorch adds each backward pass into the gradients, and DJL's Trainer leaves clearing them to the
+                // optimizer (its native SGD does); MomentumSgd does not, so without this every step would apply the
+                // sum of all gradients since the trainer started, a sum that a resumed run would restart from zero.
+                gradients.zeroGradients();
                 NDList predictions = trainer.forward(inputs);
                 predictions.attach(step);
                 NDArray lossValue = trainer.getLoss().evaluate(new NDList(labels), predictions);
