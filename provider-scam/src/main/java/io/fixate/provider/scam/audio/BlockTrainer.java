@@ -10,12 +10,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-
+import io.fixate.provider.scam.training.TrainingStep;
 import java.util.Objects;
 
 /**
@@ -67,18 +66,7 @@ public final class BlockTrainer implements AutoCloseable {
      */
     public float step(NDList inputs, NDArray labels) {
         try (NDManager step = model.getNDManager().newSubManager()) {
-            float loss;
-            try (GradientCollector gradients = trainer.newGradientCollector()) {
-                gradients.zeroGradients();
-                NDList predictions = trainer.forward(inputs);
-                predictions.attach(step);
-                NDArray lossValue = trainer.getLoss().evaluate(new NDList(labels), predictions);
-                lossValue.attach(step);
-                gradients.backward(lossValue);
-                loss = lossValue.getFloat();
-            }
-            trainer.step();
-            return loss;
+            return TrainingStep.run(trainer, inputs, labels, step);
         }
     }
 

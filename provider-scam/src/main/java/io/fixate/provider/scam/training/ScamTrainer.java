@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import io.fixate.api.CorruptWeightsException;
@@ -163,21 +162,7 @@ public final class ScamTrainer implements AutoCloseable {
         try (NDManager step = model.getNDManager().newSubManager()) {
             NDList inputs = batches.inputs(batch, step);
             NDArray labels = batches.labels(batch, step);
-            float loss;
-            try (GradientCollector gradients = trainer.newGradientCollector()) {
-                // PyTorch adds each backward pass into the gradients, and DJL's Trainer leaves clearing them to the
-                // optimizer (its native SGD does); MomentumSgd does not, so without this every step would apply the
-                // sum of all gradients since the trainer started, a sum that a resumed run would restart from zero.
-                gradients.zeroGradients();
-                NDList predictions = trainer.forward(inputs);
-                predictions.attach(step);
-                NDArray lossValue = trainer.getLoss().evaluate(new NDList(labels), predictions);
-                lossValue.attach(step);
-                gradients.backward(lossValue);
-                loss = lossValue.getFloat();
-            }
-            trainer.step();
-            return loss;
+            return TrainingStep.run(trainer, inputs, labels, step);
         }
     }
 
