@@ -1,0 +1,107 @@
+package io.fixate.provider.scam.labeling;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.fixate.api.VideoFrame;
+import io.fixate.provider.scam.maps.CamMap;
+import io.fixate.provider.scam.nets.ClassActivations;
+import io.fixate.provider.scam.nets.ScamNet;
+import io.fixate.provider.scam.training.FramePreprocessor;
+import io.fixate.provider.scam.training.InputKind;
+import io.fixate.spi.djl.AudioSpectrogram;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CAMs from trained classification nets, at inference (batch 1, no training mode). Frames are square-resized to the
+ * nets' input size and normalised as at test time ({@link FramePreprocessor#evaluation}); the SA net gets the
+ * spectrogram of the frame's audio window. Every call works in a sub-manager of the given manager that is closed
+ * before returning, so only plain Java maps outlive a frame and native memory does not grow with the clip.
+ *
+ * <p>Not thread-safe: one instance serves one clip at a time.
+ */
+public final class NetCamSources implements CamSources {
+
+    private final Map<Source, ScamNet> nets;
+    private final FramePreprocessor preprocessor;
+    private final AudioSpectrogram spectrogram;
+    private final NDManager manager;
+
+    /**
+     * @param nets      initialised nets by source; any subset of the sources
+     * @param inputSize side of the square frames the nets were trained on
+     * @param audio     the audio front end the SA net was trained with (its window length must match the clip's)
+     * @param manager   the manager holding the nets' parameters; per-frame work happens in its sub-managers
+     * @throws IllegalArgumentException if a net does not read what its source needs
+     */
+    public NetCamSources(Map<Source, ScamNet> nets, int inputSize, AudioSpectrogram audio, NDManager manager) {
+        this.nets = new EnumMap<>(Source.class);
+        nets.forEach((source, net) -> {
+            if (InputKind.of(net) != source.input()) {
+                throw new IllegalArgumentException("source " + source + " reads " + source.input() + ", but its "
+                        + net.getClass().getSimpleName() + " reads " + InputKind.of(net));
+            }
+            this.nets.put(source, net);
+        });
+        this.preprocessor = FramePreprocessor.evaluation(inputSize);
+        this.spectrogram = audio;
+        this.manager = manager;
+    }
+
+    @Override
+    public Set<Source> available() {
+        return nets.keySet();
+    }
+
+    @Override
+    public List<SourceCam> cams(FrameTriple frames, int tag, Set<Source> sources) {
+        List<SourceCam> cams = new ArrayList<>();
+        try (NDManager step = manager.newSubManager()) {
+            ParameterStore parameters = new ParameterStore(step, false);
+            for (Source source : Source.values()) {
+                if (sources.contains(source)) {
+                    ScamNet net = netOf(source);
+                    NDList outputs = net.forward(parameters, inputs(source, frames, step), false);
+                    cams.add(camOf(source, net.activations(outputs), tag));
+                }
+            }
+        }
+        return cams;
+    }
+
+    private ScamNet netOf(Source source) {
+        ScamNet net = nets.get(source);
+        if (net == null) {
+            throw new IllegalArgumentException("no net for source " + source + "; available: " + nets.keySet());
+        }
+        return net;
+    }
+
+    private NDList inputs(Source source, FrameTriple frames, NDManager step) {
+        return switch (source.input()) {
+            case FRAME -> new NDList(frame(frames.current(), step));
+            case FRAME_TRIPLE -> new NDList(frame(frames.previous(), step), frame(frames.current(), step),
+                    frame(frames.next(), step));
+            case FRAME_AND_AUDIO -> new NDList(frame(frames.current(), step),
+                    spectrogram.compute(step, frames.audio()).expandDims(0).expandDims(0));
+        };
+    }
+
+    private NDArray frame(VideoFrame frame, NDManager step) {
+        return preprocessor.apply(frame, step).expandDims(0);
+    }
+
+    private static SourceCam camOf(Source source, ClassActivations activations, int tag) {
+        NDArray cam = activations.cam(tag);
+        Shape shape = cam.getShape();
+        CamMap map = CamMap.of((int) shape.get(2), (int) shape.get(1), cam.toFloatArray());
+        return new SourceCam(source, map, activations.confidences().toFloatArray());
+    }
+}

@@ -1,0 +1,182 @@
+package io.fixate.provider.scam.labeling;
+
+import ai.djl.ndarray.NDManager;
+import io.fixate.api.FixationMap;
+import io.fixate.api.FrameWithAudio;
+import io.fixate.api.VideoFrame;
+import io.fixate.provider.scam.maps.CamMap;
+import io.fixate.provider.scam.maps.FineCamPaste;
+import io.fixate.provider.scam.maps.GridBox;
+import io.fixate.provider.scam.maps.SalientRegion;
+import io.fixate.provider.scam.maps.SelectiveFusion;
+import io.fixate.provider.scam.maps.TemporalSmoother;
+import io.fixate.provider.scam.nets.ScamNet;
+import io.fixate.spi.djl.AudioSpectrogram;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns a tagged clip into one pseudo-fixation map per frame with already-trained classification nets (SCAM, Wang
+ * et al., CVPR 2021, §3.5-3.6; reference post-processing, fact sheet §4).
+ *
+ * <p>Per frame t, on the frame's pixel grid:
+ * <ol>
+ * <li>COARSE: the coarse nets' CAMs of the tag class, resized to the frame and combined by the configured
+ *     {@link CamFusion}.</li>
+ * <li>FINE: the box of the coarse SCAM_sel of all configured sources above twice its mean ({@link SalientRegion});
+ *     frames t − 1, t, t + 1 cropped to it; the fine nets' CAMs on the crops, resized to the box and combined by
+ *     the configured fusion; the result pasted into an otherwise zero frame-sized map ({@link FineCamPaste}).
+ *     <b>The pasted fine map is the frame's map; the coarse map is not fused back in.</b> Source: the reference
+ *     passes {@code RecoverCAM}'s pasted fine CAMs on without any coarse term, and the paper calls the fine SCAM
+ *     "the final pseudo-fixations" (§3.6). One deviation: the reference pastes each fine CAM and fuses the pasted
+ *     maps, this fuses on the box and pastes once; the two differ only in where each source's min-max
+ *     normalisation takes its minimum.</li>
+ * <li>If configured, the reference's recursive {@link TemporalSmoother} over the clip, which delays output by
+ *     {@value TemporalSmoother#DELAY} frames.</li>
+ * </ol>
+ * Maps are min-max normalised into [0, 1] ({@link FixationMap#ofScores}: a constant map, e.g. from a frame whose
+ * CAM is all zero, becomes all zero) and carry the frame's timestamp and size.
+ *
+ * <p>Streaming: at most three frames (t − 1, t, t + 1) and the smoother's five maps are held, whatever the clip's
+ * length. A pipeline holds no clip state between calls but uses its sources, which are not thread-safe.
+ */
+public final class ScamPipeline {
+
+    private final PipelineConfig config;
+    private final CamSources coarse;
+    private final CamSources fine;
+    private final SelectiveFusion selective;
+
+    /**
+     * @param coarse answers for the coarse nets
+     * @param fine   answers for the fine nets; unused (may be null) in the COARSE stage
+     * @throws IllegalArgumentException if the sources cannot answer for what the configuration needs
+     */
+    public ScamPipeline(PipelineConfig config, CamSources coarse, CamSources fine) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.coarse = requireSources("coarse", coarse, coarseSourcesNeeded());
+        this.fine = config.stage() == Stage.FINE ? requireSources("fine", fine, fineSourcesNeeded()) : null;
+        this.selective = new SelectiveFusion(config.lambda());
+    }
+
+    /**
+     * A pipeline over trained nets, which run at the configuration's input sizes.
+     *
+     * @param coarseNets the coarse nets by source
+     * @param fineNets   the fine nets by source (trained on crops); ignored in the COARSE stage
+     * @param audio      the audio front end the SA nets were trained with
+     * @param manager    the manager holding the nets' parameters
+     */
+    public static ScamPipeline withNets(PipelineConfig config, Map<Source, ScamNet> coarseNets,
+                                        Map<Source, ScamNet> fineNets, AudioSpectrogram audio, NDManager manager) {
+        return new ScamPipeline(config,
+                new NetCamSources(coarseNets, config.coarseInputSize(), audio, manager),
+                new NetCamSources(fineNets, config.fineInputSize(), audio, manager));
+    }
+
+    public PipelineConfig config() {
+        return config;
+    }
+
+    /**
+     * Maps every frame of {@code clip}, handing one map per frame to {@code sink} in frame order.
+     *
+     * @param tag index of the clip's category tag among the nets' classes
+     * @throws IllegalArgumentException if the tag is not a class of the nets or the frames change size
+     */
+    public void label(Iterable<FrameWithAudio> clip, int tag, Consumer<FixationMap> sink) {
+        ClipRun run = new ClipRun(tag, sink);
+        FrameWithAudio previous = null;
+        FrameWithAudio current = null;
+        for (FrameWithAudio next : clip) {
+            if (current != null) {
+                run.map(previous == null ? current : previous, current, next);
+                previous = current;
+            }
+            current = next;
+        }
+        if (current != null) {
+            run.map(previous == null ? current : previous, current, current);
+        }
+        run.finish();
+    }
+
+    /** The unsmoothed map of the current frame of {@code frames}, on its pixel grid. */
+    CamMap frameMap(FrameTriple frames, int tag) {
+        int width = frames.current().width();
+        int height = frames.current().height();
+        List<SourceCam> coarseCams = coarse.cams(frames, tag, coarseSourcesNeeded());
+        if (config.stage() == Stage.COARSE) {
+            return config.fusion().fuse(coarseCams, tag, width, height, selective);
+        }
+        GridBox box = SalientRegion.box(CamFusion.SCAM_SEL.fuse(coarseCams, tag, width, height, selective));
+        List<SourceCam> fineCams = fine.cams(frames.cropped(box), tag, fineSourcesNeeded());
+        return FineCamPaste.intoBox(config.fusion().fuse(fineCams, tag, box.width(), box.height(), selective), box);
+    }
+
+    private Set<Source> coarseSourcesNeeded() {
+        return config.stage() == Stage.FINE ? config.sources() : fineSourcesNeeded();
+    }
+
+    private Set<Source> fineSourcesNeeded() {
+        return config.fusion().sourcesAmong(config.sources());
+    }
+
+    private static CamSources requireSources(String stage, CamSources sources, Set<Source> needed) {
+        Objects.requireNonNull(sources, stage + " sources");
+        if (!sources.available().containsAll(needed)) {
+            throw new IllegalArgumentException("the " + stage + " stage needs sources " + needed + ", but only "
+                    + sources.available() + " are available");
+        }
+        return sources;
+    }
+
+    /** The state of one clip: the smoother and the frames whose maps it still holds back. */
+    private final class ClipRun {
+
+        private final int tag;
+        private final Consumer<FixationMap> sink;
+        private final TemporalSmoother smoother = new TemporalSmoother();
+        private final Queue<FrameStamp> awaitingMaps = new ArrayDeque<>(TemporalSmoother.DELAY + 1);
+
+        ClipRun(int tag, Consumer<FixationMap> sink) {
+            this.tag = tag;
+            this.sink = Objects.requireNonNull(sink, "sink");
+        }
+
+        void map(FrameWithAudio previous, FrameWithAudio current, FrameWithAudio next) {
+            CamMap map = frameMap(new FrameTriple(previous.frame(), current.frame(), next.frame(),
+                    current.audio()), tag);
+            FrameStamp stamp = FrameStamp.of(current.frame());
+            if (!config.smoothing()) {
+                emit(stamp, map);
+                return;
+            }
+            awaitingMaps.add(stamp);
+            smoother.push(map).forEach(smoothed -> emit(awaitingMaps.remove(), smoothed));
+        }
+
+        void finish() {
+            smoother.flush().forEach(smoothed -> emit(awaitingMaps.remove(), smoothed));
+        }
+
+        private void emit(FrameStamp frame, CamMap map) {
+            sink.accept(FixationMap.ofScores(map.width(), map.height(), map.toArray(), frame.timestampMicros(),
+                    frame.width(), frame.height()));
+        }
+    }
+
+    /** What a map needs of its frame once the pixels are no longer needed. */
+    private record FrameStamp(long timestampMicros, int width, int height) {
+
+        static FrameStamp of(VideoFrame frame) {
+            return new FrameStamp(frame.timestampMicros(), frame.width(), frame.height());
+        }
+    }
+}
