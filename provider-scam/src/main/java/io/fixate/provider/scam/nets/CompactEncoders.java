@@ -1,20 +1,25 @@
 package io.fixate.provider.scam.nets;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 
 /**
  * The "compact" encoders: stacks of stride-2 3×3 conv + batch norm + ReLU, small enough to train from scratch on two
- * CPU cores. They stand in for the paper's pretrained ResNeXt-101 (visual) and ResNet-18 + NetVLAD (audio).
+ * CPU cores; the audio one keeps a coarse frequency axis up to its final projection. They stand in for the paper's
+ * pretrained ResNeXt-101 (visual) and ResNet-18 + NetVLAD (audio).
  */
 final class CompactEncoders {
 
     /** Output channels of the visual stages; each stage halves the resolution, so the stride is 2^3 = 8. */
     private static final int[] VISUAL_STAGES = {32, 64, 96};
-    /** Output channels of the audio stages over the 257 × T spectrogram; the last one is the embedding size. */
-    private static final int[] AUDIO_STAGES = {16, 32, 64, 128};
+    /** Output channels of the audio stages; they shrink the 257 × T spectrogram to 17 × ⌈T/16⌉. */
+    private static final int[] AUDIO_STAGES = {16, 32, 64, 64};
+    private static final int AUDIO_EMBEDDING_SIZE = 128;
 
     private CompactEncoders() {
     }
@@ -24,10 +29,22 @@ final class CompactEncoders {
         return new VisualEncoder(Encoders.COMPACT, block, lastOf(VISUAL_STAGES), 1 << VISUAL_STAGES.length);
     }
 
+    /**
+     * The audio stages, an average over time only, and a linear layer + ReLU from the 64 × 17 (channel, frequency
+     * band) features to the embedding. Keeping the frequency axis lets the embedding tell pitches apart, which a
+     * global pool over frequency and time does not; averaging over time keeps it defined for any T.
+     */
     static AudioEncoder audio() {
         SequentialBlock block = downsamplingStages(AUDIO_STAGES);
-        block.add(Pool.globalAvgPool2dBlock());
-        return new AudioEncoder(Encoders.COMPACT, block, lastOf(AUDIO_STAGES));
+        block.add(LambdaBlock.singleton(CompactEncoders::timeAverage, "timeAverage"))
+                .add(Linear.builder().setUnits(AUDIO_EMBEDDING_SIZE).build())
+                .add(Activation.reluBlock());
+        return new AudioEncoder(Encoders.COMPACT, block, AUDIO_EMBEDDING_SIZE);
+    }
+
+    /** (B, C, F, T) maps averaged over time and flattened to (B, C·F). */
+    private static NDArray timeAverage(NDArray maps) {
+        return Blocks.batchFlatten(maps.mean(new int[] {3}));
     }
 
     private static SequentialBlock downsamplingStages(int[] channels) {

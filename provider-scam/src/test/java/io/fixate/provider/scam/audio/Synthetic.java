@@ -11,10 +11,8 @@ import io.fixate.spi.djl.AudioSpectrogram;
 import java.util.SplittableRandom;
 
 /**
- * Synthetic inputs for the tests: spectrograms of three kinds of sound and frames of three plain colours. The sounds
- * differ in texture (a steady tone, white noise, a tone switched on and off), not in pitch: the compact audio encoder
- * ends in a global average pool, so it barely sees where in frequency a pattern lies, and tones of different pitches
- * are nearly indistinguishable to it.
+ * Synthetic inputs for the tests: spectrograms of three kinds of sound (a steady tone, white noise, a tone switched on
+ * and off), of pure tones of given pitches, and frames of three plain colours.
  */
 final class Synthetic {
 
@@ -44,10 +42,35 @@ final class Synthetic {
                     default -> (i / PULSE_SAMPLES) % 2 == 0 ? tone : 0;
                 };
             }
-            AudioBlock sound = AudioBlock.ofMono(samples, AudioSpectrogram.SAMPLE_RATE, 0);
-            batch.add(spectrogram.compute(manager, sound).expandDims(0));
+            batch.add(spectrogramOf(manager, spectrogram, samples));
         }
         return NDArrays.stack(batch);
+    }
+
+    /**
+     * (B, 1, 257, 48) spectrograms of half-second pure tones of the given pitches, each with a random phase and an
+     * amplitude between 0.2 and 0.8, so that only the pitch tells them apart.
+     */
+    static NDArray tones(NDManager manager, double[] pitchesHz, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        AudioSpectrogram spectrogram = new AudioSpectrogram();
+        NDList batch = new NDList();
+        for (double pitch : pitchesHz) {
+            float[] samples = new float[spectrogram.windowSamples()];
+            double phase = random.nextDouble(2 * Math.PI);
+            double amplitude = random.nextDouble(0.2, 0.8);
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (float) (amplitude
+                        * Math.sin(phase + 2 * Math.PI * pitch * i / AudioSpectrogram.SAMPLE_RATE));
+            }
+            batch.add(spectrogramOf(manager, spectrogram, samples));
+        }
+        return NDArrays.stack(batch);
+    }
+
+    private static NDArray spectrogramOf(NDManager manager, AudioSpectrogram spectrogram, float[] samples) {
+        AudioBlock sound = AudioBlock.ofMono(samples, AudioSpectrogram.SAMPLE_RATE, 0);
+        return spectrogram.compute(manager, sound).expandDims(0);
     }
 
     /** (B, 3, size, size) frames, each all red, green or blue (index 0, 1, 2). */
