@@ -14,6 +14,7 @@ module io.fixate.spi {
     exports io.fixate;
     exports io.fixate.spi;
     exports io.fixate.spi.djl;
+    exports io.fixate.spi.djl.nn;
 
     uses io.fixate.spi.PredictorProvider;
     uses io.fixate.spi.LabelerProvider;

@@ -11,11 +11,11 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
-import io.fixate.provider.scam.nets.AudioEncoder;
+import io.fixate.spi.djl.nn.AudioEncoder;
 
 /**
  * An audio-only classifier over the dataset's tags: an audio encoder (see {@link
- * io.fixate.provider.scam.nets.Encoders#audio}) and a linear layer from its embedding to one logit per class. Input:
+ * io.fixate.spi.djl.nn.Encoders#audio}) and a linear layer from its embedding to one logit per class. Input:
  * (B, 1, 257, T) spectrograms; output: (B, classes) logits. It stands in for the reference's VGGSound classifier, whose
  * top-1 class decides the switch labels ({@link SwitchLabels}); trained on the dataset's own tags, its classes are
  * the tags themselves, so no keyword mapping between two label sets is needed.

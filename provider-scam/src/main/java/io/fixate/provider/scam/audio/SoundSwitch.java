@@ -11,8 +11,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
-import io.fixate.provider.scam.nets.AudioEncoder;
-import io.fixate.provider.scam.nets.VisualEncoder;
+import io.fixate.spi.djl.nn.AudioEncoder;
+import io.fixate.spi.djl.nn.VisualEncoder;
 
 /**
  * The audio switch net of the reference ({@code att_Model}, fact sheet §3): whether a frame's audio is relevant to

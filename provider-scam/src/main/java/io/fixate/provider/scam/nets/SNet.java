@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.fixate.spi.djl.nn.VisualEncoder;
 
 /**
  * Net S: one frame. Input: the frame (B, 3, H, W). x = head(features); y = fusion of the self-attention branch

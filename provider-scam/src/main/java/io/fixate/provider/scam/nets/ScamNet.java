@@ -11,6 +11,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 
 import java.util.Arrays;
+import io.fixate.spi.djl.nn.VisualEncoder;
+import io.fixate.spi.djl.nn.Layers;
+import io.fixate.spi.djl.nn.BranchFusion;
 
 /**
  * What the SCAM classification nets share: a visual encoder, a head (1×1 conv) from features to per-class maps x,

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FrameWithAudio;
-import io.fixate.provider.scam.nets.Encoders;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.provider.scam.nets.SaNet;
 import io.fixate.provider.scam.nets.ScamNet;
@@ -26,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.fixate.spi.djl.nn.Encoders;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

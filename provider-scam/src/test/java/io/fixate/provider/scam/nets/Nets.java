@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 import java.util.Arrays;
+import io.fixate.spi.djl.nn.Encoders;
 
 /** The three nets with compact encoders and random inputs of a given frame size, for the tests. */
 enum Nets {

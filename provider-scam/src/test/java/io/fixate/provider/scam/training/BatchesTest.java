@@ -3,7 +3,6 @@ package io.fixate.provider.scam.training;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.fixate.provider.scam.nets.Encoders;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.provider.scam.nets.SaNet;
 import io.fixate.provider.scam.nets.StNet;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import io.fixate.spi.djl.nn.Encoders;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.provider.scam.nets.Encoders;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.spi.djl.WeightsFile;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.fixate.spi.djl.nn.Encoders;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

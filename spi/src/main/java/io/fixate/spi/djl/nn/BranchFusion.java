@@ -1,4 +1,4 @@
-package io.fixate.provider.scam.nets;
+package io.fixate.spi.djl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -17,7 +17,7 @@ import ai.djl.util.PairList;
  * {@code masks} masks that broadcast against x (one channel or c). Branches: ReLU(x + SA(x)) and, per mask m,
  * ReLU(x + x⊙m); they are concatenated and a 1×1 convolution brings them back to c channels.
  */
-final class BranchFusion extends AbstractBlock {
+public final class BranchFusion extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -26,7 +26,7 @@ final class BranchFusion extends AbstractBlock {
     private final SelfAttentionGate selfAttention;
     private final Block merge;
 
-    BranchFusion(int classes, int masks) {
+    public BranchFusion(int classes, int masks) {
         super(VERSION);
         this.classes = classes;
         this.masks = masks;

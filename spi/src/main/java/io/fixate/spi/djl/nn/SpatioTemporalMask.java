@@ -1,4 +1,4 @@
-package io.fixate.provider.scam.nets;
+package io.fixate.spi.djl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -20,7 +20,7 @@ import ai.djl.util.PairList;
  * k(3,1,1) without padding folds the three slots into one, two Conv3d k(1,3,3) pad (0,1,1) mix space (C→C, C→C'), and
  * a sigmoid gives the (B, C', H, W) mask.
  */
-final class SpatioTemporalMask extends AbstractBlock {
+public final class SpatioTemporalMask extends AbstractBlock {
 
     private static final byte VERSION = 1;
     private static final int FRAMES = 3;
@@ -34,7 +34,7 @@ final class SpatioTemporalMask extends AbstractBlock {
      * @param channels     C, channels of each input map
      * @param maskChannels C', channels of the mask (C in ST, 1 in STA+)
      */
-    SpatioTemporalMask(int channels, int maskChannels) {
+    public SpatioTemporalMask(int channels, int maskChannels) {
         super(VERSION);
         this.channels = channels;
         temporal = addChildBlock("temporal", conv3d(channels, new Shape(FRAMES, 1, 1), new Shape(0, 0, 0)));
@@ -60,7 +60,7 @@ final class SpatioTemporalMask extends AbstractBlock {
     }
 
     /** The (B, C, 3, H, W) volume the reference builds from three (B, C, H, W) maps: stack, then reshape. */
-    static NDArray interleave(NDList maps) {
+    public static NDArray interleave(NDList maps) {
         Shape map = maps.get(0).getShape();
         return NDArrays.stack(maps, 1).reshape(volumeShape(map, map.get(1)));
     }

@@ -1,4 +1,4 @@
-package io.fixate.provider.scam.nets;
+package io.fixate.spi.djl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -16,7 +16,7 @@ import ai.djl.util.PairList;
  * f = c1(C→C/2)(x), g = c1(C→C/2)(x), h = c1(C→C)(x); A = fᵀg (N × N) normalised by softmax over its first index;
  * o = h·A; the output is σ(c1(C→1, no bias)(o)) ⊙ x, a spatial gate on the input.
  */
-final class SelfAttentionGate extends AbstractBlock {
+public final class SelfAttentionGate extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -26,7 +26,7 @@ final class SelfAttentionGate extends AbstractBlock {
     private final Block gate;
 
     /** @param channels C, the channels of the maps it gates */
-    SelfAttentionGate(int channels) {
+    public SelfAttentionGate(int channels) {
         super(VERSION);
         int reduced = Math.max(1, channels / 2);
         query = addChildBlock("query", Layers.pointwise(reduced, true));

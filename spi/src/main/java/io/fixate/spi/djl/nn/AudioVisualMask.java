@@ -1,4 +1,4 @@
-package io.fixate.provider.scam.nets;
+package io.fixate.spi.djl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -18,7 +18,7 @@ import ai.djl.util.PairList;
  * u_v = Lin(Cf→k')(GAP F) as a row; W = softmax over the last index of u_a·u_v (k' × k'); Z = W·V; the output is the
  * spatial mask σ(c1(k→1)(ReLU(c1(k'→k)(Z)))) of shape (B, 1, H, W).
  */
-final class AudioVisualMask extends AbstractBlock {
+public final class AudioVisualMask extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -34,7 +34,7 @@ final class AudioVisualMask extends AbstractBlock {
      * @param attentionSize k', the size of the joint audio-visual space (128 in the reference)
      * @param hiddenSize    k, the channels between the attended map and the mask (28 or 32 in the reference)
      */
-    AudioVisualMask(int attentionSize, int hiddenSize) {
+    public AudioVisualMask(int attentionSize, int hiddenSize) {
         super(VERSION);
         this.attentionSize = attentionSize;
         this.hiddenSize = hiddenSize;

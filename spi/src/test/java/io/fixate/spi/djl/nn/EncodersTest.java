@@ -1,4 +1,4 @@
-package io.fixate.provider.scam.nets;
+package io.fixate.spi.djl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
