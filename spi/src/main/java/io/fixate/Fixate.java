@@ -4,7 +4,11 @@ import io.fixate.api.FixationPredictor;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.TrainingRequest;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -51,5 +55,10 @@ public final class Fixate {
     /** Opens an installed labeler by name or alias. */
     public static PseudoLabeler labeler(String name, ModelOptions options) {
         return catalog().labeler(name, options);
+    }
+
+    /** Trains an installed labeler by name or alias; see {@link ProviderCatalog#trainLabeler}. */
+    public static Path trainLabeler(String name, TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
+        return catalog().trainLabeler(name, data, request, monitor);
     }
 }

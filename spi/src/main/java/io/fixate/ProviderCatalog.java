@@ -1,13 +1,19 @@
 package io.fixate;
 
 import io.fixate.api.FixationPredictor;
+import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
 import io.fixate.api.UnknownProviderException;
 import io.fixate.spi.LabelerProvider;
 import io.fixate.spi.PredictorProvider;
+import io.fixate.spi.TrainableLabelerProvider;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.TrainingRequest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -121,6 +127,24 @@ public final class ProviderCatalog {
     public PseudoLabeler labeler(String name, ModelOptions options) {
         Objects.requireNonNull(options, "options");
         return find(labelers, LabelerProvider::info, "labeler", name).open(options);
+    }
+
+    /**
+     * Trains the labeler called {@code name} (or one of its aliases, ignoring case) and returns the weights to open
+     * it with; see {@link TrainableLabelerProvider#train}.
+     *
+     * @throws UnknownProviderException listing the available names when there is none
+     * @throws InvalidOptionsException  when that labeler cannot be trained; the message lists those that can
+     */
+    public Path trainLabeler(String name, TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
+        LabelerProvider provider = find(labelers, LabelerProvider::info, "labeler", name);
+        if (!(provider instanceof TrainableLabelerProvider trainable)) {
+            throw new InvalidOptionsException("labeler '" + provider.info().name() + "' cannot be trained; trainable "
+                    + "labelers: " + labelers.stream().filter(TrainableLabelerProvider.class::isInstance)
+                    .map(p -> p.info().name()).toList());
+        }
+        return trainable.train(Objects.requireNonNull(data, "data"), Objects.requireNonNull(request, "request"),
+                Objects.requireNonNull(monitor, "monitor"));
     }
 
     private static <P> P find(List<P> providers, Function<P, ProviderInfo> info, String kind, String name) {

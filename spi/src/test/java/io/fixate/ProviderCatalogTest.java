@@ -1,6 +1,8 @@
 package io.fixate;
 
+import io.fixate.api.DeviceChoice;
 import io.fixate.api.FixationPredictor;
+import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
@@ -8,6 +10,10 @@ import io.fixate.api.UnknownProviderException;
 import io.fixate.fixtures.CatalogFixtures;
 import io.fixate.spi.LabelerProvider;
 import io.fixate.spi.PredictorProvider;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingDataTest;
+import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.TrainingRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +102,17 @@ class ProviderCatalogTest {
         UnknownProviderException e = assertThrows(UnknownProviderException.class,
                 () -> catalog.labeler("alpha", ModelOptions.defaults()));
         assertEquals(List.of("echo"), e.available());
+    }
+
+    @Test
+    void aLabelerThatCannotBeTrainedIsRefusedByName() throws IOException {
+        ProviderCatalog catalog = ProviderCatalog.discover(new FixtureClassLoader(CatalogFixtures.class, Set.of(),
+                Map.of(LabelerProvider.class, List.of(fixture("Echo"))), servicesDirectory));
+        TrainingData data = new TrainingData("none", List.of("speech", "music"), List.of(TrainingDataTest.clip("a",
+                "speech")), List.of());
+        InvalidOptionsException e = assertThrows(InvalidOptionsException.class, () -> catalog.trainLabeler("echo",
+                data, new TrainingRequest(servicesDirectory, 1, DeviceChoice.CPU, Map.of()), TrainingMonitor.NONE));
+        assertTrue(e.getMessage().contains("'echo' cannot be trained"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,67 @@
+package io.fixate.spi;
+
+import io.fixate.api.AudioRequirement;
+import io.fixate.api.InvalidOptionsException;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+public class TrainingDataTest {
+
+    private static final List<String> LABELS = List.of("bell", "drum");
+
+    /** A clip with these tags whose media is never read. */
+    public static TaggedClip clip(String id, String... tags) {
+        return new TaggedClip() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public Set<String> tags() {
+                return Set.of(tags);
+            }
+
+            @Override
+            public String fingerprint() {
+                return id;
+            }
+
+            @Override
+            public ClipMedia open(AudioRequirement audio) {
+                throw new AssertionError("not read in this test");
+            }
+        };
+    }
+
+    @Test
+    void keepsValidDataAsGiven() {
+        TrainingData data = new TrainingData("set", LABELS, List.of(clip("a", "bell")), List.of(clip("b", "drum")));
+        assertEquals(LABELS, data.labels());
+        assertEquals("a", data.training().get(0).id());
+        assertEquals("b", data.validation().get(0).id());
+    }
+
+    @Test
+    void refusesWhatNoTrainerCouldUse() {
+        assertRefused("two distinct labels", List.of("bell"), List.of(clip("a", "bell")), List.of());
+        assertRefused("two distinct labels", List.of("bell", "bell"), List.of(clip("a", "bell")), List.of());
+        assertRefused("no clips to train on", LABELS, List.of(), List.of(clip("a", "bell")));
+        assertRefused("'a' twice", LABELS, List.of(clip("a", "bell")), List.of(clip("a", "drum")));
+        assertRefused("no tag", LABELS, List.of(clip("a")), List.of());
+        assertRefused("outside the label set: [gong]", LABELS, List.of(clip("a", "gong")), List.of());
+    }
+
+    private static void assertRefused(String reason, List<String> labels, List<TaggedClip> training,
+                                      List<TaggedClip> validation) {
+        InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+                () -> new TrainingData("set", labels, training, validation));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+}
