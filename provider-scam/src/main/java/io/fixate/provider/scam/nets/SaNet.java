@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.fixate.spi.djl.nn.AudioEncoder;
-import io.fixate.spi.djl.nn.VisualEncoder;
-import io.fixate.spi.djl.nn.Layers;
 import io.fixate.spi.djl.nn.AudioVisualMask;
+import io.fixate.spi.djl.nn.Layers;
+import io.fixate.spi.djl.nn.VisualEncoder;
 
 /**
  * Net SA: a frame and its audio. Inputs: the frame (B, 3, H, W) and its log-spectrogram (B, 1, 257, T). x =

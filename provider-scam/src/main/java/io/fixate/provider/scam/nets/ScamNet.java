@@ -9,11 +9,11 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import io.fixate.spi.djl.nn.BranchFusion;
+import io.fixate.spi.djl.nn.Layers;
+import io.fixate.spi.djl.nn.VisualEncoder;
 
 import java.util.Arrays;
-import io.fixate.spi.djl.nn.VisualEncoder;
-import io.fixate.spi.djl.nn.Layers;
-import io.fixate.spi.djl.nn.BranchFusion;
 
 /**
  * What the SCAM classification nets share: a visual encoder, a head (1×1 conv) from features to per-class maps x,

@@ -8,8 +8,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.fixate.spi.djl.nn.VisualEncoder;
 import io.fixate.spi.djl.nn.SpatioTemporalMask;
+import io.fixate.spi.djl.nn.VisualEncoder;
 
 /**
  * Net ST: three frames. Inputs: the previous, current and next frames, each (B, 3, H, W). All three go through the

@@ -11,6 +11,7 @@ import io.fixate.provider.scam.nets.SaNet;
 import io.fixate.provider.scam.nets.ScamNet;
 import io.fixate.provider.scam.nets.StNet;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import io.fixate.spi.djl.nn.Encoders;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.fixate.spi.djl.nn.Encoders;
 
 import java.util.Arrays;
-import io.fixate.spi.djl.nn.Encoders;
 
 /** The three nets with compact encoders and random inputs of a given frame size, for the tests. */
 enum Nets {

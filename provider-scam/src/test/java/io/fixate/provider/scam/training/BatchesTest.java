@@ -7,12 +7,12 @@ import io.fixate.provider.scam.nets.SNet;
 import io.fixate.provider.scam.nets.SaNet;
 import io.fixate.provider.scam.nets.StNet;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import io.fixate.spi.djl.nn.Encoders;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -6,6 +6,7 @@ import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.spi.djl.WeightsFile;
+import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import io.fixate.spi.djl.nn.Encoders;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
