@@ -1,12 +1,17 @@
 /**
- * SCAM / SCAM+ pseudo-labelers and plain CAM (DJL, PyTorch engine). Work in progress; every package is internal:
- * {@code nets} holds the S, ST and SA classification nets (encoders chosen by name), {@code audio} the audio-only
- * classifier and the sound switch, {@code training} the checkpointing trainer, {@code maps} the operations that turn
- * class activation maps into pseudo-fixations (selective fusion, coarse-to-fine boxes, temporal smoothing) and
- * {@code labeling} the streaming coarse-to-fine pipeline over trained nets. The labeler provider that loads trained
- * weights comes next, so the module provides no labeler yet.
+ * SCAM pseudo-labelers ({@code scam}) and plain CAM ({@code cam}) on DJL with the PyTorch engine, trained by this
+ * module from tagged clips ({@link io.fixate.spi.TrainableLabelerProvider}). Every package but the providers' is
+ * internal: {@code nets} holds the S, ST and SA classification nets, {@code audio} the audio-only classifier and the
+ * sound switch, {@code training} the checkpointing trainer, {@code maps} the operations that turn class activation
+ * maps into pseudo-fixations (selective fusion, coarse-to-fine boxes, temporal smoothing), {@code labeling} the
+ * streaming coarse-to-fine pipeline over trained nets and {@code recipe} the training run over all nets and the
+ * trained labeler's folder (manifest, checksummed weights).
  */
 module io.fixate.provider.scam {
     requires io.fixate.spi;
     requires ai.djl.api;
+    requires com.google.gson;
+
+    provides io.fixate.spi.LabelerProvider with io.fixate.provider.scam.ScamLabelerProvider,
+            io.fixate.provider.scam.CamLabelerProvider;
 }

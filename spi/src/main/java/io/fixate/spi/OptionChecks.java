@@ -3,6 +3,8 @@ package io.fixate.spi;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,6 +50,24 @@ public final class OptionChecks {
         if (!(value >= min && value <= max)) {
             throw new InvalidOptionsException(
                     provider + " property " + key + " must be in [" + min + ", " + max + "], got " + text);
+        }
+        return value;
+    }
+
+    /**
+     * Reads a property that takes one of {@code choices} (ignoring case), or returns {@code fallback} when it is
+     * absent.
+     */
+    public static String choiceProperty(String provider, ModelOptions options, String key, String fallback,
+                                        List<String> choices) {
+        String text = options.properties().get(key);
+        if (text == null) {
+            return fallback;
+        }
+        String value = text.trim().toLowerCase(Locale.ROOT);
+        if (!choices.contains(value)) {
+            throw new InvalidOptionsException(provider + " property " + key + " must be one of "
+                    + String.join(", ", choices) + ", got '" + text + "'");
         }
         return value;
     }

@@ -10,6 +10,7 @@ import ai.djl.util.Pair;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
+import io.fixate.spi.ProviderFiles;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -73,7 +74,7 @@ public final class WeightsFile {
         requireModelId(model);
         Path folder = weights.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        MessageDigest sha256 = newSha256();
+        MessageDigest sha256 = ProviderFiles.sha256();
         Path partialWeights = Files.createTempFile(folder, weights.getFileName().toString(), ".part");
         Path partialManifest = Files.createTempFile(folder, weights.getFileName().toString(), MANIFEST_SUFFIX + ".part");
         try {
@@ -89,8 +90,8 @@ public final class WeightsFile {
             try (Writer out = Files.newBufferedWriter(partialManifest, StandardCharsets.UTF_8)) {
                 manifest.store(out, "Fixate weights manifest");
             }
-            moveIntoPlace(partialWeights, weights);
-            moveIntoPlace(partialManifest, manifestOf(weights));
+            ProviderFiles.moveIntoPlace(partialWeights, weights);
+            ProviderFiles.moveIntoPlace(partialManifest, manifestOf(weights));
         } finally {
             Files.deleteIfExists(partialWeights);
             Files.deleteIfExists(partialManifest);
@@ -168,7 +169,7 @@ public final class WeightsFile {
                 throw new CorruptWeightsException(weights + " has " + size + " bytes, its manifest says "
                         + manifest.getProperty(KEY_BYTES));
             }
-            String actual = sha256Hex(weights);
+            String actual = ProviderFiles.sha256Hex(weights);
             if (!actual.equalsIgnoreCase(manifest.getProperty(KEY_SHA256))) {
                 throw new CorruptWeightsException(weights + " fails its checksum: expected SHA-256 "
                         + manifest.getProperty(KEY_SHA256) + ", actual " + actual);
@@ -176,14 +177,6 @@ public final class WeightsFile {
         } catch (IOException e) {
             throw new WeightsException("cannot read weights file " + weights + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String sha256Hex(Path file) throws IOException {
-        MessageDigest sha256 = newSha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** Shapes by parameter path, in block order; a parameter without an array maps to null. */
@@ -196,14 +189,6 @@ public final class WeightsFile {
         return shapes;
     }
 
-    private static void moveIntoPlace(Path partial, Path target) throws IOException {
-        try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     private static void requireInitialized(Block block) {
         if (!Objects.requireNonNull(block, "block").isInitialized()) {
             throw new IllegalStateException("initialise the block (Block.initialize) before saving or loading weights");
@@ -213,14 +198,6 @@ public final class WeightsFile {
     private static void requireModelId(String model) {
         if (model == null || model.isBlank()) {
             throw new IllegalArgumentException("a model identifier is required, got '" + model + "'");
-        }
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
     }
 }

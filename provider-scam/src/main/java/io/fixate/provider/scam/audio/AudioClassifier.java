@@ -11,6 +11,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
+import io.fixate.provider.scam.nets.InputKind;
+import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.nn.AudioEncoder;
 
 /**
@@ -20,7 +22,7 @@ import io.fixate.spi.djl.nn.AudioEncoder;
  * top-1 class decides the switch labels ({@link SwitchLabels}); trained on the dataset's own tags, its classes are
  * the tags themselves, so no keyword mapping between two label sets is needed.
  */
-public final class AudioClassifier extends AbstractBlock {
+public final class AudioClassifier extends AbstractBlock implements TrainableNet {
 
     private static final byte VERSION = 1;
 
@@ -43,7 +45,18 @@ public final class AudioClassifier extends AbstractBlock {
         classifier = addChildBlock("classifier", Linear.builder().setUnits(classes).build());
     }
 
+    @Override
+    public Block block() {
+        return this;
+    }
+
+    @Override
+    public InputKind input() {
+        return InputKind.AUDIO;
+    }
+
     /** Number of classes, the length of each logit row. */
+    @Override
     public int classes() {
         return classes;
     }
@@ -54,8 +67,20 @@ public final class AudioClassifier extends AbstractBlock {
     }
 
     /** Softmax cross-entropy on the logits; labels are one (B, classes) one-hot array. */
+    @Override
     public Loss loss() {
         return CrossEntropy.onOneHotLabels("AudioClassifierLoss");
+    }
+
+    /** The logits. */
+    @Override
+    public NDArray scores(NDList forwardOutput) {
+        return forwardOutput.singletonOrThrow();
+    }
+
+    @Override
+    public String architectureId() {
+        return "scam/AudioClassifier/" + encoder.name() + "/" + classes;
     }
 
     @Override

@@ -11,6 +11,8 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
+import io.fixate.provider.scam.nets.InputKind;
+import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.nn.AudioEncoder;
 import io.fixate.spi.djl.nn.VisualEncoder;
 
@@ -25,7 +27,7 @@ import io.fixate.spi.djl.nn.VisualEncoder;
  * is ignored, so this is not the argmax the cross-entropy trains for. Kept as the reference has it, since the gate
  * decides which downstream weights were trained.
  */
-public final class SoundSwitch extends AbstractBlock {
+public final class SoundSwitch extends AbstractBlock implements TrainableNet {
 
     /** Size of the joint space the bilinear layer maps into, and of both projections feeding it. */
     public static final int EMBEDDING_SIZE = 128;
@@ -55,6 +57,33 @@ public final class SoundSwitch extends AbstractBlock {
         classifier = addChildBlock("classifier", Linear.builder().setUnits(OUTCOMES).build());
     }
 
+    @Override
+    public Block block() {
+        return this;
+    }
+
+    @Override
+    public InputKind input() {
+        return InputKind.FRAME_AND_AUDIO;
+    }
+
+    /** Two: irrelevant (0) and relevant ({@value #RELEVANT}). */
+    @Override
+    public int classes() {
+        return OUTCOMES;
+    }
+
+    /** The logits; their argmax is what the cross-entropy trains for, while {@link #gate} reads logit₁ alone. */
+    @Override
+    public NDArray scores(NDList forwardOutput) {
+        return forwardOutput.singletonOrThrow();
+    }
+
+    @Override
+    public String architectureId() {
+        return "scam/SoundSwitch/" + visual.name() + "+" + audio.name();
+    }
+
     /** The visual encoder this net was built with. */
     public VisualEncoder visualEncoder() {
         return visual;
@@ -66,6 +95,7 @@ public final class SoundSwitch extends AbstractBlock {
     }
 
     /** Softmax cross-entropy on the two logits; labels are one (B, 2) one-hot array (column 1 = relevant). */
+    @Override
     public Loss loss() {
         return CrossEntropy.onOneHotLabels("SoundSwitchLoss");
     }

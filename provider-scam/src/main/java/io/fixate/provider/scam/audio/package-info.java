@@ -1,7 +1,7 @@
 /**
  * The audio switch of SCAM / STANet (paper: "audio switch" φ): an audio-only classifier that labels fragments as
  * audio-relevant when it recognises the clip's tag ({@link io.fixate.provider.scam.audio.SwitchLabels}), the switch
- * net that learns those labels from a frame and its audio ({@link io.fixate.provider.scam.audio.SoundSwitch}), and a
- * small step loop that trains either ({@link io.fixate.provider.scam.audio.BlockTrainer}). Internal to the provider.
+ * net that learns those labels from a frame and its audio ({@link io.fixate.provider.scam.audio.SoundSwitch}). Both
+ * train with {@link io.fixate.provider.scam.training.NetTrainer}, like the SCAM nets. Internal to the provider.
  */
 package io.fixate.provider.scam.audio;

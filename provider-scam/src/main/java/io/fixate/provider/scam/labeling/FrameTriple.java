@@ -4,6 +4,7 @@ import io.fixate.api.AudioBlock;
 import io.fixate.api.VideoFrame;
 import io.fixate.provider.scam.maps.FrameCrop;
 import io.fixate.provider.scam.maps.GridBox;
+import io.fixate.provider.scam.training.TrainingSample;
 
 import java.util.Objects;
 
@@ -30,5 +31,10 @@ public record FrameTriple(VideoFrame previous, VideoFrame current, VideoFrame ne
     public FrameTriple cropped(GridBox box) {
         return new FrameTriple(FrameCrop.crop(previous, box), FrameCrop.crop(current, box),
                 FrameCrop.crop(next, box), audio);
+    }
+
+    /** These frames as the one sample of a batch, with {@code tag} as its label. */
+    public TrainingSample asSample(int tag) {
+        return new TrainingSample(previous, current, next, audio, tag);
     }
 }

@@ -5,12 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.fixate.api.VideoFrame;
 import io.fixate.provider.scam.maps.CamMap;
 import io.fixate.provider.scam.nets.ClassActivations;
 import io.fixate.provider.scam.nets.ScamNet;
+import io.fixate.provider.scam.training.Batches;
 import io.fixate.provider.scam.training.FramePreprocessor;
-import io.fixate.provider.scam.training.InputKind;
 import io.fixate.spi.djl.AudioSpectrogram;
 
 import java.util.ArrayList;
@@ -30,8 +29,7 @@ import java.util.Set;
 public final class NetCamSources implements CamSources {
 
     private final Map<Source, ScamNet> nets;
-    private final FramePreprocessor preprocessor;
-    private final AudioSpectrogram spectrogram;
+    private final Map<Source, Batches> inputs;
     private final NDManager manager;
 
     /**
@@ -43,15 +41,16 @@ public final class NetCamSources implements CamSources {
      */
     public NetCamSources(Map<Source, ScamNet> nets, int inputSize, AudioSpectrogram audio, NDManager manager) {
         this.nets = new EnumMap<>(Source.class);
+        this.inputs = new EnumMap<>(Source.class);
+        FramePreprocessor preprocessor = FramePreprocessor.evaluation(inputSize);
         nets.forEach((source, net) -> {
-            if (InputKind.of(net) != source.input()) {
+            if (net.input() != source.input()) {
                 throw new IllegalArgumentException("source " + source + " reads " + source.input() + ", but its "
-                        + net.getClass().getSimpleName() + " reads " + InputKind.of(net));
+                        + net.getClass().getSimpleName() + " reads " + net.input());
             }
             this.nets.put(source, net);
+            this.inputs.put(source, new Batches(net.input(), preprocessor, audio, net.classes()));
         });
-        this.preprocessor = FramePreprocessor.evaluation(inputSize);
-        this.spectrogram = audio;
         this.manager = manager;
     }
 
@@ -68,7 +67,8 @@ public final class NetCamSources implements CamSources {
             for (Source source : Source.values()) {
                 if (sources.contains(source)) {
                     ScamNet net = netOf(source);
-                    NDList outputs = net.forward(parameters, inputs(source, frames, step), false);
+                    NDList outputs = net.forward(parameters,
+                            inputs.get(source).inputs(List.of(frames.asSample(tag)), step), false);
                     cams.add(camOf(source, net.activations(outputs), tag));
                 }
             }
@@ -82,20 +82,6 @@ public final class NetCamSources implements CamSources {
             throw new IllegalArgumentException("no net for source " + source + "; available: " + nets.keySet());
         }
         return net;
-    }
-
-    private NDList inputs(Source source, FrameTriple frames, NDManager step) {
-        return switch (source.input()) {
-            case FRAME -> new NDList(frame(frames.current(), step));
-            case FRAME_TRIPLE -> new NDList(frame(frames.previous(), step), frame(frames.current(), step),
-                    frame(frames.next(), step));
-            case FRAME_AND_AUDIO -> new NDList(frame(frames.current(), step),
-                    spectrogram.compute(step, frames.audio()).expandDims(0).expandDims(0));
-        };
-    }
-
-    private NDArray frame(VideoFrame frame, NDManager step) {
-        return preprocessor.apply(frame, step).expandDims(0);
     }
 
     private static SourceCam camOf(Source source, ClassActivations activations, int tag) {

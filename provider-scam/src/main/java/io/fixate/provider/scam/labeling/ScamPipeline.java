@@ -51,17 +51,26 @@ public final class ScamPipeline {
     private final PipelineConfig config;
     private final CamSources coarse;
     private final CamSources fine;
+    private final AudioRelevance audioSwitch;
     private final SelectiveFusion selective;
 
+    /** A pipeline without audio switch: the SA CAM always takes part. */
+    public ScamPipeline(PipelineConfig config, CamSources coarse, CamSources fine) {
+        this(config, coarse, fine, AudioRelevance.ALWAYS);
+    }
+
     /**
-     * @param coarse answers for the coarse nets
-     * @param fine   answers for the fine nets; unused (may be null) in the COARSE stage
+     * @param coarse      answers for the coarse nets
+     * @param fine        answers for the fine nets; unused (may be null) in the COARSE stage
+     * @param audioSwitch decides per frame whether the SA CAM takes part in a multi-source fusion (and in the fine
+     *                    stage's region of interest)
      * @throws IllegalArgumentException if the sources cannot answer for what the configuration needs
      */
-    public ScamPipeline(PipelineConfig config, CamSources coarse, CamSources fine) {
+    public ScamPipeline(PipelineConfig config, CamSources coarse, CamSources fine, AudioRelevance audioSwitch) {
         this.config = Objects.requireNonNull(config, "config");
         this.coarse = requireSources("coarse", coarse, coarseSourcesNeeded());
         this.fine = config.stage() == Stage.FINE ? requireSources("fine", fine, fineSourcesNeeded()) : null;
+        this.audioSwitch = Objects.requireNonNull(audioSwitch, "audioSwitch");
         this.selective = new SelectiveFusion(config.lambda());
     }
 
@@ -75,9 +84,16 @@ public final class ScamPipeline {
      */
     public static ScamPipeline withNets(PipelineConfig config, Map<Source, ScamNet> coarseNets,
                                         Map<Source, ScamNet> fineNets, AudioSpectrogram audio, NDManager manager) {
+        return withNets(config, coarseNets, fineNets, AudioRelevance.ALWAYS, audio, manager);
+    }
+
+    /** As {@link #withNets(PipelineConfig, Map, Map, AudioSpectrogram, NDManager)}, with an audio switch. */
+    public static ScamPipeline withNets(PipelineConfig config, Map<Source, ScamNet> coarseNets,
+                                        Map<Source, ScamNet> fineNets, AudioRelevance audioSwitch,
+                                        AudioSpectrogram audio, NDManager manager) {
         return new ScamPipeline(config,
                 new NetCamSources(coarseNets, config.coarseInputSize(), audio, manager),
-                new NetCamSources(fineNets, config.fineInputSize(), audio, manager));
+                new NetCamSources(fineNets, config.fineInputSize(), audio, manager), audioSwitch);
     }
 
     public PipelineConfig config() {
@@ -107,17 +123,57 @@ public final class ScamPipeline {
         run.finish();
     }
 
-    /** The unsmoothed map of the current frame of {@code frames}, on its pixel grid. */
-    CamMap frameMap(FrameTriple frames, int tag) {
-        int width = frames.current().width();
-        int height = frames.current().height();
+    /**
+     * The unsmoothed map of the current frame of {@code frames}, on its pixel grid.
+     *
+     * @param soundPresent whether the current frame has sound at all
+     */
+    CamMap frameMap(FrameTriple frames, int tag, boolean soundPresent) {
+        boolean audioRelevant = audioRelevant(frames, soundPresent);
         List<SourceCam> coarseCams = coarse.cams(frames, tag, coarseSourcesNeeded());
         if (config.stage() == Stage.COARSE) {
-            return config.fusion().fuse(coarseCams, tag, width, height, selective);
+            return config.fusion().fuse(switched(coarseCams, audioRelevant), tag, frames.current().width(),
+                    frames.current().height(), selective);
         }
-        GridBox box = SalientRegion.box(CamFusion.SCAM_SEL.fuse(coarseCams, tag, width, height, selective));
+        GridBox box = regionOfInterest(frames, tag, coarseCams, audioRelevant);
         List<SourceCam> fineCams = fine.cams(frames.cropped(box), tag, fineSourcesNeeded());
-        return FineCamPaste.intoBox(config.fusion().fuse(fineCams, tag, box.width(), box.height(), selective), box);
+        return FineCamPaste.intoBox(config.fusion().fuse(switched(fineCams, audioRelevant), tag, box.width(),
+                box.height(), selective), box);
+    }
+
+    /**
+     * The fine stage's region of interest for the current frame of {@code frames}, on its pixel grid: the box of the
+     * coarse SCAM_sel of all configured sources (SA's only where the switch lets it in) above twice its mean. The
+     * fine nets are trained on crops of exactly these boxes.
+     */
+    public GridBox regionOfInterest(FrameTriple frames, int tag, boolean soundPresent) {
+        return regionOfInterest(frames, tag, coarse.cams(frames, tag, config.sources()),
+                audioRelevant(frames, soundPresent));
+    }
+
+    private GridBox regionOfInterest(FrameTriple frames, int tag, List<SourceCam> coarseCams, boolean audioRelevant) {
+        return SalientRegion.box(CamFusion.SCAM_SEL.fuse(switched(coarseCams, audioRelevant), tag,
+                frames.current().width(), frames.current().height(), selective));
+    }
+
+    private boolean audioRelevant(FrameTriple frames, boolean soundPresent) {
+        return !switchMatters() || audioSwitch.relevant(frames, soundPresent);
+    }
+
+    /** Whether some fusion may drop the SA CAM: it runs, next to at least one other source. */
+    private boolean switchMatters() {
+        return config.sources().contains(Source.SA) && config.sources().size() > 1;
+    }
+
+    /**
+     * The CAMs that take part in a fusion: all of them where the audio is relevant, else all but SA's. A single-CAM
+     * ablation keeps its one CAM, and SA stays where it is the only source, since a fusion needs one.
+     */
+    private static List<SourceCam> switched(List<SourceCam> cams, boolean audioRelevant) {
+        if (audioRelevant || cams.size() < 2) {
+            return cams;
+        }
+        return cams.stream().filter(cam -> cam.source() != Source.SA).toList();
     }
 
     private Set<Source> coarseSourcesNeeded() {
@@ -152,7 +208,7 @@ public final class ScamPipeline {
 
         void map(FrameWithAudio previous, FrameWithAudio current, FrameWithAudio next) {
             CamMap map = frameMap(new FrameTriple(previous.frame(), current.frame(), next.frame(),
-                    current.audio()), tag);
+                    current.audio()), tag, current.audioPresent());
             FrameStamp stamp = FrameStamp.of(current.frame());
             if (!config.smoothing()) {
                 emit(stamp, map);

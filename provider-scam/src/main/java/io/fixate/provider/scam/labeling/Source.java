@@ -1,6 +1,6 @@
 package io.fixate.provider.scam.labeling;
 
-import io.fixate.provider.scam.training.InputKind;
+import io.fixate.provider.scam.nets.InputKind;
 
 /** The classification nets a CAM can come from (paper Eq. 2: Φ_S, Φ_ST, Φ_SA), with the input each one reads. */
 public enum Source {

@@ -16,7 +16,7 @@ import io.fixate.spi.djl.nn.VisualEncoder;
 public final class SNet extends ScamNet {
 
     public SNet(VisualEncoder visual, int classes) {
-        super(visual, classes, 0, 1f, false);
+        super(InputKind.FRAME, visual, classes, 0, 1f, false);
     }
 
     @Override

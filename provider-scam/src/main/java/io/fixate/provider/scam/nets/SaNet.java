@@ -28,7 +28,7 @@ public final class SaNet extends ScamNet {
     private final AudioVisualMask audioVisualMask;
 
     public SaNet(VisualEncoder visual, AudioEncoder audio, int classes) {
-        super(visual, classes, 1, 1f, true);
+        super(InputKind.FRAME_AND_AUDIO, visual, classes, 1, 1f, true);
         this.audio = audio;
         addChildBlock("audio", audio.block());
         audioVisualMask = addChildBlock("audioVisualMask", new AudioVisualMask(ATTENTION_SIZE, HIDDEN_SIZE));
@@ -37,6 +37,11 @@ public final class SaNet extends ScamNet {
     /** The audio encoder this net was built with. */
     public AudioEncoder audioEncoder() {
         return audio;
+    }
+
+    @Override
+    String encoderNames() {
+        return super.encoderNames() + "+" + audio.name();
     }
 
     @Override

@@ -21,10 +21,11 @@ import java.util.Arrays;
  * forward output is the {@link NDList} [x, y, GAP x, GAP y] with x, y of shape (B, classes, h, w) at the encoder's
  * resolution; {@link #activations(NDList)} gives it names, CAMs and confidences.
  */
-public abstract class ScamNet extends AbstractBlock {
+public abstract class ScamNet extends AbstractBlock implements TrainableNet {
 
     private static final byte VERSION = 1;
 
+    private final InputKind input;
     private final VisualEncoder visual;
     private final int classes;
     private final float rawLossWeight;
@@ -33,12 +34,15 @@ public abstract class ScamNet extends AbstractBlock {
     private final BranchFusion fusion;
 
     /**
+     * @param input               what the net reads
      * @param masks               how many masks besides self-attention the fusion takes
      * @param rawLossWeight       weight of the raw maps' loss against 1 for the fused maps'
      * @param confidenceFromFused whether the soft filter reads the fused logits (else the raw ones)
      */
-    ScamNet(VisualEncoder visual, int classes, int masks, float rawLossWeight, boolean confidenceFromFused) {
+    ScamNet(InputKind input, VisualEncoder visual, int classes, int masks, float rawLossWeight,
+            boolean confidenceFromFused) {
         super(VERSION);
+        this.input = input;
         if (classes < 2) {
             throw new IllegalArgumentException("a classification net needs at least 2 classes, got " + classes);
         }
@@ -51,7 +55,18 @@ public abstract class ScamNet extends AbstractBlock {
         fusion = addChildBlock("fusion", new BranchFusion(classes, masks));
     }
 
+    @Override
+    public Block block() {
+        return this;
+    }
+
+    @Override
+    public InputKind input() {
+        return input;
+    }
+
     /** Number of classes, the channels of the class maps. */
+    @Override
     public int classes() {
         return classes;
     }
@@ -65,8 +80,25 @@ public abstract class ScamNet extends AbstractBlock {
      * The training loss: multilabel soft margin on the raw and on the fused logits, the raw term weighted as the
      * reference does for this net. Labels: one (B, classes) multi-hot array.
      */
+    @Override
     public Loss loss() {
         return new ScamLoss(rawLossWeight);
+    }
+
+    /** The confidences the soft filter reads. */
+    @Override
+    public NDArray scores(NDList forwardOutput) {
+        return activations(forwardOutput).confidences();
+    }
+
+    @Override
+    public String architectureId() {
+        return "scam/" + getClass().getSimpleName() + "/" + encoderNames() + "/" + classes;
+    }
+
+    /** The names of the net's encoders, for {@link #architectureId()}. */
+    String encoderNames() {
+        return visual.name();
     }
 
     /** Names the arrays of a forward output of this net. */

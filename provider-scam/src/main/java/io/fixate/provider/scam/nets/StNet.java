@@ -25,7 +25,7 @@ public final class StNet extends ScamNet {
     private final SpatioTemporalMask temporalMask;
 
     public StNet(VisualEncoder visual, int classes) {
-        super(visual, classes, 1, 0.4f, true);
+        super(InputKind.FRAME_TRIPLE, visual, classes, 1, 0.4f, true);
         temporalMask = addChildBlock("temporalMask", new SpatioTemporalMask(classes, classes));
     }
 

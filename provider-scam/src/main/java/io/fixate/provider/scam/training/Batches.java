@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
+import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.spi.djl.AudioSpectrogram;
 
 import java.util.List;
@@ -42,7 +43,8 @@ public final class Batches {
         return switch (kind) {
             case FRAME -> new Shape[] {frame};
             case FRAME_TRIPLE -> new Shape[] {frame, frame, frame};
-            case FRAME_AND_AUDIO -> new Shape[] {frame, new Shape(batchSize, 1).addAll(audio.outputShape())};
+            case FRAME_AND_AUDIO -> new Shape[] {frame, spectrogram(batchSize)};
+            case AUDIO -> new Shape[] {spectrogram(batchSize)};
         };
     }
 
@@ -55,6 +57,7 @@ public final class Batches {
                     frames(samples, TrainingSample::current, manager), frames(samples, TrainingSample::next, manager));
             case FRAME_AND_AUDIO -> new NDList(frames(samples, TrainingSample::current, manager),
                     spectrograms(samples, manager));
+            case AUDIO -> new NDList(spectrograms(samples, manager));
         };
     }
 
@@ -77,6 +80,10 @@ public final class Batches {
         return manager.create(rows, new Shape(samples.size(), classes));
     }
 
+    private Shape spectrogram(int batchSize) {
+        return new Shape(batchSize, 1).addAll(audio.outputShape());
+    }
+
     private NDArray frames(List<TrainingSample> samples, Function<TrainingSample, VideoFrame> which,
                            NDManager manager) {
         NDList batch = new NDList();
@@ -91,7 +98,7 @@ public final class Batches {
         for (int i = 0; i < samples.size(); i++) {
             TrainingSample sample = samples.get(i);
             if (sample.audio() == null) {
-                throw new IllegalArgumentException("net SA needs audio, but sample " + i + " has none");
+                throw new IllegalArgumentException(kind + " input needs audio, but sample " + i + " has none");
             }
             batch.add(audio.compute(manager, sample.audio()).expandDims(0));
         }

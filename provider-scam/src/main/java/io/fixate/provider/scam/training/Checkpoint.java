@@ -6,6 +6,7 @@ import ai.djl.nn.Block;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.WeightsException;
+import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
@@ -59,17 +60,17 @@ final class Checkpoint {
         String optimizerName = String.format("optimizer-epoch%04d.ndlist", epochsDone);
         WeightsFile.save(net, folder.resolve(weightsName), modelId);
         byte[] optimizer = velocities.encode();
-        writeAtomically(folder.resolve(optimizerName), optimizer);
+        ProviderFiles.writeAtomically(folder.resolve(optimizerName), optimizer);
 
         Properties state = new Properties();
         state.setProperty(EPOCHS_DONE, Integer.toString(epochsDone));
         state.setProperty(WEIGHTS, weightsName);
         state.setProperty(OPTIMIZER, optimizerName);
-        state.setProperty(OPTIMIZER_SHA256, sha256(optimizer));
+        state.setProperty(OPTIMIZER_SHA256, ProviderFiles.sha256Hex(optimizer));
         options.store(state);
         StringWriter text = new StringWriter();
         state.store(text, "Fixate SCAM training state");
-        writeAtomically(stateFile(), text.toString().getBytes(StandardCharsets.ISO_8859_1));
+        ProviderFiles.writeAtomically(stateFile(), text.toString().getBytes(StandardCharsets.ISO_8859_1));
 
         if (previous != null && !weightsName.equals(previous.getProperty(WEIGHTS))) {
             Path oldWeights = folder.resolve(previous.getProperty(WEIGHTS));
@@ -101,7 +102,7 @@ final class Checkpoint {
         Path optimizerFile = folder.resolve(require(state, OPTIMIZER));
         try {
             byte[] optimizer = Files.readAllBytes(optimizerFile);
-            if (!sha256(optimizer).equalsIgnoreCase(require(state, OPTIMIZER_SHA256))) {
+            if (!ProviderFiles.sha256Hex(optimizer).equalsIgnoreCase(require(state, OPTIMIZER_SHA256))) {
                 throw new CorruptWeightsException(optimizerFile + " fails its checksum in " + stateFile());
             }
             return NDList.decode(manager, optimizer);
@@ -130,27 +131,5 @@ final class Checkpoint {
             throw new CorruptWeightsException("training state " + stateFile() + " has no valid '" + key + "' entry");
         }
         return value;
-    }
-
-    private static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try {
-            Files.write(partial, content);
-            try {
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.fixate.provider.scam.training;
 
-/** Progress of a {@link ScamTrainer} run, for example to draw a progress bar. Epochs and steps count from 1. */
+/** Progress of a {@link NetTrainer} run, for example to draw a progress bar. Epochs and steps count from 1. */
 public interface TrainingListener {
 
     /** A listener that ignores everything. */

@@ -5,7 +5,7 @@ import io.fixate.api.InvalidOptionsException;
 import java.util.Properties;
 
 /**
- * How {@link ScamTrainer} trains: epochs, batch size, the SGD learning rate and weight decay, the frame sizes of the
+ * How {@link NetTrainer} trains: epochs, batch size, the SGD learning rate and weight decay, the frame sizes of the
  * augmentation (resize to {@code resizeSize}, crop to {@code inputSize}; equal sizes mean no crop) and the seed of
  * initialisation, shuffling and augmentation. The reference trains S with batch 8, lr 1e-4, weight decay 5e-4, resize
  * 300, crop 256.

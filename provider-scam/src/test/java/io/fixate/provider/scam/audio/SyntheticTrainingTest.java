@@ -57,7 +57,7 @@ class SyntheticTrainingTest {
         NDArray labels = Synthetic.oneHot(manager, kinds, Synthetic.KINDS);
         AudioClassifier classifier = new AudioClassifier(Encoders.audio(Encoders.COMPACT), Synthetic.KINDS);
 
-        try (BlockTrainer trainer = new BlockTrainer(classifier, classifier.loss(), CLASSIFIER_LEARNING_RATE, SEED, Device.cpu(),
+        try (SgdSteps trainer = new SgdSteps(classifier, classifier.loss(), CLASSIFIER_LEARNING_RATE, SEED, Device.cpu(),
                 spectrograms.getShape())) {
             assertLossFalls(trainer, new NDList(spectrograms), labels);
             AudioClassifier reloaded = new AudioClassifier(Encoders.audio(Encoders.COMPACT), Synthetic.KINDS);
@@ -75,7 +75,7 @@ class SyntheticTrainingTest {
         NDArray labels = Synthetic.oneHot(manager, pitchIndices, PITCHES_HZ.length);
         AudioClassifier classifier = new AudioClassifier(Encoders.audio(Encoders.COMPACT), PITCHES_HZ.length);
 
-        try (BlockTrainer trainer = new BlockTrainer(classifier, classifier.loss(), CLASSIFIER_LEARNING_RATE, SEED,
+        try (SgdSteps trainer = new SgdSteps(classifier, classifier.loss(), CLASSIFIER_LEARNING_RATE, SEED,
                 Device.cpu(), training.getShape())) {
             float[] losses = new float[TONE_STEPS];
             for (int i = 0; i < TONE_STEPS; i++) {
@@ -106,7 +106,7 @@ class SyntheticTrainingTest {
         NDArray labels = Synthetic.oneHot(manager, relevant, 2);
         SoundSwitch soundSwitch = new SoundSwitch(Encoders.visual(Encoders.COMPACT), Encoders.audio(Encoders.COMPACT));
 
-        try (BlockTrainer trainer = new BlockTrainer(soundSwitch, soundSwitch.loss(), SWITCH_LEARNING_RATE, SEED,
+        try (SgdSteps trainer = new SgdSteps(soundSwitch, soundSwitch.loss(), SWITCH_LEARNING_RATE, SEED,
                 Device.cpu(), frames.getShape(), spectrograms.getShape())) {
             assertLossFalls(trainer, new NDList(frames, spectrograms), labels);
             SoundSwitch reloaded = new SoundSwitch(Encoders.visual(Encoders.COMPACT),
@@ -116,7 +116,7 @@ class SyntheticTrainingTest {
         }
     }
 
-    private static void assertLossFalls(BlockTrainer trainer, NDList inputs, NDArray labels) {
+    private static void assertLossFalls(SgdSteps trainer, NDList inputs, NDArray labels) {
         float[] losses = new float[STEPS];
         for (int i = 0; i < STEPS; i++) {
             losses[i] = trainer.step(inputs, labels);

@@ -3,6 +3,7 @@ package io.fixate.provider.scam.training;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.provider.scam.nets.SaNet;
 import io.fixate.provider.scam.nets.StNet;
@@ -72,10 +73,10 @@ class BatchesTest {
 
     @Test
     void theKindFollowsTheNet() {
-        assertEquals(InputKind.FRAME, InputKind.of(new SNet(Encoders.visual(Encoders.COMPACT), 3)));
-        assertEquals(InputKind.FRAME_TRIPLE, InputKind.of(new StNet(Encoders.visual(Encoders.COMPACT), 3)));
-        assertEquals(InputKind.FRAME_AND_AUDIO, InputKind.of(new SaNet(Encoders.visual(Encoders.COMPACT),
-                Encoders.audio(Encoders.COMPACT), 3)));
+        assertEquals(InputKind.FRAME, new SNet(Encoders.visual(Encoders.COMPACT), 3).input());
+        assertEquals(InputKind.FRAME_TRIPLE, new StNet(Encoders.visual(Encoders.COMPACT), 3).input());
+        assertEquals(InputKind.FRAME_AND_AUDIO, new SaNet(Encoders.visual(Encoders.COMPACT),
+                Encoders.audio(Encoders.COMPACT), 3).input());
     }
 
     private static Batches batches(InputKind kind) {

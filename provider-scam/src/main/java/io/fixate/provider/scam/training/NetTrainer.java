@@ -13,7 +13,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.provider.scam.nets.ScamNet;
+import io.fixate.provider.scam.nets.InputKind;
+import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.AudioSpectrogram;
 
 import java.io.IOException;
@@ -25,9 +26,9 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Trains one {@link ScamNet} on {@link TrainingSample}s: seeded initialisation, per-epoch shuffling and augmentation
+ * Trains one {@link TrainableNet} (a SCAM net, the audio classifier or the sound switch) on {@link TrainingSample}s: seeded initialisation, per-epoch shuffling and augmentation
  * ({@link FramePreprocessor#augmenting}), {@link MomentumSgd} on the net's own loss, then the top-1 accuracy on the
- * validation samples (argmax of the confidences the soft filter reads, against the tag) and a {@link Checkpoint} in
+ * validation samples (argmax of the net's {@linkplain TrainableNet#scores scores} against the tag) and a {@link Checkpoint} in
  * the checkpoint folder after every epoch.
  *
  * <p>Resuming: a trainer constructed on a folder that holds a checkpoint loads its weights and momentum buffers and
@@ -37,12 +38,12 @@ import java.util.SplittableRandom;
  * <p>Every step's tensors live in a sub-manager closed at the end of the step. One trainer per net; not
  * thread-safe. Close it to release the model's native memory.
  */
-public final class ScamTrainer implements AutoCloseable {
+public final class NetTrainer implements AutoCloseable {
 
     /** Odd constant (2^64 / golden ratio) that spreads consecutive epochs over unrelated seeds. */
     private static final long EPOCH_SEED_STEP = 0x9E3779B97F4A7C15L;
 
-    private final ScamNet net;
+    private final TrainableNet net;
     private final TrainingOptions options;
     private final Checkpoint checkpoint;
     private final InputKind kind;
@@ -58,25 +59,25 @@ public final class ScamTrainer implements AutoCloseable {
      * @throws InvalidOptionsException when the checkpoint was made with other options (the epoch count aside)
      * @throws CorruptWeightsException when the checkpoint is damaged or belongs to another net
      */
-    public ScamTrainer(ScamNet net, TrainingOptions options, Path checkpointFolder, Device device) {
+    public NetTrainer(TrainableNet net, TrainingOptions options, Path checkpointFolder, Device device) {
         this.net = Objects.requireNonNull(net, "net");
         this.options = Objects.requireNonNull(options, "options");
-        this.kind = InputKind.of(net);
-        this.checkpoint = new Checkpoint(checkpointFolder, modelId(net));
+        this.kind = net.input();
+        this.checkpoint = new Checkpoint(checkpointFolder, net.architectureId());
         this.optimizer = new MomentumSgd(options.learningRate(), options.weightDecay());
         Engine.getInstance().setRandomSeed((int) options.seed());
-        model = Model.newInstance("scam-training", device);
+        model = Model.newInstance(net.architectureId(), device);
         try {
-            model.setBlock(net);
+            model.setBlock(net.block());
             Shape[] inputShapes = batches(FramePreprocessor.evaluation(options.inputSize()))
                     .inputShapes(options.batchSize());
             // The checkpoint goes in before the DJL trainer exists: its parameter store keeps the arrays it first
             // sees, and loading replaces the parameters' arrays.
-            net.initialize(model.getNDManager(), DataType.FLOAT32, inputShapes);
+            net.block().initialize(model.getNDManager(), DataType.FLOAT32, inputShapes);
             epochsDone = checkpoint.epochsDone();
             if (epochsDone > 0) {
-                NDList velocities = checkpoint.load(options, net, model.getNDManager());
-                optimizer.restore(net.getParameters().stream().toList(), velocities);
+                NDList velocities = checkpoint.load(options, net.block(), model.getNDManager());
+                optimizer.restore(net.block().getParameters().stream().toList(), velocities);
             }
             trainer = model.newTrainer(new DefaultTrainingConfig(net.loss()).optOptimizer(optimizer)
                     .optDevices(new Device[] {device}));
@@ -109,7 +110,7 @@ public final class ScamTrainer implements AutoCloseable {
             epochsDone = epoch;
             try {
                 try (NDManager scratch = model.getNDManager().newSubManager()) {
-                    checkpoint.save(epoch, options, net, optimizer.velocities(net.getParameters().stream().toList(),
+                    checkpoint.save(epoch, options, net.block(), optimizer.velocities(net.block().getParameters().stream().toList(),
                             scratch));
                 }
             } catch (IOException e) {
@@ -120,14 +121,14 @@ public final class ScamTrainer implements AutoCloseable {
         }
     }
 
-    /** Top-1 accuracy of the net on {@code samples}: the share whose most confident class is their tag. */
+    /** Top-1 accuracy of the net on {@code samples}: the share whose highest-scoring class is their tag. */
     public float accuracy(List<TrainingSample> samples) {
         Batches batches = batches(FramePreprocessor.evaluation(options.inputSize()));
         int correct = 0;
         for (List<TrainingSample> batch : partition(samples)) {
             try (NDManager step = model.getNDManager().newSubManager()) {
-                NDList outputs = net.forward(new ParameterStore(step, false), batches.inputs(batch, step), false);
-                long[] predicted = net.activations(outputs).confidences().argMax(1).toLongArray();
+                NDList outputs = net.block().forward(new ParameterStore(step, false), batches.inputs(batch, step), false);
+                long[] predicted = net.scores(outputs).argMax(1).toLongArray();
                 for (int i = 0; i < batch.size(); i++) {
                     correct += predicted[i] == batch.get(i).tag() ? 1 : 0;
                 }
@@ -136,11 +137,12 @@ public final class ScamTrainer implements AutoCloseable {
         return (float) correct / samples.size();
     }
 
-    /** The per-class confidences (B, classes) of {@code samples} without augmentation, owned by {@code manager}. */
-    public NDArray confidences(List<TrainingSample> samples, NDManager manager) {
+    /** The scores (B, classes) of {@code samples} without augmentation, owned by {@code manager}. */
+    public NDArray scores(List<TrainingSample> samples, NDManager manager) {
         Batches batches = batches(FramePreprocessor.evaluation(options.inputSize()));
-        NDList outputs = net.forward(new ParameterStore(manager, false), batches.inputs(samples, manager), false);
-        return net.activations(outputs).confidences();
+        NDList outputs = net.block().forward(new ParameterStore(manager, false), batches.inputs(samples, manager),
+                false);
+        return net.scores(outputs);
     }
 
     private float trainEpoch(int epoch, List<TrainingSample> training, TrainingListener listener) {
@@ -185,12 +187,6 @@ public final class ScamTrainer implements AutoCloseable {
             order.set(i, order.set(j, order.get(i)));
         }
         return order;
-    }
-
-    /** Identifies the architecture in the weights manifest, so that weights of another net are refused. */
-    private static String modelId(ScamNet net) {
-        return "scam-training/" + net.getClass().getSimpleName() + "/" + net.visualEncoder().name() + "/"
-                + net.classes();
     }
 
     @Override

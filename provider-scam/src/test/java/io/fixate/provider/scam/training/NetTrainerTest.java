@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Net S learns the colour of a square; one uninterrupted run is shared by the tests. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScamTrainerTest {
+class NetTrainerTest {
 
     private static final TrainingOptions OPTIONS = new TrainingOptions(4, 4, 0.05f, 5e-4f, 32, 36, 11);
     private static final List<TrainingSample> TRAINING = ColourSquares.samples(24, 1);
@@ -53,9 +53,9 @@ class ScamTrainerTest {
                 accuracies.add(validationAccuracy);
             }
         };
-        try (ScamTrainer trainer = trainer(folder.resolve("uninterrupted"))) {
+        try (NetTrainer trainer = trainer(folder.resolve("uninterrupted"))) {
             trainer.train(TRAINING, VALIDATION, recorder);
-            finalConfidences = confidences(trainer);
+            finalConfidences = scores(trainer);
         }
     }
 
@@ -73,7 +73,7 @@ class ScamTrainerTest {
         float[] atTwo;
         class Interruption extends RuntimeException {
         }
-        try (ScamTrainer first = trainer(interrupted)) {
+        try (NetTrainer first = trainer(interrupted)) {
             assertThrows(Interruption.class, () -> first.train(TRAINING, VALIDATION, new TrainingListener() {
                 @Override
                 public void epochFinished(int epoch, float meanLoss, float validationAccuracy) {
@@ -82,10 +82,10 @@ class ScamTrainerTest {
                     }
                 }
             }));
-            atTwo = confidences(first);
+            atTwo = scores(first);
         }
-        try (ScamTrainer resumed = trainer(interrupted)) {
-            assertArrayEquals(atTwo, confidences(resumed), 1e-6f, "the resumed net starts from the checkpoint");
+        try (NetTrainer resumed = trainer(interrupted)) {
+            assertArrayEquals(atTwo, scores(resumed), 1e-6f, "the resumed net starts from the checkpoint");
             assertEquals(2, resumed.epochsDone());
             List<Integer> epochs = new ArrayList<>();
             List<Float> losses = new ArrayList<>();
@@ -99,14 +99,14 @@ class ScamTrainerTest {
             assertEquals(List.of(3, 4), epochs);
             assertArrayEquals(new float[] {epochLosses.get(2), epochLosses.get(3)},
                     new float[] {losses.get(0), losses.get(1)}, 1e-6f, "the resumed epochs' losses");
-            assertArrayEquals(finalConfidences, confidences(resumed), 1e-6f, "the resumed run's end");
+            assertArrayEquals(finalConfidences, scores(resumed), 1e-6f, "the resumed run's end");
         }
     }
 
     @Test
     void aDamagedCheckpointIsRefused() throws IOException {
         Path damaged = folder.resolve("damaged");
-        try (ScamTrainer trainer = trainer(damaged, OPTIONS.withEpochs(1))) {
+        try (NetTrainer trainer = trainer(damaged, OPTIONS.withEpochs(1))) {
             trainer.train(TRAINING.subList(0, 4), List.of(), TrainingListener.NONE);
         }
         Path weights = damaged.resolve("weights-epoch0001.params");
@@ -126,18 +126,18 @@ class ScamTrainerTest {
         assertThrows(InvalidOptionsException.class, () -> trainer(uninterrupted, otherSeed));
     }
 
-    private static ScamTrainer trainer(Path checkpoints) {
+    private static NetTrainer trainer(Path checkpoints) {
         return trainer(checkpoints, OPTIONS);
     }
 
-    private static ScamTrainer trainer(Path checkpoints, TrainingOptions options) {
-        return new ScamTrainer(new SNet(Encoders.visual(Encoders.COMPACT), ColourSquares.CLASSES), options,
+    private static NetTrainer trainer(Path checkpoints, TrainingOptions options) {
+        return new NetTrainer(new SNet(Encoders.visual(Encoders.COMPACT), ColourSquares.CLASSES), options,
                 checkpoints, Device.cpu());
     }
 
-    private static float[] confidences(ScamTrainer trainer) {
+    private static float[] scores(NetTrainer trainer) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            return trainer.confidences(VALIDATION, manager).toFloatArray();
+            return trainer.scores(VALIDATION, manager).toFloatArray();
         }
     }
 }

@@ -18,13 +18,10 @@ import io.fixate.provider.scam.training.TrainingStep;
 import java.util.Objects;
 
 /**
- * Optimisation steps for any block with a loss, here the {@link AudioClassifier} and the {@link SoundSwitch}: SGD
- * with momentum 0.9 (not Nesterov, no weight decay), the reference's optimizer for the switch. Epochs, shuffling and
- * checkpoints are the caller's: {@link io.fixate.provider.scam.training.ScamTrainer} does those for the SCAM nets
- * only. Each step's tensors live in a sub-manager closed at the end of the step. Not thread-safe; close it to
- * release the model's native memory.
+ * Plain SGD steps with momentum 0.9 on any block with a loss, for tests that train on ready-made arrays rather than
+ * samples. Each step's tensors live in a sub-manager closed at the end of the step. Close it to release the model.
  */
-public final class BlockTrainer implements AutoCloseable {
+final class SgdSteps implements AutoCloseable {
 
     private static final float MOMENTUM = 0.9f;
 
@@ -35,14 +32,14 @@ public final class BlockTrainer implements AutoCloseable {
      * A trainer for {@code block}, fresh and uninitialised, which it initialises with {@code seed} for inputs of
      * {@code inputShapes} on {@code device}.
      */
-    public BlockTrainer(Block block, Loss loss, float learningRate, long seed, Device device, Shape... inputShapes) {
+    SgdSteps(Block block, Loss loss, float learningRate, long seed, Device device, Shape... inputShapes) {
         Objects.requireNonNull(block, "block");
         Objects.requireNonNull(loss, "loss");
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("the learning rate must be positive, got " + learningRate);
         }
         Engine.getInstance().setRandomSeed((int) seed);
-        model = Model.newInstance("switch-training", device);
+        model = Model.newInstance("test-training", device);
         try {
             model.setBlock(block);
             // Initialised before the DJL trainer exists, so that its configuration cannot replace the initialisers
@@ -64,7 +61,7 @@ public final class BlockTrainer implements AutoCloseable {
      *
      * @return the batch's loss before the update
      */
-    public float step(NDList inputs, NDArray labels) {
+    float step(NDList inputs, NDArray labels) {
         try (NDManager step = model.getNDManager().newSubManager()) {
             return TrainingStep.run(trainer, inputs, labels, step);
         }

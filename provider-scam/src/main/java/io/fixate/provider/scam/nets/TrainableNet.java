@@ -1,0 +1,32 @@
+package io.fixate.provider.scam.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.loss.Loss;
+
+/**
+ * A classifier the trainer can train: the block, what it reads, its loss on one-hot (B, classes) labels, and how its
+ * forward output becomes one score row per sample, whose argmax is the predicted class. Implemented by the SCAM nets,
+ * the audio classifier and the sound switch.
+ */
+public interface TrainableNet {
+
+    /** The network itself. */
+    Block block();
+
+    /** What each sample contributes to the inputs. */
+    InputKind input();
+
+    /** Number of classes, the length of a label row. */
+    int classes();
+
+    /** The training loss against one-hot (B, classes) labels. */
+    Loss loss();
+
+    /** The (B, classes) scores in a forward output; the predicted class is the argmax of a row. */
+    NDArray scores(NDList forwardOutput);
+
+    /** Identifies the architecture (kind, encoders, classes) in weights manifests, so weights of another net fail. */
+    String architectureId();
+}

@@ -1,0 +1,354 @@
+package io.fixate.provider.scam.recipe;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.fixate.api.FrameWithAudio;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.provider.scam.audio.SoundSwitch;
+import io.fixate.provider.scam.audio.SwitchLabels;
+import io.fixate.provider.scam.labeling.CamFusion;
+import io.fixate.provider.scam.labeling.FrameTriple;
+import io.fixate.provider.scam.labeling.NetAudioRelevance;
+import io.fixate.provider.scam.labeling.NetCamSources;
+import io.fixate.provider.scam.labeling.PipelineConfig;
+import io.fixate.provider.scam.labeling.ScamPipeline;
+import io.fixate.provider.scam.labeling.Source;
+import io.fixate.provider.scam.labeling.Stage;
+import io.fixate.provider.scam.nets.ScamNet;
+import io.fixate.provider.scam.nets.TrainableNet;
+import io.fixate.provider.scam.training.Batches;
+import io.fixate.provider.scam.training.FramePreprocessor;
+import io.fixate.provider.scam.training.NetTrainer;
+import io.fixate.provider.scam.training.TrainingListener;
+import io.fixate.provider.scam.training.TrainingOptions;
+import io.fixate.provider.scam.training.TrainingSample;
+import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.TaggedClip;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.TrainingRequest;
+import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.WeightsFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Trains every net of a SCAM labeler from tagged clips, in the paper's order (CVPR 2021, §3.4-3.6):
+ * <ol>
+ * <li>{@code audio-classifier}: the tags from the audio alone, standing in for the reference's VGGSound classifier;</li>
+ * <li>{@code switch}: switch labels made by that classifier (relevant iff its top-1 class is the tag), balanced as the
+ *     reference does; the sound switch learns them from frame and audio;</li>
+ * <li>{@code coarse-s}, {@code coarse-st} on all samples and {@code coarse-sa} on the audio-relevant ones only, as
+ *     the reference trains SA on the switch's positive frames;</li>
+ * <li>{@code fine-s}, {@code fine-st}, {@code fine-sa} on crops of each sample's region of interest, the box of its
+ *     coarse SCAM_sel with the switch, exactly as labelling computes it.</li>
+ * </ol>
+ * Every net is saved with its checksum manifest when its stage ends; its checkpoints (one per epoch) go to
+ * {@code checkpoints/<stage>} until then. An interrupted run resumes: finished stages are loaded, the interrupted one
+ * continues after its last finished epoch. The folder's {@code run.json} records settings, seed and a hash of the data
+ * (label set and every clip's id, tags and fingerprint) and refuses to resume with anything else. The manifest is
+ * written last.
+ */
+public final class LabelerTraining {
+
+    static final String RUN_FILE = "run.json";
+    /** What finished stages recorded (sample counts, validation accuracy), kept across an interruption. */
+    private static final String STAGES_FILE = "stages.json";
+    private static final String CHECKPOINTS = "checkpoints";
+
+    private final TrainingData data;
+    private final TrainingSettings settings;
+    private final long seed;
+    private final Path folder;
+    private final Device device;
+    private final TrainingMonitor monitor;
+    private final AudioSpectrogram spectrogram = new AudioSpectrogram();
+    private final JsonObject manifest;
+    private JsonObject netRecords = new JsonObject();
+
+    private LabelerTraining(TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
+        this.data = data;
+        this.settings = TrainingSettings.parse(request.settings());
+        this.seed = request.seed();
+        this.folder = request.output();
+        this.device = Devices.choose(request.device());
+        this.monitor = monitor;
+        this.manifest = LabelerWeights.manifestHead(data.labels(), settings);
+        manifest.addProperty("seed", seed);
+        JsonObject dataRecord = new JsonObject();
+        dataRecord.addProperty("name", data.name());
+        dataRecord.addProperty("sha256", dataHash(data));
+        dataRecord.addProperty("trainingClips", data.training().size());
+        dataRecord.addProperty("validationClips", data.validation().size());
+        manifest.add("data", dataRecord);
+    }
+
+    /**
+     * Trains (or finishes training) the labeler into {@code request.output()} and returns that folder.
+     *
+     * @throws InvalidOptionsException  for bad settings, or a folder that holds a run with other settings or data
+     * @throws UncheckedIOException     when the folder cannot be written
+     */
+    public static Path run(TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
+        LabelerTraining training = new LabelerTraining(data, request, monitor);
+        try {
+            training.claimFolder();
+            if (Files.exists(request.output().resolve(LabelerWeights.MANIFEST))) {
+                for (NetSlot slot : NetSlot.values()) {
+                    monitor.stageSkipped(slot.id());
+                }
+            } else {
+                training.trainAll();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the SCAM labeler to " + request.output() + ": "
+                    + e.getMessage(), e);
+        }
+        return request.output();
+    }
+
+    private void trainAll() throws IOException {
+        List<TrainingSample> training = ClipSamples.decode(data.training(), data.labels(), settings.frameStride(),
+                "decode-training", monitor);
+        List<TrainingSample> validation = ClipSamples.decode(data.validation(), data.labels(),
+                settings.frameStride(), "decode-validation", monitor);
+        if (training.isEmpty()) {
+            throw new InvalidOptionsException("no training sample in " + data.name() + ": every clip has several tags");
+        }
+        try (NDManager manager = NDManager.newBaseManager(device)) {
+            TrainableNet audioClassifier = stage(NetSlot.AUDIO_CLASSIFIER, withSound(training), withSound(validation),
+                    manager);
+            List<TrainingSample> trainingRelevance = relevance(audioClassifier, withSound(training), manager);
+            List<TrainingSample> validationRelevance = relevance(audioClassifier, withSound(validation), manager);
+            monitor.note(NetSlot.SWITCH.id(), relevantCount(trainingRelevance) + " of " + trainingRelevance.size()
+                    + " training samples with sound have audio relevant to their tag");
+            SoundSwitch soundSwitch = (SoundSwitch) stage(NetSlot.SWITCH,
+                    SwitchLabels.balanced(trainingRelevance, LabelerTraining::isRelevant, seed), validationRelevance,
+                    manager);
+
+            List<TrainingSample> relevantTraining = relevantOnly(withSound(training), trainingRelevance);
+            List<TrainingSample> relevantValidation = relevantOnly(withSound(validation), validationRelevance);
+            Map<Source, ScamNet> coarseNets = scamStage(false, training, validation, relevantTraining,
+                    relevantValidation, manager);
+
+            ScamPipeline regions = new ScamPipeline(
+                    PipelineConfig.of(Stage.COARSE, CamFusion.SCAM_SEL).withSmoothing(false)
+                            .withInputSizes(settings.coarseSize(), settings.fineSize()),
+                    new NetCamSources(coarseNets, settings.coarseSize(), spectrogram, manager), null,
+                    new NetAudioRelevance(soundSwitch, settings.coarseSize(), spectrogram, manager));
+            scamStage(true, crops(regions, training), crops(regions, validation),
+                    crops(regions, relevantTraining), crops(regions, relevantValidation), manager);
+        }
+        manifest.add("nets", netRecords);
+        LabelerWeights.writeManifest(folder, manifest);
+        deleteTree(folder.resolve(CHECKPOINTS));
+        Files.deleteIfExists(folder.resolve(STAGES_FILE));
+    }
+
+    /** Trains the coarse or fine S, ST and SA nets; SA on the audio-relevant samples only. */
+    private Map<Source, ScamNet> scamStage(boolean fine, List<TrainingSample> training,
+                                           List<TrainingSample> validation, List<TrainingSample> relevantTraining,
+                                           List<TrainingSample> relevantValidation, NDManager manager)
+            throws IOException {
+        Map<Source, ScamNet> nets = new EnumMap<>(Source.class);
+        for (Source source : Source.values()) {
+            boolean audio = source == Source.SA;
+            nets.put(source, (ScamNet) stage(NetSlot.of(source, fine), audio ? relevantTraining : training,
+                    audio ? relevantValidation : validation, manager));
+        }
+        return nets;
+    }
+
+    /**
+     * One net: trained (or resumed) unless its weights are already saved, then loaded from its weights file into
+     * {@code manager}, which also checks what was saved.
+     */
+    private TrainableNet stage(NetSlot slot, List<TrainingSample> training, List<TrainingSample> validation,
+                               NDManager manager) throws IOException {
+        Path weights = folder.resolve(slot.fileName());
+        if (Files.exists(WeightsFile.manifestOf(weights))) {
+            monitor.stageSkipped(slot.id());
+        } else {
+            JsonObject record = new JsonObject();
+            if (training.isEmpty()) {
+                throw new InvalidOptionsException("nothing to train " + slot.id() + " on in " + data.name()
+                        + (slot.source() == Source.SA || slot.source() == null ? " (no clip with relevant sound)" : ""));
+            }
+            record.addProperty("trainingSamples", training.size());
+            record.addProperty("validationSamples", validation.size());
+            record.addProperty("validationAccuracy", train(slot, training, validation));
+            netRecords.add(slot.id(), record);
+            ProviderFiles.writeAtomically(folder.resolve(STAGES_FILE),
+                    netRecords.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        TrainableNet net = slot.newNet(settings, slot == NetSlot.SWITCH ? 2 : data.labels().size());
+        LabelerWeights.initialize(net, slot.inputSize(settings), manager);
+        WeightsFile.load(net.block(), manager, weights, net.architectureId());
+        JsonObject record = netRecords.has(slot.id()) ? netRecords.getAsJsonObject(slot.id()) : new JsonObject();
+        record.addProperty("file", slot.fileName());
+        record.addProperty("sha256", ProviderFiles.sha256Hex(weights));
+        netRecords.add(slot.id(), record);
+        return net;
+    }
+
+    private float train(NetSlot slot, List<TrainingSample> training, List<TrainingSample> validation)
+            throws IOException {
+        TrainableNet net = slot.newNet(settings, slot == NetSlot.SWITCH ? 2 : data.labels().size());
+        TrainingOptions options = slot.source() == null ? settings.audioOptions(seed)
+                : settings.scamOptions(slot.inputSize(settings), seed);
+        float[] lastAccuracy = {Float.NaN};
+        try (NetTrainer trainer = new NetTrainer(net, options, folder.resolve(CHECKPOINTS).resolve(slot.id()),
+                device)) {
+            monitor.stageStarted(slot.id(), options.epochs(), (training.size() + options.batchSize() - 1)
+                    / options.batchSize());
+            trainer.train(training, validation, new TrainingListener() {
+                @Override
+                public void stepFinished(int epoch, int step, int steps, float loss) {
+                    monitor.stepFinished(slot.id(), epoch, step, steps, loss);
+                }
+
+                @Override
+                public void epochFinished(int epoch, float meanLoss, float validationAccuracy) {
+                    lastAccuracy[0] = validationAccuracy;
+                    monitor.epochFinished(slot.id(), epoch, options.epochs(), meanLoss, validationAccuracy);
+                }
+            });
+            if (Float.isNaN(lastAccuracy[0]) && !validation.isEmpty()) {
+                lastAccuracy[0] = trainer.accuracy(validation);
+            }
+            WeightsFile.save(net.block(), folder.resolve(slot.fileName()), net.architectureId());
+        }
+        return lastAccuracy[0];
+    }
+
+    /**
+     * The samples relabelled for the switch: tag 1 where the audio classifier's top-1 class is the sample's tag,
+     * else 0 (the paper's automatic switch labels).
+     */
+    private List<TrainingSample> relevance(TrainableNet audioClassifier, List<TrainingSample> samples,
+                                           NDManager manager) {
+        Batches batches = new Batches(audioClassifier.input(), FramePreprocessor.evaluation(settings.coarseSize()),
+                spectrogram, audioClassifier.classes());
+        List<TrainingSample> relabelled = new ArrayList<>();
+        for (int from = 0; from < samples.size(); from += settings.batchSize()) {
+            List<TrainingSample> batch = samples.subList(from, Math.min(samples.size(), from + settings.batchSize()));
+            try (NDManager step = manager.newSubManager()) {
+                NDList outputs = audioClassifier.block().forward(new ParameterStore(step, false),
+                        batches.inputs(batch, step), false);
+                int[] tags = batch.stream().mapToInt(TrainingSample::tag).toArray();
+                int[] labels = SwitchLabels.fromLogits(audioClassifier.scores(outputs), tags);
+                for (int i = 0; i < batch.size(); i++) {
+                    TrainingSample sample = batch.get(i);
+                    relabelled.add(new TrainingSample(sample.previous(), sample.current(), sample.next(),
+                            sample.audio(), labels[i]));
+                }
+            }
+        }
+        return relabelled;
+    }
+
+    private static boolean isRelevant(TrainingSample relabelled) {
+        return relabelled.tag() == SwitchLabels.RELEVANT;
+    }
+
+    private static long relevantCount(List<TrainingSample> relabelled) {
+        return relabelled.stream().filter(LabelerTraining::isRelevant).count();
+    }
+
+    /** The samples whose relabelled twin (same position) is relevant. */
+    private static List<TrainingSample> relevantOnly(List<TrainingSample> samples, List<TrainingSample> relabelled) {
+        List<TrainingSample> relevant = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (isRelevant(relabelled.get(i))) {
+                relevant.add(samples.get(i));
+            }
+        }
+        return relevant;
+    }
+
+    private static List<TrainingSample> withSound(List<TrainingSample> samples) {
+        return samples.stream().filter(sample -> sample.audio() != null).toList();
+    }
+
+    /** Each sample's three frames cropped to its region of interest; audio and tag unchanged. */
+    private static List<TrainingSample> crops(ScamPipeline regions, List<TrainingSample> samples) {
+        List<TrainingSample> crops = new ArrayList<>(samples.size());
+        for (TrainingSample sample : samples) {
+            boolean sound = sample.audio() != null;
+            FrameTriple frames = new FrameTriple(sample.previous(), sample.current(), sample.next(),
+                    sound ? sample.audio() : FrameWithAudio.silent(sample.current(), ClipSamples.AUDIO).audio());
+            FrameTriple cropped = frames.cropped(regions.regionOfInterest(frames, sample.tag(), sound));
+            crops.add(new TrainingSample(cropped.previous(), cropped.current(), cropped.next(), sample.audio(),
+                    sample.tag()));
+        }
+        return crops;
+    }
+
+    /** Claims the folder for this run, or checks that the run it holds is this one. */
+    private void claimFolder() throws IOException {
+        Path runFile = folder.resolve(RUN_FILE);
+        if (Files.exists(runFile)) {
+            JsonObject recorded = JsonParser.parseString(Files.readString(runFile, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
+            if (!recorded.equals(manifest)) {
+                throw new InvalidOptionsException(folder + " holds a SCAM training run with other settings, seed or "
+                        + "data (see its " + RUN_FILE + "); choose another --out or delete it");
+            }
+            Path stages = folder.resolve(STAGES_FILE);
+            if (Files.exists(stages)) {
+                netRecords = JsonParser.parseString(Files.readString(stages, StandardCharsets.UTF_8))
+                        .getAsJsonObject();
+            }
+            return;
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> entries = Files.list(folder)) {
+                if (entries.findAny().isPresent()) {
+                    throw new InvalidOptionsException(folder + " is not empty and holds no SCAM training run; "
+                            + "choose an empty or new folder");
+                }
+            }
+        }
+        ProviderFiles.writeAtomically(runFile, manifest.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 over the label set and, per clip in order, its split, id, sorted tags and fingerprint. */
+    static String dataHash(TrainingData data) {
+        StringBuilder text = new StringBuilder(String.join("\u0000", data.labels())).append('\n');
+        for (String split : List.of("training", "validation")) {
+            for (TaggedClip clip : split.equals("training") ? data.training() : data.validation()) {
+                text.append(split).append('\u0000').append(clip.id()).append('\u0000')
+                        .append(String.join("\u0000", new TreeSet<>(clip.tags()))).append('\u0000')
+                        .append(clip.fingerprint()).append('\n');
+            }
+        }
+        return ProviderFiles.sha256Hex(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

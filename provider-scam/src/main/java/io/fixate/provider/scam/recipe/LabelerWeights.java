@@ -1,0 +1,183 @@
+package io.fixate.provider.scam.recipe;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.fixate.api.CorruptWeightsException;
+import io.fixate.api.MissingWeightsException;
+import io.fixate.api.WeightsException;
+import io.fixate.provider.scam.audio.SoundSwitch;
+import io.fixate.provider.scam.labeling.Source;
+import io.fixate.provider.scam.nets.ScamNet;
+import io.fixate.provider.scam.nets.TrainableNet;
+import io.fixate.provider.scam.training.Batches;
+import io.fixate.provider.scam.training.FramePreprocessor;
+import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.WeightsFile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained SCAM labeler on disk and in memory. The folder holds {@value #MANIFEST} (format, label set, training
+ * settings, seed, what the data was, and per net its weights file, SHA-256 and validation accuracy) and one weights
+ * file per {@link NetSlot}, each with its {@link WeightsFile} manifest. The manifest is written last, when every net is
+ * trained, so a folder with a manifest is a complete labeler.
+ *
+ * <p>Loading checks the format, rebuilds each net from the recorded settings and loads its weights with their
+ * checksum and architecture checks. Closing releases the nets' native memory.
+ */
+public final class LabelerWeights implements AutoCloseable {
+
+    static final String MANIFEST = "manifest.json";
+    static final String FORMAT = "fixate-scam-labeler/1";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final List<String> labels;
+    private final TrainingSettings settings;
+    private final Map<NetSlot, TrainableNet> nets;
+    private final NDManager manager;
+
+    private LabelerWeights(List<String> labels, TrainingSettings settings, Map<NetSlot, TrainableNet> nets,
+                           NDManager manager) {
+        this.labels = List.copyOf(labels);
+        this.settings = settings;
+        this.nets = nets;
+        this.manager = manager;
+    }
+
+    /**
+     * Loads the labeler in {@code folder} onto {@code device}.
+     *
+     * @throws MissingWeightsException when the folder, its manifest or a weights file is missing
+     * @throws CorruptWeightsException when the manifest is damaged or of another format, or a weights file fails
+     *                                 its checks
+     */
+    public static LabelerWeights load(Path folder, Device device) {
+        JsonObject manifest = readManifest(folder);
+        List<String> labels;
+        TrainingSettings settings;
+        try {
+            labels = new ArrayList<>();
+            manifest.getAsJsonArray("labels").forEach(label -> labels.add(label.getAsString()));
+            Map<String, String> entries = new LinkedHashMap<>();
+            manifest.getAsJsonObject("settings").entrySet()
+                    .forEach(entry -> entries.put(entry.getKey(), entry.getValue().getAsString()));
+            settings = TrainingSettings.parse(entries);
+        } catch (RuntimeException e) {
+            throw new CorruptWeightsException("SCAM labeler manifest " + folder.resolve(MANIFEST)
+                    + " has no valid label set or settings: " + e.getMessage(), e);
+        }
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            Map<NetSlot, TrainableNet> nets = new EnumMap<>(NetSlot.class);
+            for (NetSlot slot : NetSlot.values()) {
+                TrainableNet net = slot.newNet(settings, labels.size());
+                initialize(net, slot.inputSize(settings), manager);
+                WeightsFile.load(net.block(), manager, folder.resolve(slot.fileName()), net.architectureId());
+                nets.put(slot, net);
+            }
+            return new LabelerWeights(labels, settings, nets, manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Initialises {@code net} for batches of frames of side {@code inputSize}, on {@code manager}. */
+    static void initialize(TrainableNet net, int inputSize, NDManager manager) {
+        Batches batches = new Batches(net.input(), FramePreprocessor.evaluation(inputSize), new AudioSpectrogram(),
+                net.classes());
+        net.block().initialize(manager, DataType.FLOAT32, batches.inputShapes(1));
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public TrainingSettings settings() {
+        return settings;
+    }
+
+    /** The coarse or fine SCAM nets by source. */
+    public Map<Source, ScamNet> scamNets(boolean fine) {
+        Map<Source, ScamNet> bySource = new EnumMap<>(Source.class);
+        for (Source source : Source.values()) {
+            bySource.put(source, (ScamNet) nets.get(NetSlot.of(source, fine)));
+        }
+        return bySource;
+    }
+
+    public SoundSwitch soundSwitch() {
+        return (SoundSwitch) nets.get(NetSlot.SWITCH);
+    }
+
+    /** The manager that holds the nets' parameters. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** Writes the manifest of a finished labeler into {@code folder}, atomically. */
+    static void writeManifest(Path folder, JsonObject manifest) throws IOException {
+        ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A manifest's common part: format, label set and settings. */
+    static JsonObject manifestHead(List<String> labels, TrainingSettings settings) {
+        JsonObject manifest = new JsonObject();
+        manifest.addProperty("format", FORMAT);
+        JsonArray labelArray = new JsonArray();
+        labels.forEach(labelArray::add);
+        manifest.add("labels", labelArray);
+        JsonObject settingsObject = new JsonObject();
+        settings.entries().forEach(settingsObject::addProperty);
+        manifest.add("settings", settingsObject);
+        return manifest;
+    }
+
+    private static JsonObject readManifest(Path folder) {
+        Path file = folder.resolve(MANIFEST);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new MissingWeightsException("no SCAM labeler at " + folder + ": " + MANIFEST + " is missing (train "
+                    + "one with 'fixate train-labeler')");
+        } catch (IOException e) {
+            throw new WeightsException("cannot read SCAM labeler manifest " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            JsonElement parsed = JsonParser.parseString(text);
+            JsonObject manifest = parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
+            JsonElement format = manifest == null ? null : manifest.get("format");
+            if (format == null || !FORMAT.equals(format.getAsString())) {
+                throw new CorruptWeightsException("SCAM labeler manifest " + file + " is not of format " + FORMAT);
+            }
+            return manifest;
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            throw new CorruptWeightsException("SCAM labeler manifest " + file + " is damaged: " + e.getMessage(), e);
+        }
+    }
+}
