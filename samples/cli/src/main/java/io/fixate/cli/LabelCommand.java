@@ -63,7 +63,7 @@ final class LabelCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String split;
 
-    @Option(names = "--videos", paramLabel = "ID,ID...", split = ",",
+    @Option(names = "--videos", paramLabel = "ID", split = ",",
             description = "Label only these videos of the split.")
     List<String> videoIds = new ArrayList<>();
 
