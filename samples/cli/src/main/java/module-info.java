@@ -1,4 +1,7 @@
-/** The {@code fixate} command line: providers, prediction, evaluation, the synthetic benchmark and benchmarks. */
+/**
+ * The {@code fixate} command line: providers, prediction, evaluation, the synthetic benchmark, training and running
+ * pseudo-labelers, and benchmarks.
+ */
 module io.fixate.cli {
     requires io.fixate.spi;
     requires io.fixate.codec;

@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,7 +117,7 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Outputs.Targets targets = targets();
-        HeatmapStyle style = new HeatmapStyle(parseEnum(ColorMap.class, colormap, "--colormap"), opacity);
+        HeatmapStyle style = new HeatmapStyle(EnumOption.parse(ColorMap.class, colormap, "--colormap"), opacity);
         long startNanos = System.nanoTime();
         int frames;
         String modelName;
@@ -199,7 +198,7 @@ final class PredictCommand implements Callable<Integer> {
 
     private ModelOptions modelOptions() {
         ModelOptions.Builder builder = ModelOptions.builder()
-                .device(parseEnum(DeviceChoice.class, device, "--device"))
+                .device(EnumOption.parse(DeviceChoice.class, device, "--device"))
                 .threads(threads)
                 .weights(weights);
         if (inputSize != null) {
@@ -230,15 +229,5 @@ final class PredictCommand implements Callable<Integer> {
             throw new InvalidOptionsException("--duration must be longer than 0");
         }
         return options.lasting(durationMicros);
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String option) {
-        for (E value : type.getEnumConstants()) {
-            if (value.name().equalsIgnoreCase(text)) {
-                return value;
-            }
-        }
-        throw new InvalidOptionsException(option + " must be one of " + Arrays.stream(type.getEnumConstants()).map(v -> v.name().toLowerCase()).collect(Collectors.joining(", "))
-                + ", got '" + text + "'");
     }
 }

@@ -18,6 +18,7 @@ final class ProgressBar {
     private final long total;
     private final boolean interactive;
     private final long startNanos = System.nanoTime();
+    private String detail = "";
     private long lastDraw;
     private int lastDecile;
 
@@ -31,6 +32,12 @@ final class ProgressBar {
         this.unit = unit;
         this.total = total;
         this.interactive = interactive;
+    }
+
+    /** As {@link #update(long)}, also showing {@code detail} (e.g. which item is in work) after the counts. */
+    void update(long done, String detail) {
+        this.detail = " " + detail;
+        update(done);
     }
 
     void update(long done) {
@@ -53,7 +60,7 @@ final class ProgressBar {
     /** Clears the live line so the summary that follows starts on a clean line. */
     void finish() {
         if (interactive) {
-            err.print("\r" + " ".repeat(WIDTH + label.length() + 40) + "\r");
+            err.print("\r" + " ".repeat(WIDTH + label.length() + detail.length() + 40) + "\r");
             err.flush();
         }
     }
@@ -62,11 +69,11 @@ final class ProgressBar {
         double seconds = (now - startNanos) / 1e9;
         String rate = seconds > 0 ? String.format(Locale.ROOT, " %.1f %s/s", done / seconds, unit) : "";
         if (total <= 0) {
-            return label + " " + done + " " + unit + rate;
+            return label + " " + done + " " + unit + rate + detail;
         }
         double fraction = Math.min(1, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
         return String.format(Locale.ROOT, "%s [%s%s] %3d%% %d/%d%s", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
-                Math.round(fraction * 100), done, total, rate);
+                Math.round(fraction * 100), done, total, rate) + detail;
     }
 }
