@@ -15,7 +15,8 @@ import ai.djl.util.PairList;
 /**
  * The reference fusion pattern (fact sheet §2, "Fuse pattern"). Inputs: the class maps x (B, c, H, W) followed by
  * {@code masks} masks that broadcast against x (one channel or c). Branches: ReLU(x + SA(x)) and, per mask m,
- * ReLU(x + x⊙m); they are concatenated and a 1×1 convolution brings them back to c channels.
+ * ReLU(x + x⊙m); they are concatenated and a convolution (1×1 in the SCAM nets, 3×3 in STA) brings them back to c
+ * channels.
  */
 public final class BranchFusion extends AbstractBlock {
 
@@ -26,12 +27,30 @@ public final class BranchFusion extends AbstractBlock {
     private final SelfAttentionGate selfAttention;
     private final Block merge;
 
+    /** A fusion whose merge is a 1×1 convolution. */
     public BranchFusion(int classes, int masks) {
+        this(classes, masks, 1);
+    }
+
+    /**
+     * @param classes     c, the channels of x and of the result
+     * @param masks       masks besides self-attention
+     * @param mergeKernel side of the merging convolution: 1, or 3 (padded to keep the size)
+     */
+    public BranchFusion(int classes, int masks, int mergeKernel) {
         super(VERSION);
         this.classes = classes;
         this.masks = masks;
         selfAttention = addChildBlock("selfAttention", new SelfAttentionGate(classes));
-        merge = addChildBlock("merge", Layers.pointwise(classes, true));
+        merge = addChildBlock("merge", mergeConvolution(classes, mergeKernel));
+    }
+
+    private static Block mergeConvolution(int classes, int kernel) {
+        return switch (kernel) {
+            case 1 -> Layers.pointwise(classes, true);
+            case 3 -> Layers.conv3x3(classes, 1);
+            default -> throw new IllegalArgumentException("the merge kernel is 1 or 3, got " + kernel);
+        };
     }
 
     @Override

@@ -1,12 +1,18 @@
 package io.fixate.spi.djl.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The "compact" encoders: stacks of stride-2 3×3 conv + batch norm + ReLU, small enough to train from scratch on two
@@ -15,8 +21,10 @@ import ai.djl.nn.norm.BatchNorm;
  */
 final class CompactEncoders {
 
-    /** Output channels of the visual stages; each stage halves the resolution, so the stride is 2^3 = 8. */
+    /** Output channels of the visual stages; each stage halves the resolution, so their strides are 2, 4 and 8. */
     private static final int[] VISUAL_STAGES = {32, 64, 96};
+    /** Children of the sequential block per stage: convolution, batch norm, ReLU. */
+    private static final int LAYERS_PER_STAGE = 3;
     /** Output channels of the audio stages; they shrink the 257 × T spectrogram to 17 × ⌈T/16⌉. */
     private static final int[] AUDIO_STAGES = {16, 32, 64, 64};
     private static final int AUDIO_EMBEDDING_SIZE = 128;
@@ -24,9 +32,34 @@ final class CompactEncoders {
     private CompactEncoders() {
     }
 
+    /**
+     * The visual stages as one flat sequential block (its parameter names are those of SCAM's saved weights), with
+     * the output of every stage as a feature depth.
+     */
     static VisualEncoder visual() {
         SequentialBlock block = downsamplingStages(VISUAL_STAGES);
-        return new VisualEncoder(Encoders.COMPACT, block, lastOf(VISUAL_STAGES), 1 << VISUAL_STAGES.length);
+        List<VisualEncoder.Depth> depths = new ArrayList<>();
+        for (int stage = 0; stage < VISUAL_STAGES.length; stage++) {
+            depths.add(new VisualEncoder.Depth(VISUAL_STAGES[stage], 2 << stage));
+        }
+        return new VisualEncoder(Encoders.COMPACT, block, depths,
+                (parameters, frames, training) -> stageOutputs(block, parameters, frames, training));
+    }
+
+    /** The forward of the sequential block, keeping the output of the last layer of each stage. */
+    private static NDList stageOutputs(SequentialBlock stages, ParameterStore parameters, NDArray frames,
+                                       boolean training) {
+        NDList outputs = new NDList();
+        NDList current = new NDList(frames);
+        int layer = 0;
+        for (Block child : stages.getChildren().values()) {
+            current = child.forward(parameters, current, training);
+            layer++;
+            if (layer % LAYERS_PER_STAGE == 0) {
+                outputs.add(current.singletonOrThrow());
+            }
+        }
+        return outputs;
     }
 
     /**
@@ -55,9 +88,5 @@ final class CompactEncoders {
                     .add(Activation.reluBlock());
         }
         return stages;
-    }
-
-    private static int lastOf(int[] channels) {
-        return channels[channels.length - 1];
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 /**
  * Encoders by name. Each call builds a fresh encoder, because a block belongs to exactly one net. A new encoder (for
  * example the paper's ResNeXt-101 or the VGGSound ResNet-18 + NetVLAD) is added here as one more entry; the nets only
- * read its channels, stride or embedding size.
+ * read its feature depths (channels and strides) or embedding size.
  */
 public final class Encoders {
 

@@ -139,6 +139,26 @@ class BuildingBlocksTest {
         assertThrows(IllegalArgumentException.class, () -> forward(fusion, x));
     }
 
+    @Test
+    void branchFusionMergesWithTheRequestedKernelAndKeepsTheSize() {
+        NDArray x = manager.randomNormal(MAPS);
+        NDArray mask = manager.randomUniform(0, 1, new Shape(2, 1, 6, 5));
+
+        for (int kernel : new int[] {1, 3}) {
+            BranchFusion fusion = new BranchFusion(4, 1, kernel);
+            fusion.initialize(manager, DataType.FLOAT32, MAPS, mask.getShape());
+
+            assertEquals(MAPS, forward(fusion, x, mask).getShape());
+            // two branches of 4 channels each go into the merge
+            Shape mergeWeight = fusion.getParameters().stream()
+                    .filter(parameter -> parameter.getKey().endsWith("merge_weight"))
+                    .map(parameter -> parameter.getValue().getArray().getShape())
+                    .findFirst().orElseThrow();
+            assertEquals(new Shape(4, 8, kernel, kernel), mergeWeight);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new BranchFusion(4, 1, 2));
+    }
+
     private NDArray run(Block block, NDArray... inputs) {
         Shape[] shapes = new Shape[inputs.length];
         for (int i = 0; i < inputs.length; i++) {

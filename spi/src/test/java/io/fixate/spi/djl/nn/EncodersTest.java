@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -61,6 +62,42 @@ class EncodersTest {
         Shape features = forward(encoder.block(), manager.randomUniform(0, 1, frames)).getShape();
 
         assertEquals(new Shape(1, encoder.channels(), 40 / encoder.stride(), 24 / encoder.stride()), features);
+    }
+
+    @Test
+    void compactVisualEncoderExposesItsThreeStagesAndTheDeepestIsTheBlockOutput() {
+        VisualEncoder encoder = Encoders.visual("compact");
+        assertEquals(List.of(new VisualEncoder.Depth(32, 2), new VisualEncoder.Depth(64, 4),
+                new VisualEncoder.Depth(96, 8)), encoder.depths());
+        assertEquals(96, encoder.channels());
+        assertEquals(8, encoder.stride());
+        encoder.block().initialize(manager, DataType.FLOAT32, new Shape(2, 3, 40, 24));
+
+        for (Shape frames : new Shape[] {new Shape(2, 3, 40, 24), new Shape(1, 3, 37, 23)}) {
+            NDArray input = manager.randomUniform(0, 1, frames);
+            NDList stages = encoder.stageOutputs(new ParameterStore(manager, false), input, false);
+
+            assertEquals(3, stages.size());
+            for (int depth = 0; depth < 3; depth++) {
+                assertEquals(encoder.depths().get(depth).mapShape(frames), stages.get(depth).getShape());
+            }
+            assertArrayEquals(forward(encoder.block(), input).toFloatArray(), stages.get(2).toFloatArray(), 0f);
+        }
+    }
+
+    @Test
+    void anEncoderBuiltFromChannelsAndStrideHasOneDepthThatIsItsBlockOutput() {
+        Block block = Layers.conv3x3(5, 2);
+        VisualEncoder encoder = new VisualEncoder("single", block, 5, 2);
+        Shape frames = new Shape(1, 3, 9, 6);
+        block.initialize(manager, DataType.FLOAT32, frames);
+        NDArray input = manager.randomUniform(0, 1, frames);
+
+        NDList stages = encoder.stageOutputs(new ParameterStore(manager, false), input, false);
+
+        assertEquals(List.of(new VisualEncoder.Depth(5, 2)), encoder.depths());
+        assertEquals(new Shape(1, 5, 5, 3), stages.singletonOrThrow().getShape());
+        assertArrayEquals(forward(block, input).toFloatArray(), stages.singletonOrThrow().toFloatArray(), 0f);
     }
 
     @Test

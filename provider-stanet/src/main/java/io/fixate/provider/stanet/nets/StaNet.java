@@ -1,0 +1,190 @@
+package io.fixate.provider.stanet.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.fixate.spi.djl.nn.AudioEncoder;
+import io.fixate.spi.djl.nn.AudioVisualMask;
+import io.fixate.spi.djl.nn.BranchFusion;
+import io.fixate.spi.djl.nn.Layers;
+import io.fixate.spi.djl.nn.SpatioTemporalMask;
+import io.fixate.spi.djl.nn.VisualEncoder;
+
+import java.util.List;
+
+/**
+ * The STA net of STANet (fact sheet §3 "STA"). Inputs: the previous, current and next frames t−1, t, t+1, each (B, 3,
+ * H, W) and ImageNet-normalised, and the log-spectrogram (B, 1, 257, T) of frame t's audio window ({@link
+ * io.fixate.spi.djl.AudioSpectrogram}). The reference feeds the audio of all three frames but only frame t's reaches
+ * the fused map, so one window, the centre frame's, is enough here.
+ *
+ * <p>The three frames share one encoder pass; its three deepest depths F_shallow, F_mid, F_deep are brought to
+ * {@value #WIDTH} channels by 1×1 convolutions (d_shallow, d_mid and x). The x of frame t is fused with a {@link
+ * BranchFusion} merged by a 3×3 convolution: y = c3(cat(ReLU(x + SA(x)), ReLU(x + x⊙m_st), ReLU(x + x⊙AV(a, F_deep)))),
+ * m_st the {@value #WIDTH}-channel {@link SpatioTemporalMask} of the three frames' x and AV the {@link
+ * AudioVisualMask} of the audio embedding a and frame t's F_deep. As in the reference's fusion the merge has no ReLU;
+ * unlike it there is no ConvGRU after the fusion: the paper describes none, and in the reference code it only mixes y
+ * with x once more.
+ * The decoder is the reference's: r = ReLU(c3(cat(up(y), d_mid)) + d_mid), r ← up(r), r' = ReLU(c3(cat(r, d_shallow))
+ * + r), each {@code up} bilinear to the size of the next skip map; one 1×1 readout on r and one on r' give logits that
+ * are upsampled bilinearly (align_corners false) to H × W.
+ *
+ * <p>Forward output: [finest logits (B, 1, H, W) from r', coarser logits (B, 1, H, W) from r]; σ of the finest is the
+ * prediction, and {@link StaLoss} supervises both. The output follows the frame size; the encoder's depths set the
+ * resolution of the decoder (the compact encoder's 2, 4 and 8 put r' at half the frame size).
+ */
+public final class StaNet extends AbstractBlock {
+
+    /** k, the channels of every map after the encoder (32 in the reference). */
+    public static final int WIDTH = 32;
+    /** k' of the audio-visual mask, scaled down from the reference's 128 as in SCAM's SA net. */
+    static final int ATTENTION_SIZE = 32;
+
+    private static final byte VERSION = 1;
+    private static final int FRAMES = 3;
+    private static final int CURRENT = 1;
+    /** The net reads the encoder's three deepest depths, like F3, F4, F5 of the reference's ResNeXt. */
+    private static final int DEPTHS = 3;
+
+    private final VisualEncoder visual;
+    private final AudioEncoder audio;
+    private final List<VisualEncoder.Depth> depths;
+    private final Block shallowProjection;
+    private final Block middleProjection;
+    private final Block deepProjection;
+    private final SpatioTemporalMask temporalMask;
+    private final AudioVisualMask audioVisualMask;
+    private final BranchFusion fusion;
+    private final Block middleMerge;
+    private final Block shallowMerge;
+    private final Block coarseReadout;
+    private final Block fineReadout;
+
+    /** @throws IllegalArgumentException when the visual encoder has fewer than three feature depths */
+    public StaNet(VisualEncoder visual, AudioEncoder audio) {
+        super(VERSION);
+        List<VisualEncoder.Depth> all = visual.depths();
+        if (all.size() < DEPTHS) {
+            throw new IllegalArgumentException("STA needs an encoder with " + DEPTHS + " feature depths; "
+                    + visual.name() + " has " + all.size());
+        }
+        this.visual = visual;
+        this.audio = audio;
+        depths = all.subList(all.size() - DEPTHS, all.size());
+        addChildBlock("visual", visual.block());
+        addChildBlock("audio", audio.block());
+        shallowProjection = addChildBlock("shallowProjection", Layers.pointwise(WIDTH, true));
+        middleProjection = addChildBlock("middleProjection", Layers.pointwise(WIDTH, true));
+        deepProjection = addChildBlock("deepProjection", Layers.pointwise(WIDTH, true));
+        temporalMask = addChildBlock("temporalMask", new SpatioTemporalMask(WIDTH, WIDTH));
+        audioVisualMask = addChildBlock("audioVisualMask", new AudioVisualMask(ATTENTION_SIZE, WIDTH));
+        fusion = addChildBlock("fusion", new BranchFusion(WIDTH, 2, 3));
+        middleMerge = addChildBlock("middleMerge", Layers.conv3x3(WIDTH, 1));
+        shallowMerge = addChildBlock("shallowMerge", Layers.conv3x3(WIDTH, 1));
+        coarseReadout = addChildBlock("coarseReadout", Layers.pointwise(1, true));
+        fineReadout = addChildBlock("fineReadout", Layers.pointwise(1, true));
+    }
+
+    /** The visual encoder this net was built with. */
+    public VisualEncoder visualEncoder() {
+        return visual;
+    }
+
+    /** The audio encoder this net was built with. */
+    public AudioEncoder audioEncoder() {
+        return audio;
+    }
+
+    /** The training loss of both output maps against one pseudo-fixation map. */
+    public StaLoss loss() {
+        return new StaLoss();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameters, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        if (inputs.size() != FRAMES + 1) {
+            throw new IllegalArgumentException("STA takes the previous, current and next frames and the current"
+                    + " frame's spectrogram, got " + inputs.size() + " arrays");
+        }
+        Shape frameShape = inputs.get(CURRENT).getShape();
+        // One encoder pass over the three frames stacked along the batch axis.
+        NDList stages = visual.stageOutputs(parameters, NDArrays.concat(inputs.subNDList(0, FRAMES), 0), training);
+        int first = stages.size() - DEPTHS;
+        NDArray deepFeatures = stages.get(first + 2);
+        NDList perFrame = Layers.apply(deepProjection, parameters, training, deepFeatures).split(FRAMES, 0);
+        NDArray x = perFrame.get(CURRENT);
+
+        NDArray temporal = temporalMask.forward(parameters, perFrame, training).singletonOrThrow();
+        NDArray embedding = Layers.apply(audio.block(), parameters, training, inputs.get(FRAMES));
+        NDArray audioVisual = Layers.apply(audioVisualMask, parameters, training, embedding,
+                currentFrame(deepFeatures));
+        NDArray fused = Layers.apply(fusion, parameters, training, x, temporal, audioVisual);
+
+        NDArray middle = Layers.apply(middleProjection, parameters, training, currentFrame(stages.get(first + 1)));
+        NDArray shallow = Layers.apply(shallowProjection, parameters, training, currentFrame(stages.get(first)));
+        NDArray coarse = Activation.relu(merge(middleMerge, parameters, training, upsampledLike(fused, middle), middle)
+                .add(middle));
+        coarse = upsampledLike(coarse, shallow);
+        NDArray fine = Activation.relu(merge(shallowMerge, parameters, training, coarse, shallow).add(coarse));
+
+        long height = frameShape.get(2);
+        long width = frameShape.get(3);
+        return new NDList(
+                BilinearUpsampling.resize(Layers.apply(fineReadout, parameters, training, fine), height, width),
+                BilinearUpsampling.resize(Layers.apply(coarseReadout, parameters, training, coarse), height, width));
+    }
+
+    /** Frame t's part of an array that holds the three frames along the batch axis. */
+    private static NDArray currentFrame(NDArray threeFrames) {
+        return threeFrames.split(FRAMES, 0).get(CURRENT);
+    }
+
+    private static NDArray upsampledLike(NDArray maps, NDArray target) {
+        Shape size = target.getShape();
+        return BilinearUpsampling.resize(maps, size.get(2), size.get(3));
+    }
+
+    private static NDArray merge(Block convolution, ParameterStore parameters, boolean training, NDArray upper,
+                                 NDArray skip) {
+        return Layers.apply(convolution, parameters, training, upper.concat(skip, 1));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape frames = inputShapes[CURRENT];
+        Shape spectrogram = inputShapes[FRAMES];
+        Shape shallowFeatures = depths.get(0).mapShape(frames);
+        Shape middleFeatures = depths.get(1).mapShape(frames);
+        Shape deepFeatures = depths.get(2).mapShape(frames);
+        Shape x = Layers.withChannels(deepFeatures, WIDTH);
+
+        visual.block().initialize(manager, dataType, frames);
+        audio.block().initialize(manager, dataType, spectrogram);
+        shallowProjection.initialize(manager, dataType, shallowFeatures);
+        middleProjection.initialize(manager, dataType, middleFeatures);
+        deepProjection.initialize(manager, dataType, deepFeatures);
+        temporalMask.initialize(manager, dataType, x, x, x);
+        audioVisualMask.initialize(manager, dataType, new Shape(spectrogram.get(0), audio.embeddingSize()),
+                deepFeatures);
+        fusion.initialize(manager, dataType, x, x, Layers.withChannels(deepFeatures, 1));
+        middleMerge.initialize(manager, dataType, Layers.withChannels(middleFeatures, 2L * WIDTH));
+        shallowMerge.initialize(manager, dataType, Layers.withChannels(shallowFeatures, 2L * WIDTH));
+        coarseReadout.initialize(manager, dataType, Layers.withChannels(shallowFeatures, WIDTH));
+        fineReadout.initialize(manager, dataType, Layers.withChannels(shallowFeatures, WIDTH));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape logits = Layers.withChannels(inputShapes[CURRENT], 1);
+        return new Shape[] {logits, logits};
+    }
+}
