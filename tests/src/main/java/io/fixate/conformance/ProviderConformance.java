@@ -2,10 +2,12 @@ package io.fixate.conformance;
 
 import io.fixate.Fixate;
 import io.fixate.ProviderCatalog;
+import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import org.junit.jupiter.api.DynamicTest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,9 +32,17 @@ public final class ProviderConformance {
 
     /**
      * Checks that discovery found at least one provider and reported no problems, then the conformance tests of
-     * each discovered predictor and labeler.
+     * each discovered predictor and labeler, opened with default options.
      */
     public static Stream<DynamicTest> allDiscovered() {
+        return allDiscovered(Map.of());
+    }
+
+    /**
+     * As {@link #allDiscovered()}, opening the labelers named in {@code labelerOptions} with their options (for
+     * example weights trained for the test) and the others with defaults.
+     */
+    public static Stream<DynamicTest> allDiscovered(Map<String, ModelOptions> labelerOptions) {
         ProviderCatalog catalog = Fixate.catalog();
         List<ProviderInfo> predictors = catalog.predictors();
         List<ProviderInfo> labelers = catalog.labelers();
@@ -43,7 +53,8 @@ public final class ProviderConformance {
         Stream<DynamicTest> predictorTests = predictors.stream().flatMap(info ->
                 PredictorConformance.tests(info, options -> catalog.predictor(info.name(), options)));
         Stream<DynamicTest> labelerTests = labelers.stream().flatMap(info ->
-                LabelerConformance.tests(info, options -> catalog.labeler(info.name(), options)));
+                LabelerConformance.tests(info, options -> catalog.labeler(info.name(), options),
+                        labelerOptions.getOrDefault(info.name(), ModelOptions.defaults())));
         return Stream.of(discovery, predictorTests, labelerTests).flatMap(s -> s);
     }
 }

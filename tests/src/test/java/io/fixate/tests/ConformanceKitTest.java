@@ -19,6 +19,7 @@ import io.fixate.spi.PredictorProvider;
 import io.fixate.spi.WindowedSession;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,8 @@ class ConformanceKitTest {
         tests.forEach(test -> {
             try {
                 test.getExecutable().execute();
+            } catch (TestAbortedException skipped) {
+                // a check that does not apply to this provider, as JUnit would report it: skipped, not failed
             } catch (Throwable failure) {
                 failed.add(test.getDisplayName().substring((NAME + ": ").length()));
             }
