@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code fixate train-labeler}, {@code label} and {@code eval} on the tiny benchmark, as a user chains them. */
 class LabelerTrainingEndToEndTest {
 
-    private static final List<String> STAGES = List.of("audio-classifier", "switch", "coarse-s", "coarse-st",
-            "coarse-sa", "fine-s", "fine-st", "fine-sa");
+    private static final List<String> STAGES = List.of("audio-classifier-a", "audio-classifier-b", "switch",
+            "coarse-s", "coarse-st", "coarse-sa", "fine-s", "fine-st", "fine-sa");
 
     @Test
     void trainingReportsEveryStageAndLeavesAManifestWithChecksums() throws IOException {
@@ -56,10 +56,10 @@ class LabelerTrainingEndToEndTest {
                 "--out", maps, "--no-progress").assertSucceeded();
 
         List<String> testVideos = TinyBenchmark.idsOf(benchmark, "testSet.txt");
+        long framesPerClip = Math.round(TinyBenchmark.SPEC.frameRate() * TinyBenchmark.SPEC.clipSeconds());
         for (String video : testVideos) {
             try (Stream<Path> files = Files.list(maps.resolve(video))) {
-                assertEquals(Math.round(TinyBenchmark.SPEC.frameRate() * TinyBenchmark.SPEC.clipSeconds()), files.count(),
-                        "maps of " + video);
+                assertEquals(framesPerClip, files.count(), "maps of " + video);
             }
         }
         Cli eval = Cli.run("eval", "--dataset", benchmark, "--predictions", maps, "--out", folder.resolve("eval"))

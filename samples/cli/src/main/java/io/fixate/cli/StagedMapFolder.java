@@ -3,14 +3,13 @@ package io.fixate.cli;
 import io.fixate.api.FixationMap;
 import io.fixate.codec.output.BitDepth;
 import io.fixate.codec.output.MapImageWriter;
+import io.fixate.spi.ProviderFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One video's folder of map images ({@code map_000000.png}, ...) that appears whole or not at all: the maps are
@@ -35,7 +34,7 @@ final class StagedMapFolder implements AutoCloseable {
     /** Starts the maps of {@code target}, whose parent must exist; an existing target is kept until the commit. */
     static StagedMapFolder open(Path target, BitDepth depth) throws IOException {
         Path staging = sibling(target, ".partial");
-        deleteTree(staging);
+        ProviderFiles.deleteTree(staging);
         return new StagedMapFolder(target, staging, MapImageWriter.open(staging, depth));
     }
 
@@ -61,10 +60,10 @@ final class StagedMapFolder implements AutoCloseable {
         writer.close();
         if (Files.exists(target)) {
             Path replaced = sibling(target, ".replaced");
-            deleteTree(replaced);
+            ProviderFiles.deleteTree(replaced);
             Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(replaced);
+            ProviderFiles.deleteTree(replaced);
         } else {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -76,22 +75,11 @@ final class StagedMapFolder implements AutoCloseable {
     public void close() throws IOException {
         writer.close();
         if (!committed) {
-            deleteTree(staging);
+            ProviderFiles.deleteTree(staging);
         }
     }
 
     private static Path sibling(Path target, String suffix) {
         return target.resolveSibling("." + target.getFileName() + suffix);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

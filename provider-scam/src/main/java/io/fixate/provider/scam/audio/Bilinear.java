@@ -43,8 +43,11 @@ final class Bilinear extends AbstractBlock {
         NDArray left = inputs.get(0);
         NDArray right = inputs.get(1);
         long batch = left.getShape().get(0);
-        NDArray weights = parameters.getValue(weight, left.getDevice(), training);
-        NDArray leftByOutput = left.matMul(weights.transpose(1, 0, 2).reshape(leftSize, (long) outputSize * rightSize))
+        // An operation's result belongs to its first operand's manager: the weights' layout change must move to the
+        // input's (per-step) manager, or every forward would leave an 8 MB copy in the model's manager.
+        NDArray transposed = parameters.getValue(weight, left.getDevice(), training).transpose(1, 0, 2);
+        transposed.attach(left.getManager());
+        NDArray leftByOutput = left.matMul(transposed.reshape(leftSize, (long) outputSize * rightSize))
                 .reshape(batch, outputSize, rightSize);
         NDArray products = leftByOutput.batchMatMul(right.reshape(batch, rightSize, 1)).reshape(batch, outputSize);
         return new NDList(products.add(parameters.getValue(bias, left.getDevice(), training)));

@@ -160,9 +160,14 @@ public final class ScamPipeline {
         return !switchMatters() || audioSwitch.relevant(frames, soundPresent);
     }
 
-    /** Whether some fusion may drop the SA CAM: it runs, next to at least one other source. */
+    /**
+     * Whether some fusion of this configuration may drop the SA CAM: one of several sources fused, at the coarse
+     * stage by the configured fusion, at the fine stage at least by the region of interest's SCAM_sel.
+     */
     private boolean switchMatters() {
-        return config.sources().contains(Source.SA) && config.sources().size() > 1;
+        Set<Source> fused = config.stage() == Stage.FINE ? config.sources()
+                : config.fusion().sourcesAmong(config.sources());
+        return fused.contains(Source.SA) && fused.size() > 1;
     }
 
     /**

@@ -25,15 +25,18 @@ final class ClipSamples {
     private ClipSamples() {
     }
 
-    static List<TrainingSample> decode(List<TaggedClip> clips, List<String> labels, int stride, String stage,
-                                       TrainingMonitor monitor) {
-        List<TrainingSample> samples = new ArrayList<>();
+    /** The samples of each clip kept, clip by clip in the given order. */
+    static List<List<TrainingSample>> decode(List<TaggedClip> clips, List<String> labels, int stride, String stage,
+                                             TrainingMonitor monitor) {
+        List<List<TrainingSample>> samples = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         monitor.stageStarted(stage, 1, clips.size());
         for (int i = 0; i < clips.size(); i++) {
             TaggedClip clip = clips.get(i);
             if (clip.tags().size() == 1) {
-                decode(clip, labels.indexOf(clip.tags().iterator().next()), stride, samples);
+                List<TrainingSample> clipSamples = new ArrayList<>();
+                decode(clip, labels.indexOf(clip.tags().iterator().next()), stride, clipSamples);
+                samples.add(clipSamples);
             } else {
                 skipped.add(clip.id());
             }
@@ -42,7 +45,8 @@ final class ClipSamples {
         if (!skipped.isEmpty()) {
             monitor.note(stage, "left out " + skipped.size() + " clip(s) with several tags: " + skipped);
         }
-        monitor.note(stage, samples.size() + " samples from " + (clips.size() - skipped.size()) + " clips");
+        monitor.note(stage, samples.stream().mapToInt(List::size).sum() + " samples from " + samples.size()
+                + " clips");
         return samples;
     }
 

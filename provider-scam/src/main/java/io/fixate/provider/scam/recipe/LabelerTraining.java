@@ -41,7 +41,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +50,12 @@ import java.util.stream.Stream;
 /**
  * Trains every net of a SCAM labeler from tagged clips, in the paper's order (CVPR 2021, §3.4-3.6):
  * <ol>
- * <li>{@code audio-classifier}: the tags from the audio alone, standing in for the reference's VGGSound classifier;</li>
- * <li>{@code switch}: switch labels made by that classifier (relevant iff its top-1 class is the tag), balanced as the
- *     reference does; the sound switch learns them from frame and audio;</li>
+ * <li>{@code audio-classifier-a}, {@code -b}: the tags from the audio alone, standing in for the reference's VGGSound
+ *     classifier, each trained on every other training clip;</li>
+ * <li>{@code switch}: switch labels (relevant iff the audio classifier's top-1 class is the tag), each clip's made by
+ *     the classifier that did not train on it, as VGGSound never heard the reference's clips (a classifier labelling
+ *     its own training audio has memorised it and calls nearly everything relevant); balanced as the reference
+ *     does; the sound switch learns them from frame and audio;</li>
  * <li>{@code coarse-s}, {@code coarse-st} on all samples and {@code coarse-sa} on the audio-relevant ones only, as
  *     the reference trains SA on the switch's positive frames;</li>
  * <li>{@code fine-s}, {@code fine-st}, {@code fine-sa} on crops of each sample's region of interest, the box of its
@@ -124,18 +126,25 @@ public final class LabelerTraining {
     }
 
     private void trainAll() throws IOException {
-        List<TrainingSample> training = ClipSamples.decode(data.training(), data.labels(), settings.frameStride(),
-                "decode-training", monitor);
-        List<TrainingSample> validation = ClipSamples.decode(data.validation(), data.labels(),
-                settings.frameStride(), "decode-validation", monitor);
+        List<List<TrainingSample>> trainingClips = ClipSamples.decode(data.training(), data.labels(),
+                settings.frameStride(), "decode-training", monitor);
+        List<TrainingSample> training = flatten(trainingClips);
+        List<TrainingSample> validation = flatten(ClipSamples.decode(data.validation(), data.labels(),
+                settings.frameStride(), "decode-validation", monitor));
         if (training.isEmpty()) {
             throw new InvalidOptionsException("no training sample in " + data.name() + ": every clip has several tags");
         }
         try (NDManager manager = NDManager.newBaseManager(device)) {
-            TrainableNet audioClassifier = stage(NetSlot.AUDIO_CLASSIFIER, withSound(training), withSound(validation),
-                    manager);
-            List<TrainingSample> trainingRelevance = relevance(audioClassifier, withSound(training), manager);
-            List<TrainingSample> validationRelevance = relevance(audioClassifier, withSound(validation), manager);
+            TrainableNet classifierA = stage(NetSlot.AUDIO_CLASSIFIER_A,
+                    withSound(flatten(everyOther(trainingClips, 0))), withSound(validation), manager);
+            TrainableNet classifierB = stage(NetSlot.AUDIO_CLASSIFIER_B,
+                    withSound(flatten(everyOther(trainingClips, 1))), withSound(validation), manager);
+            List<TrainingSample> trainingRelevance = new ArrayList<>();
+            for (int i = 0; i < trainingClips.size(); i++) {
+                TrainableNet heldOut = i % 2 == 0 ? classifierB : classifierA;
+                trainingRelevance.addAll(relevance(heldOut, withSound(trainingClips.get(i)), manager));
+            }
+            List<TrainingSample> validationRelevance = relevance(classifierA, withSound(validation), manager);
             monitor.note(NetSlot.SWITCH.id(), relevantCount(trainingRelevance) + " of " + trainingRelevance.size()
                     + " training samples with sound have audio relevant to their tag");
             SoundSwitch soundSwitch = (SoundSwitch) stage(NetSlot.SWITCH,
@@ -157,7 +166,7 @@ public final class LabelerTraining {
         }
         manifest.add("nets", netRecords);
         LabelerWeights.writeManifest(folder, manifest);
-        deleteTree(folder.resolve(CHECKPOINTS));
+        ProviderFiles.deleteTree(folder.resolve(CHECKPOINTS));
         Files.deleteIfExists(folder.resolve(STAGES_FILE));
     }
 
@@ -188,7 +197,8 @@ public final class LabelerTraining {
             JsonObject record = new JsonObject();
             if (training.isEmpty()) {
                 throw new InvalidOptionsException("nothing to train " + slot.id() + " on in " + data.name()
-                        + (slot.source() == Source.SA || slot.source() == null ? " (no clip with relevant sound)" : ""));
+                        + (slot.source() == Source.SA || slot.source() == null ? " (the audio nets need at least two "
+                        + "training clips with sound, and SA needs some whose sound is relevant)" : ""));
             }
             record.addProperty("trainingSamples", training.size());
             record.addProperty("validationSamples", validation.size());
@@ -197,7 +207,7 @@ public final class LabelerTraining {
             ProviderFiles.writeAtomically(folder.resolve(STAGES_FILE),
                     netRecords.toString().getBytes(StandardCharsets.UTF_8));
         }
-        TrainableNet net = slot.newNet(settings, slot == NetSlot.SWITCH ? 2 : data.labels().size());
+        TrainableNet net = slot.newNet(settings, data.labels().size());
         LabelerWeights.initialize(net, slot.inputSize(settings), manager);
         WeightsFile.load(net.block(), manager, weights, net.architectureId());
         JsonObject record = netRecords.has(slot.id()) ? netRecords.getAsJsonObject(slot.id()) : new JsonObject();
@@ -209,9 +219,8 @@ public final class LabelerTraining {
 
     private float train(NetSlot slot, List<TrainingSample> training, List<TrainingSample> validation)
             throws IOException {
-        TrainableNet net = slot.newNet(settings, slot == NetSlot.SWITCH ? 2 : data.labels().size());
-        TrainingOptions options = slot.source() == null ? settings.audioOptions(seed)
-                : settings.scamOptions(slot.inputSize(settings), seed);
+        TrainableNet net = slot.newNet(settings, data.labels().size());
+        TrainingOptions options = settings.options(slot, seed);
         float[] lastAccuracy = {Float.NaN};
         try (NetTrainer trainer = new NetTrainer(net, options, folder.resolve(CHECKPOINTS).resolve(slot.id()),
                 device)) {
@@ -282,6 +291,19 @@ public final class LabelerTraining {
         return relevant;
     }
 
+    /** The clips at even ({@code parity} 0) or odd positions. */
+    private static List<List<TrainingSample>> everyOther(List<List<TrainingSample>> clips, int parity) {
+        List<List<TrainingSample>> half = new ArrayList<>();
+        for (int i = parity; i < clips.size(); i += 2) {
+            half.add(clips.get(i));
+        }
+        return half;
+    }
+
+    private static List<TrainingSample> flatten(List<List<TrainingSample>> clips) {
+        return clips.stream().flatMap(List::stream).toList();
+    }
+
     private static List<TrainingSample> withSound(List<TrainingSample> samples) {
         return samples.stream().filter(sample -> sample.audio() != null).toList();
     }
@@ -339,16 +361,5 @@ public final class LabelerTraining {
             }
         }
         return ProviderFiles.sha256Hex(text.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -40,8 +40,9 @@ import java.util.Map;
  * file per {@link NetSlot}, each with its {@link WeightsFile} manifest. The manifest is written last, when every net is
  * trained, so a folder with a manifest is a complete labeler.
  *
- * <p>Loading checks the format, rebuilds each net from the recorded settings and loads its weights with their
- * checksum and architecture checks. Closing releases the nets' native memory.
+ * <p>Loading checks the format, rebuilds each net that labelling uses from the recorded settings and loads its weights
+ * with their checksum and architecture checks; the audio classifiers, which only made the switch's training labels,
+ * stay in the folder as part of the record. Closing releases the nets' native memory.
  */
 public final class LabelerWeights implements AutoCloseable {
 
@@ -89,6 +90,9 @@ public final class LabelerWeights implements AutoCloseable {
         try {
             Map<NetSlot, TrainableNet> nets = new EnumMap<>(NetSlot.class);
             for (NetSlot slot : NetSlot.values()) {
+                if (slot.isAudioClassifier()) {
+                    continue;
+                }
                 TrainableNet net = slot.newNet(settings, labels.size());
                 initialize(net, slot.inputSize(settings), manager);
                 WeightsFile.load(net.block(), manager, folder.resolve(slot.fileName()), net.architectureId());

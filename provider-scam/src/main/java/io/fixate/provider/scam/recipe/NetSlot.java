@@ -12,12 +12,13 @@ import io.fixate.spi.djl.nn.Encoders;
 import java.util.Locale;
 
 /**
- * The nets of a trained SCAM labeler, in training order: the audio classifier (which makes the switch labels), the
- * switch, the coarse nets and the fine nets (trained on crops of the coarse regions of interest). Each has its
- * weights file in the labeler's folder.
+ * The nets of a trained SCAM labeler, in training order: two audio classifiers, each trained on one half of the
+ * training clips to make the switch labels of the other half; the switch; the coarse nets; the fine nets (trained on
+ * crops of the coarse regions of interest). Each has its weights file in the labeler's folder.
  */
 public enum NetSlot {
-    AUDIO_CLASSIFIER(null, false),
+    AUDIO_CLASSIFIER_A(null, false),
+    AUDIO_CLASSIFIER_B(null, false),
     SWITCH(null, false),
     COARSE_S(Source.S, false),
     COARSE_ST(Source.ST, false),
@@ -53,6 +54,10 @@ public enum NetSlot {
         return fine;
     }
 
+    boolean isAudioClassifier() {
+        return this == AUDIO_CLASSIFIER_A || this == AUDIO_CLASSIFIER_B;
+    }
+
     /** The side of the square frames the net takes. */
     int inputSize(TrainingSettings settings) {
         return fine ? settings.fineSize() : settings.coarseSize();
@@ -68,9 +73,9 @@ public enum NetSlot {
         throw new IllegalArgumentException("no slot for " + source + (fine ? " fine" : " coarse"));
     }
 
-    /** A fresh, uninitialised net for this slot. */
+    /** A fresh, uninitialised net for this slot; {@code classes} is the label set's size (the switch has two). */
     TrainableNet newNet(TrainingSettings settings, int classes) {
-        if (this == AUDIO_CLASSIFIER) {
+        if (isAudioClassifier()) {
             return new AudioClassifier(Encoders.audio(settings.audioEncoder()), classes);
         }
         if (this == SWITCH) {

@@ -14,20 +14,22 @@ import java.util.function.Function;
  * sized for the compact encoders on two CPU cores and the synthetic benchmark. Frame sizes keep the reference's ratio
  * of resize to crop (300 → 256) and of coarse to fine input (256 → 356).
  *
- * @param coarseSize    side of the square frames the coarse nets (and the switch) take
- * @param fineSize      side of the square crops the fine nets take
- * @param epochs        epochs of each coarse and fine SCAM net
- * @param audioEpochs   epochs of the audio classifier and of the switch
- * @param batchSize     samples per step
- * @param learningRate  SGD learning rate of every net
- * @param weightDecay   SGD weight decay of the SCAM nets (the audio nets use none, as the reference's switch)
- * @param frameStride   every how many frames a training sample is taken (neighbouring frames are near duplicates)
- * @param visualEncoder name of the visual encoder ({@link Encoders})
- * @param audioEncoder  name of the audio encoder
+ * @param coarseSize         side of the square frames the coarse nets (and the switch) take
+ * @param fineSize           side of the square crops the fine nets take
+ * @param epochs             epochs of each coarse and fine SCAM net
+ * @param audioEpochs        epochs of the audio classifier and of the switch
+ * @param batchSize          samples per step
+ * @param learningRate       SGD learning rate of the SCAM nets and the audio classifier
+ * @param switchLearningRate SGD learning rate of the switch, lower: its 128 × 128 × 128 bilinear layer diverges at
+ *                           the others' rate
+ * @param weightDecay        SGD weight decay of the SCAM nets (the audio nets use none, as the reference's switch)
+ * @param frameStride        every how many frames a training sample is taken (neighbouring frames are near duplicates)
+ * @param visualEncoder      name of the visual encoder ({@link Encoders})
+ * @param audioEncoder       name of the audio encoder
  */
 public record TrainingSettings(int coarseSize, int fineSize, int epochs, int audioEpochs, int batchSize,
-                               float learningRate, float weightDecay, int frameStride, String visualEncoder,
-                               String audioEncoder) {
+                               float learningRate, float switchLearningRate, float weightDecay, int frameStride,
+                               String visualEncoder, String audioEncoder) {
 
     /** Resize side over crop side of training augmentation, the reference's 300 / 256. */
     private static final double RESIZE_RATIO = 300.0 / 256;
@@ -41,6 +43,7 @@ public record TrainingSettings(int coarseSize, int fineSize, int epochs, int aud
         KEYS.put("audio-epochs", new Setting("6", Integer::parseInt, TrainingSettings::audioEpochs));
         KEYS.put("batch", new Setting("16", Integer::parseInt, TrainingSettings::batchSize));
         KEYS.put("lr", new Setting("0.02", Float::parseFloat, TrainingSettings::learningRate));
+        KEYS.put("switch-lr", new Setting("0.002", Float::parseFloat, TrainingSettings::switchLearningRate));
         KEYS.put("weight-decay", new Setting("5e-4", Float::parseFloat, TrainingSettings::weightDecay));
         KEYS.put("frame-stride", new Setting("2", Integer::parseInt, TrainingSettings::frameStride));
         KEYS.put("visual-encoder", new Setting(Encoders.COMPACT, text -> text, TrainingSettings::visualEncoder));
@@ -53,6 +56,7 @@ public record TrainingSettings(int coarseSize, int fineSize, int epochs, int aud
         require(epochs > 0 && audioEpochs > 0, "epochs and audio-epochs must be positive");
         require(batchSize > 0, "batch must be positive");
         require(learningRate > 0 && Float.isFinite(learningRate), "lr must be positive");
+        require(switchLearningRate > 0 && Float.isFinite(switchLearningRate), "switch-lr must be positive");
         require(weightDecay >= 0 && Float.isFinite(weightDecay), "weight-decay must not be negative");
         require(frameStride > 0, "frame-stride must be positive");
         Encoders.visual(visualEncoder);
@@ -76,19 +80,25 @@ public record TrainingSettings(int coarseSize, int fineSize, int epochs, int aud
                 setting.fallback()))));
         return new TrainingSettings((Integer) values.get("coarse-size"), (Integer) values.get("fine-size"),
                 (Integer) values.get("epochs"), (Integer) values.get("audio-epochs"), (Integer) values.get("batch"),
-                (Float) values.get("lr"), (Float) values.get("weight-decay"), (Integer) values.get("frame-stride"),
+                (Float) values.get("lr"), (Float) values.get("switch-lr"), (Float) values.get("weight-decay"),
+                (Integer) values.get("frame-stride"),
                 (String) values.get("visual-encoder"), (String) values.get("audio-encoder"));
     }
 
-    /** Trainer options for the SCAM nets at {@code inputSize}. */
-    TrainingOptions scamOptions(int inputSize, long seed) {
-        return new TrainingOptions(epochs, batchSize, learningRate, weightDecay, inputSize,
-                (int) Math.round(inputSize * RESIZE_RATIO), seed);
-    }
-
-    /** Trainer options for the audio classifier and the switch, on coarse frames without crop augmentation. */
-    TrainingOptions audioOptions(long seed) {
-        return new TrainingOptions(audioEpochs, batchSize, learningRate, 0, coarseSize, coarseSize, seed);
+    /**
+     * Trainer options for the net of {@code slot}: the SCAM nets at their input size with crop augmentation; the audio
+     * classifier and the switch on coarse frames without crop (the reference feeds the switch whole frames) and
+     * without weight decay, as the reference's switch.
+     */
+    TrainingOptions options(NetSlot slot, long seed) {
+        return switch (slot) {
+            case AUDIO_CLASSIFIER_A, AUDIO_CLASSIFIER_B -> new TrainingOptions(audioEpochs, batchSize, learningRate,
+                    0, coarseSize, coarseSize, seed);
+            case SWITCH -> new TrainingOptions(audioEpochs, batchSize, switchLearningRate, 0, coarseSize, coarseSize,
+                    seed);
+            default -> new TrainingOptions(epochs, batchSize, learningRate, weightDecay, slot.inputSize(this),
+                    (int) Math.round(slot.inputSize(this) * RESIZE_RATIO), seed);
+        };
     }
 
     /** Every setting, defaults included, as the {@code key=value} entries {@link #parse} reads. */

@@ -16,6 +16,7 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.TrainingStep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,10 +27,11 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Trains one {@link TrainableNet} (a SCAM net, the audio classifier or the sound switch) on {@link TrainingSample}s: seeded initialisation, per-epoch shuffling and augmentation
- * ({@link FramePreprocessor#augmenting}), {@link MomentumSgd} on the net's own loss, then the top-1 accuracy on the
- * validation samples (argmax of the net's {@linkplain TrainableNet#scores scores} against the tag) and a {@link Checkpoint} in
- * the checkpoint folder after every epoch.
+ * Trains one {@link TrainableNet} (a SCAM net, the audio classifier or the sound switch) on {@link TrainingSample}s:
+ * seeded initialisation, per-epoch shuffling and augmentation ({@link FramePreprocessor#augmenting}), {@link
+ * MomentumSgd} on the net's own loss, then the top-1 accuracy on the validation samples (argmax of the net's
+ * {@linkplain TrainableNet#scores scores} against the tag) and a {@link Checkpoint} in the checkpoint folder after
+ * every epoch.
  *
  * <p>Resuming: a trainer constructed on a folder that holds a checkpoint loads its weights and momentum buffers and
  * continues after its last finished epoch. Each epoch's shuffle and augmentation draw from a random source seeded by
@@ -98,7 +100,8 @@ public final class NetTrainer implements AutoCloseable {
      *
      * @param training   the training samples, at least one
      * @param validation the samples to measure accuracy on after each epoch; may be empty
-     * @throws UncheckedIOException when a checkpoint cannot be written
+     * @throws UncheckedIOException       when a checkpoint cannot be written
+     * @throws TrainingDivergedException when a step's loss is not finite
      */
     public void train(List<TrainingSample> training, List<TrainingSample> validation, TrainingListener listener) {
         if (training.isEmpty()) {
@@ -110,8 +113,8 @@ public final class NetTrainer implements AutoCloseable {
             epochsDone = epoch;
             try {
                 try (NDManager scratch = model.getNDManager().newSubManager()) {
-                    checkpoint.save(epoch, options, net.block(), optimizer.velocities(net.block().getParameters().stream().toList(),
-                            scratch));
+                    checkpoint.save(epoch, options, net.block(),
+                            optimizer.velocities(net.block().getParameters().stream().toList(), scratch));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch + ": " + e.getMessage(),
@@ -127,7 +130,8 @@ public final class NetTrainer implements AutoCloseable {
         int correct = 0;
         for (List<TrainingSample> batch : partition(samples)) {
             try (NDManager step = model.getNDManager().newSubManager()) {
-                NDList outputs = net.block().forward(new ParameterStore(step, false), batches.inputs(batch, step), false);
+                NDList outputs = net.block().forward(new ParameterStore(step, false), batches.inputs(batch, step),
+                        false);
                 long[] predicted = net.scores(outputs).argMax(1).toLongArray();
                 for (int i = 0; i < batch.size(); i++) {
                     correct += predicted[i] == batch.get(i).tag() ? 1 : 0;
@@ -154,6 +158,11 @@ public final class NetTrainer implements AutoCloseable {
         double lossSum = 0;
         for (int i = 0; i < steps.size(); i++) {
             float loss = step(batches, steps.get(i));
+            if (!Float.isFinite(loss)) {
+                // Nothing trained after this point would mean anything; the checkpoint of the last epoch stays.
+                throw new TrainingDivergedException(net.architectureId() + " diverged at epoch " + epoch + ", step "
+                        + (i + 1) + " (loss " + loss + "); train again with a lower learning rate");
+            }
             lossSum += loss;
             listener.stepFinished(epoch, i + 1, steps.size(), loss);
         }

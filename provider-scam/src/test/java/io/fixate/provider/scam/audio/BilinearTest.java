@@ -49,6 +49,24 @@ class BilinearTest {
         }
     }
 
+    @Test
+    void aForwardLeavesNothingBehindInTheParametersManager() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Bilinear bilinear = new Bilinear(4, 3, 5);
+            bilinear.initialize(manager, DataType.FLOAT32, new Shape(2, 4), new Shape(2, 3));
+            int arraysBefore = manager.getManagedArrays().size();
+
+            for (int i = 0; i < 3; i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    bilinear.forward(new ParameterStore(step, true), new NDList(step.ones(new Shape(2, 4)),
+                            step.ones(new Shape(2, 3))), true);
+                }
+            }
+
+            assertEquals(arraysBefore, manager.getManagedArrays().size(), "arrays left in the parameters' manager");
+        }
+    }
+
     private static void set(Bilinear bilinear, String name, NDArray value) {
         value.copyTo(bilinear.getParameters().get(name).getArray());
     }

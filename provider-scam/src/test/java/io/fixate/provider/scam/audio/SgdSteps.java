@@ -14,7 +14,8 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import io.fixate.provider.scam.training.TrainingStep;
+import io.fixate.spi.djl.TrainingStep;
+
 import java.util.Objects;
 
 /**

@@ -150,6 +150,26 @@ class ScamPipelineTest {
                 PipelineConfig.of(Stage.COARSE, CamFusion.CAM_ST), onlySpatial, null));
     }
 
+    @Test
+    void theSwitchKeepsTheAudioCamOutWhereTheSoundIsIrrelevantOrAbsent() {
+        // S hot at (1, 1), SA hot at (6, 6), both passing the soft filter
+        FixedCamSources cams = new FixedCamSources((frames, source) -> new SourceCam(source,
+                source == Source.S ? peakAt(1, 1) : peakAt(6, 6), CONFIDENT));
+        PipelineConfig config = PipelineConfig.of(Stage.COARSE, CamFusion.SCAM_SEL)
+                .withSources(EnumSet.of(Source.S, Source.SA)).withSmoothing(false);
+        List<FixationMap> spatialOnly = label(new ScamPipeline(config.withSources(EnumSet.of(Source.S)), cams, null),
+                3);
+
+        List<FixationMap> switchedOff = label(new ScamPipeline(config, cams, null, (frames, sound) -> false), 3);
+        List<FixationMap> withoutSwitch = label(new ScamPipeline(config, cams, null), 3);
+        List<Boolean> soundSeen = new ArrayList<>();
+        label(new ScamPipeline(config, cams, null, (frames, sound) -> soundSeen.add(sound)), 3);
+
+        assertMapsEqual(spatialOnly, switchedOff);
+        assertFalse(sameValues(spatialOnly, withoutSwitch), "without the switch SA takes part");
+        assertEquals(List.of(true, true, true), soundSeen, "the synthetic clip has sound on every frame");
+    }
+
     /** Coarse maps of a 3-frame clip: S, hot at (1, 1), passes the soft filter; ST, the given map, fails it. */
     private static List<FixationMap> coarse(CamFusion fusion, Set<Source> sources, CamMap spatioTemporal) {
         FixedCamSources cams = new FixedCamSources((frames, source) -> source == Source.S

@@ -13,6 +13,8 @@ final class ColourSquares {
     static final int CLASSES = 3;
     static final int FRAME_SIZE = 40;
     private static final int SQUARE = 14;
+    /** The square's level in its own colour channel; the background and other channels are far from it. */
+    static final int SQUARE_LEVEL = 230;
 
     private ColourSquares() {
     }
@@ -38,7 +40,7 @@ final class ColourSquares {
             for (int x = left; x < left + SQUARE; x++) {
                 int pixel = (y * FRAME_SIZE + x) * 3;
                 for (int c = 0; c < 3; c++) {
-                    rgb[pixel + c] = (byte) (c == colour ? 230 : 20);
+                    rgb[pixel + c] = (byte) (c == colour ? SQUARE_LEVEL : 20);
                 }
             }
         }

@@ -8,10 +8,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.fixate.spi.djl.TrainingStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,18 +73,8 @@ class TrainingTest {
 
     /** One SGD step; its temporaries live in a sub-manager closed at the end. */
     private static float step(Trainer trainer, NDList inputs, NDArray labels) {
-        try (NDManager step = trainer.getManager().newSubManager();
-             GradientCollector gradients = trainer.newGradientCollector()) {
-            // PyTorch adds every backward pass into the gradients and the Trainer does not clear them
-            gradients.zeroGradients();
-            NDList predictions = trainer.forward(inputs);
-            predictions.attach(step);
-            NDArray loss = trainer.getLoss().evaluate(new NDList(labels), predictions);
-            loss.attach(step);
-            gradients.backward(loss);
-            float value = loss.getFloat();
-            trainer.step();
-            return value;
+        try (NDManager step = trainer.getManager().newSubManager()) {
+            return TrainingStep.run(trainer, inputs, labels, step);
         }
     }
 
