@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Reproduces the SCAM ablation table of docs/scam.md: trains the labeler on the synthetic benchmark, writes the
+# pseudo-fixations of the test split for every row, and scores them against the ground truth.
+# Usage: docs/scripts/scam-ablation.sh WORK_DIR   (about 18 minutes on 2 cores; see docs/scam.md)
+set -euo pipefail
+work="${1:?usage: $0 WORK_DIR}"
+fixate="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/fixate"
+mkdir -p "$work"
+
+timed() {  # timed LABEL COMMAND...: runs the command and appends its wall time to $work/times.txt
+  local label="$1" start end
+  shift
+  start=$(date +%s)
+  "$@"
+  end=$(date +%s)
+  echo "$label $((end - start)) s" | tee -a "$work/times.txt"
+}
+
+[ -d "$work/bench" ] || timed synth "$fixate" synth --out "$work/bench" --no-progress
+timed train-labeler "$fixate" train-labeler --dataset "$work/bench" --out "$work/labeler" --seed 7 --no-progress
+
+label() {  # label ROW LABELER PROPERTIES...
+  local row="$1" labeler="$2"
+  shift 2
+  local sets=()
+  for property in "$@"; do sets+=(--set "$property"); done
+  timed "label $row" "$fixate" label --dataset "$work/bench" --labeler "$labeler" --weights "$work/labeler" \
+    --out "$work/maps/$row" --no-progress "${sets[@]}"
+}
+
+for stage in coarse fine; do
+  for source in s st sa; do
+    label "$stage-cam-$source" cam "stage=$stage" "source=$source"
+  done
+  label "$stage-scam-avg" scam "stage=$stage" fusion=avg
+  label "$stage-scam-sel" scam "stage=$stage" fusion=sel
+done
+label fine-scam-sel-no-switch scam stage=fine fusion=sel switch=off
+
+rows=()
+for maps in "$work"/maps/*; do rows+=(--predictions "$maps"); done
+timed eval "$fixate" eval --dataset "$work/bench" "${rows[@]}" --out "$work/eval" --no-progress
