@@ -1,10 +1,14 @@
 /**
- * STANet / STANet+ fixation predictors (DJL, PyTorch engine). Work in progress; every package is internal: {@code
- * nets} holds the STA net (three frames and the centre frame's audio to two fixation logit maps, with encoders chosen
- * by name through {@link io.fixate.spi.djl.nn.Encoders}) and its training loss. The predictor provider that loads
- * trained weights comes next, so the module provides no predictor yet.
+ * STANet / STANet+ fixation predictors (DJL, PyTorch engine). {@link
+ * io.fixate.provider.stanet.StanetPredictorProvider} is the {@code stanet} predictor, which runs the STA net from a
+ * folder of trained weights ({@link io.fixate.provider.stanet.StanetWeights}); it is not registered as a service yet,
+ * because the conformance kit opens every discovered predictor without weights and has no way to skip one that needs
+ * them. Every package is internal: {@code nets} holds the STA net (three frames and the centre frame's audio to two
+ * fixation logit maps, with encoders chosen by name through {@link io.fixate.spi.djl.nn.Encoders}) and its training
+ * loss.
  */
 module io.fixate.provider.stanet {
     requires io.fixate.spi;
     requires ai.djl.api;
+    requires com.google.gson;
 }

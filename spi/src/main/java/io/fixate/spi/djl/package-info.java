@@ -2,7 +2,9 @@
  * A toolkit for providers built on DJL with the PyTorch engine: {@link io.fixate.spi.djl.Devices} turns a {@link
  * io.fixate.api.DeviceChoice} into a DJL device and checks the thread request, {@link io.fixate.spi.djl.WeightsFile}
  * saves and loads block parameters with a checksum manifest, {@link io.fixate.spi.djl.AudioSpectrogram} is the
- * audio front end of the STANet family, {@link io.fixate.spi.djl.TrainingStep} is one leak-free optimisation step and
+ * audio front end of the STANet family, {@link io.fixate.spi.djl.FramePreprocessor} its visual one (square resize
+ * with {@link io.fixate.spi.djl.PlaneResize}, ImageNet normalisation, training augmentation), {@link
+ * io.fixate.spi.djl.TrainingStep} is one leak-free optimisation step and
  * {@code io.fixate.spi.djl.nn} holds the network parts the providers share.
  * The classes of this package load only when DJL ({@code ai.djl.api}) is on the path; the rest of the spi module
  * never touches them.

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.fixate.provider.scam.audio.SoundSwitch;
 import io.fixate.provider.scam.training.Batches;
-import io.fixate.provider.scam.training.FramePreprocessor;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.FramePreprocessor;
 
 import java.util.List;
 

@@ -9,8 +9,8 @@ import io.fixate.provider.scam.maps.CamMap;
 import io.fixate.provider.scam.nets.ClassActivations;
 import io.fixate.provider.scam.nets.ScamNet;
 import io.fixate.provider.scam.training.Batches;
-import io.fixate.provider.scam.training.FramePreprocessor;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.FramePreprocessor;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -21,7 +21,6 @@ import io.fixate.provider.scam.labeling.Stage;
 import io.fixate.provider.scam.nets.ScamNet;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.provider.scam.training.Batches;
-import io.fixate.provider.scam.training.FramePreprocessor;
 import io.fixate.provider.scam.training.NetTrainer;
 import io.fixate.provider.scam.training.TrainingListener;
 import io.fixate.provider.scam.training.TrainingOptions;
@@ -33,6 +32,7 @@ import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;

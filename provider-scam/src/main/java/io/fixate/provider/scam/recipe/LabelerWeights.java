@@ -18,9 +18,9 @@ import io.fixate.provider.scam.labeling.Source;
 import io.fixate.provider.scam.nets.ScamNet;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.provider.scam.training.Batches;
-import io.fixate.provider.scam.training.FramePreprocessor;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;

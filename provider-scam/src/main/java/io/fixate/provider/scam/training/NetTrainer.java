@@ -16,6 +16,7 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.TrainingStep;
 
 import java.io.IOException;

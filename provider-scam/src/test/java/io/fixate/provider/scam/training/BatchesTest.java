@@ -8,6 +8,7 @@ import io.fixate.provider.scam.nets.SNet;
 import io.fixate.provider.scam.nets.SaNet;
 import io.fixate.provider.scam.nets.StNet;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

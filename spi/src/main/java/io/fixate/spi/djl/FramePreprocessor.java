@@ -1,11 +1,9 @@
-package io.fixate.provider.scam.training;
+package io.fixate.spi.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
-import io.fixate.provider.scam.maps.BilinearResize;
-import io.fixate.provider.scam.maps.CamMap;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -98,8 +96,7 @@ public final class FramePreprocessor {
     private float[][] resized(float[][] planes, int width, int height) {
         float[][] result = new float[CHANNELS][];
         for (int c = 0; c < CHANNELS; c++) {
-            result[c] = BilinearResize.resize(CamMap.of(width, height, planes[c]), resizeSize, resizeSize)
-                    .toArray();
+            result[c] = PlaneResize.bilinear(planes[c], width, height, resizeSize, resizeSize);
         }
         return result;
     }

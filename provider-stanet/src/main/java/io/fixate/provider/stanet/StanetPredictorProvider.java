@@ -1,0 +1,83 @@
+package io.fixate.provider.stanet;
+
+import io.fixate.api.AudioRequirement;
+import io.fixate.api.Capabilities;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.MissingWeightsException;
+import io.fixate.api.ModelOptions;
+import io.fixate.api.ProviderInfo;
+import io.fixate.spi.OptionChecks;
+import io.fixate.spi.PredictorProvider;
+import io.fixate.spi.djl.Devices;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code stanet} predictor: the STA net of STANet on frames t − 1, t, t + 1 and frame t's audio, loaded from a
+ * folder written by {@code fixate train-predictor} ({@link StanetWeights}); no weights are bundled yet, so {@link
+ * ModelOptions#weights()} is required. The model input is the square size the weights were trained at; a requested
+ * input size must be that one.
+ *
+ * <p>Property {@value #STRIDE}: run the net on every k-th frame only (k ≥ 1, default 1, at most {@value #MAX_STRIDE})
+ * and interpolate the maps between; the opened predictor then declares a look-ahead of k frames ({@link
+ * StanetSession}).
+ */
+public final class StanetPredictorProvider implements PredictorProvider {
+
+    static final String NAME = "stanet";
+    static final String STRIDE = "stride";
+    /** Bounds the frames a session holds back (k of them). */
+    static final int MAX_STRIDE = 100;
+
+    private static final ProviderInfo INFO = new ProviderInfo(NAME, List.of(),
+            "STANet's STA net: three frames and the centre frame's sound to a fixation map (trained weights required)",
+            capabilities(1, 0));
+
+    @Override
+    public ProviderInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public FixationPredictor open(ModelOptions options) {
+        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE));
+        int stride = stride(options);
+        Path folder = options.weights().orElseThrow(() -> new MissingWeightsException(NAME + " needs trained"
+                + " weights and bundles none yet: train them with 'fixate train-predictor' and pass the folder"));
+        StanetWeights weights = StanetWeights.load(folder, Devices.choose(options));
+        try {
+            requireInputSize(options, weights.inputSize());
+            ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),
+                    capabilities(stride, weights.inputSize()));
+            return new StanetPredictor(opened, weights, stride);
+        } catch (RuntimeException e) {
+            weights.close();
+            throw e;
+        }
+    }
+
+    private static Capabilities capabilities(int lookAhead, int inputSize) {
+        return new Capabilities(true, StanetSession.NEIGHBOURS, lookAhead, inputSize, inputSize,
+                AudioRequirement.DEFAULT, true, List.of());
+    }
+
+    private static int stride(ModelOptions options) {
+        double value = OptionChecks.doubleProperty(NAME, options, STRIDE, 1, 1, MAX_STRIDE);
+        if (value != Math.rint(value)) {
+            throw new InvalidOptionsException(NAME + " property " + STRIDE + " must be a whole number of frames, got "
+                    + options.properties().get(STRIDE));
+        }
+        return (int) value;
+    }
+
+    private static void requireInputSize(ModelOptions options, int trained) {
+        boolean nativeSize = options.inputWidth() == 0 && options.inputHeight() == 0;
+        if (!nativeSize && (options.inputWidth() != trained || options.inputHeight() != trained)) {
+            throw new InvalidOptionsException(NAME + " runs at the size its weights were trained at, " + trained + "x"
+                    + trained + ", not " + options.inputWidth() + "x" + options.inputHeight());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.fixate.provider.stanet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import io.fixate.api.AudioRequirement;
+import io.fixate.api.FixationMap;
+import io.fixate.api.FrameWithAudio;
+import io.fixate.api.VideoFrame;
+import io.fixate.spi.FrameWindow;
+import io.fixate.spi.WindowedSession;
+import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.PlaneResize;
+
+/**
+ * A stream through the STA net. The net sees frames t − 1, t and t + 1, each square-resized to the weights' input
+ * size and ImageNet-normalised, and the spectrogram of frame t's audio window; at the edges of a stream the frame
+ * itself stands for the missing neighbour. A frame pushed without sound (or whose media has none) brings a silent
+ * window, whose spectrogram is all zeros after the z-score, and the net predicts from the pictures alone. The map is
+ * σ of the finest logits, resized bilinearly to the source frame and min-max normalised. Every forward pass runs in
+ * a sub-manager of the parameters' manager that is closed before the map is returned, so no native memory stays
+ * behind per frame.
+ *
+ * <p>Temporal stride k: the net runs on the stream's frames 0, k, 2k, ... and on its last frame (the anchors); a frame
+ * in between gets the per-cell linear interpolation of the maps of the anchors either side, weighted by its distance
+ * in frames. The next anchor and its own next frame must have arrived before such a map can be made, so the session
+ * holds back k frames instead of 1 (its {@link #lookAheadFrames()} is k); with k = 1 every frame is an anchor. The map
+ * of the next anchor is kept when it is computed early, so every anchor runs through the net once.
+ */
+final class StanetSession extends WindowedSession {
+
+    /** Frames before and after the current one that the net reads. */
+    static final int NEIGHBOURS = 1;
+
+    private final StanetWeights weights;
+    private final int stride;
+    private final FramePreprocessor preprocessor;
+    private final AudioSpectrogram spectrogram = new AudioSpectrogram();
+    /** Index in the current stream of the frame predicted next. */
+    private int position;
+    private Anchor previousAnchor;
+    private Anchor nextAnchor;
+
+    StanetSession(StanetWeights weights, int stride) {
+        super(NEIGHBOURS, stride, AudioRequirement.DEFAULT);
+        this.weights = weights;
+        this.stride = stride;
+        this.preprocessor = FramePreprocessor.evaluation(weights.inputSize());
+    }
+
+    @Override
+    protected FixationMap predict(FrameWindow window) {
+        int index = position++;
+        int sinceAnchor = index % stride;
+        if (sinceAnchor == 0 || !window.hasFuture(1)) {
+            previousAnchor = anchorAt(index, window, 0);
+            return previousAnchor.map();
+        }
+        int ahead = stride - sinceAnchor;
+        while (!window.hasFuture(ahead)) {
+            ahead--; // the stream ended before the next multiple of the stride: its last frame is the anchor
+        }
+        nextAnchor = anchorAt(index + ahead, window, ahead);
+        return interpolated(window.current().frame(), (double) sinceAnchor / (sinceAnchor + ahead));
+    }
+
+    @Override
+    protected void streamEnded() {
+        position = 0;
+        previousAnchor = null;
+        nextAnchor = null;
+    }
+
+    /** The map of the anchor {@code offset} frames after the window's current frame, from the cache or the net. */
+    private Anchor anchorAt(int index, FrameWindow window, int offset) {
+        if (nextAnchor != null && nextAnchor.index() == index) {
+            return nextAnchor;
+        }
+        FrameWithAudio previous = offset == 0 ? window.past(1) : frameAt(window, offset - 1);
+        return new Anchor(index, predictNet(previous, frameAt(window, offset), window.future(offset + 1)));
+    }
+
+    private static FrameWithAudio frameAt(FrameWindow window, int offset) {
+        return offset == 0 ? window.current() : window.future(offset);
+    }
+
+    private FixationMap predictNet(FrameWithAudio previous, FrameWithAudio current, FrameWithAudio next) {
+        VideoFrame frame = current.frame();
+        int size = weights.inputSize();
+        float[] probabilities;
+        try (NDManager scratch = weights.manager().newSubManager()) {
+            NDList inputs = new NDList(
+                    batchOfOne(preprocessor.apply(previous.frame(), scratch)),
+                    batchOfOne(preprocessor.apply(frame, scratch)),
+                    batchOfOne(preprocessor.apply(next.frame(), scratch)),
+                    batchOfOne(batchOfOne(spectrogram.compute(scratch, current.audio()))));
+            NDArray finest = weights.net().forward(new ParameterStore(scratch, false), inputs, false).get(0);
+            probabilities = Activation.sigmoid(finest).toFloatArray();
+        }
+        float[] scores = PlaneResize.bilinear(probabilities, size, size, frame.width(), frame.height());
+        return FixationMap.ofScores(frame.width(), frame.height(), scores, frame.timestampMicros(), frame.width(),
+                frame.height());
+    }
+
+    private static NDArray batchOfOne(NDArray array) {
+        return array.expandDims(0);
+    }
+
+    /** The map between the two anchors, {@code weight} of the way from the previous one to the next one. */
+    private FixationMap interpolated(VideoFrame frame, double weight) {
+        float[] before = previousAnchor.map().toArray();
+        float[] after = nextAnchor.map().toArray();
+        float[] values = new float[before.length];
+        for (int i = 0; i < values.length; i++) {
+            // rounding may carry a blend of two values ≤ 1 a hair above 1
+            values[i] = (float) Math.min(1, before[i] * (1 - weight) + after[i] * weight);
+        }
+        return FixationMap.of(frame.width(), frame.height(), values, frame.timestampMicros(), frame.width(),
+                frame.height());
+    }
+
+    /** A frame the net ran on: its index in the stream and its map. */
+    private record Anchor(int index, FixationMap map) {
+    }
+}

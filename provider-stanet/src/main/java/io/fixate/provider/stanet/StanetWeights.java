@@ -1,0 +1,190 @@
+package io.fixate.provider.stanet;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.fixate.api.CorruptWeightsException;
+import io.fixate.api.MissingWeightsException;
+import io.fixate.api.WeightsException;
+import io.fixate.provider.stanet.nets.StaNet;
+import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.WeightsFile;
+import io.fixate.spi.djl.nn.Encoders;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A trained STA net on disk and in memory. The folder holds {@value #MANIFEST} ({@code {"format": "fixate-stanet/1",
+ * "inputSize": S, "visualEncoder": ..., "audioEncoder": ...}} plus whatever the trainer records) and {@value
+ * #PARAMETERS}, the net's parameters with their {@link WeightsFile} manifest, whose model identifier names the
+ * encoders ({@link #modelId}). The manifest is written last, so a folder with a manifest is complete.
+ *
+ * <p>Loading checks the format, rebuilds the net from the named encoders, initialises it for frames of S × S and the
+ * default audio window, and loads the parameters with their checksum and shape checks. Closing releases the
+ * parameters' native memory; the instance is then unusable.
+ */
+public final class StanetWeights implements AutoCloseable {
+
+    static final String MANIFEST = "manifest.json";
+    static final String PARAMETERS = "sta.params";
+    static final String FORMAT = "fixate-stanet/1";
+
+    private static final String FORMAT_KEY = "format";
+    private static final String INPUT_SIZE_KEY = "inputSize";
+    private static final String VISUAL_KEY = "visualEncoder";
+    private static final String AUDIO_KEY = "audioEncoder";
+    private static final List<String> RESERVED_KEYS = List.of(FORMAT_KEY, INPUT_SIZE_KEY, VISUAL_KEY, AUDIO_KEY);
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private final StaNet net;
+    private final int inputSize;
+    private final NDManager manager;
+
+    private StanetWeights(StaNet net, int inputSize, NDManager manager) {
+        this.net = net;
+        this.inputSize = inputSize;
+        this.manager = manager;
+    }
+
+    /**
+     * The input shapes of a batch of one: three frames (1, 3, S, S) and the centre frame's spectrogram (1, 1, 257,
+     * T) of the default 0.5 s window; what the net is initialised with before its parameters are loaded.
+     */
+    public static Shape[] inputShapes(int inputSize) {
+        Shape frame = new Shape(1, 3, inputSize, inputSize);
+        Shape spectrogram = new Shape(1, 1).addAll(new AudioSpectrogram().outputShape());
+        return new Shape[] {frame, frame, frame, spectrogram};
+    }
+
+    /** The {@link WeightsFile} model identifier of an STA net with these encoders. */
+    static String modelId(String visualEncoder, String audioEncoder) {
+        return "fixate-sta/1 visual=" + visualEncoder + " audio=" + audioEncoder;
+    }
+
+    /**
+     * Writes {@code net}, which must be initialised, trained at frames of {@code inputSize}, into {@code folder}:
+     * parameters first, then the manifest with {@code extra}'s entries (the trainer's record: data, settings, seed),
+     * each file atomically.
+     *
+     * @throws IllegalArgumentException when {@code extra} uses a key the format reserves, or the size is not positive
+     */
+    public static void save(Path folder, StaNet net, int inputSize, JsonObject extra) throws IOException {
+        if (inputSize <= 0) {
+            throw new IllegalArgumentException("input size must be positive, got " + inputSize);
+        }
+        JsonObject manifest = new JsonObject();
+        manifest.addProperty(FORMAT_KEY, FORMAT);
+        manifest.addProperty(INPUT_SIZE_KEY, inputSize);
+        manifest.addProperty(VISUAL_KEY, net.visualEncoder().name());
+        manifest.addProperty(AUDIO_KEY, net.audioEncoder().name());
+        for (var entry : Objects.requireNonNull(extra, "extra").entrySet()) {
+            if (RESERVED_KEYS.contains(entry.getKey())) {
+                throw new IllegalArgumentException("the manifest key '" + entry.getKey() + "' is reserved");
+            }
+            manifest.add(entry.getKey(), entry.getValue().deepCopy());
+        }
+        Files.createDirectories(folder);
+        WeightsFile.save(net, folder.resolve(PARAMETERS),
+                modelId(net.visualEncoder().name(), net.audioEncoder().name()));
+        ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Loads the STA net in {@code folder} onto {@code device}.
+     *
+     * @throws MissingWeightsException when the folder, its manifest or the parameters are missing
+     * @throws CorruptWeightsException when the manifest is damaged, of another format or names an unknown encoder,
+     *                                 or the parameters fail their checks
+     * @throws WeightsException        when a file exists but cannot be read
+     */
+    public static StanetWeights load(Path folder, Device device) {
+        Path manifestFile = folder.resolve(MANIFEST);
+        JsonObject manifest = readManifest(folder);
+        int inputSize;
+        StaNet net;
+        try {
+            inputSize = manifest.get(INPUT_SIZE_KEY).getAsInt();
+            net = new StaNet(Encoders.visual(manifest.get(VISUAL_KEY).getAsString()),
+                    Encoders.audio(manifest.get(AUDIO_KEY).getAsString()));
+        } catch (RuntimeException e) {
+            throw new CorruptWeightsException("STANet manifest " + manifestFile + " has no valid " + INPUT_SIZE_KEY
+                    + ", " + VISUAL_KEY + " and " + AUDIO_KEY + ": " + describe(e), e);
+        }
+        if (inputSize <= 0) {
+            throw new CorruptWeightsException("STANet manifest " + manifestFile + " gives input size " + inputSize);
+        }
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            net.initialize(manager, DataType.FLOAT32, inputShapes(inputSize));
+            WeightsFile.load(net, manager, folder.resolve(PARAMETERS),
+                    modelId(net.visualEncoder().name(), net.audioEncoder().name()));
+            return new StanetWeights(net, inputSize, manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static String describe(RuntimeException e) {
+        // a missing key surfaces as a NullPointerException without a useful message
+        return e instanceof NullPointerException ? "an entry is missing" : e.getMessage();
+    }
+
+    private static JsonObject readManifest(Path folder) {
+        Path file = folder.resolve(MANIFEST);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new MissingWeightsException("no STANet weights at " + folder + ": " + file + " is missing (train"
+                    + " them with 'fixate train-predictor')");
+        } catch (IOException e) {
+            throw new WeightsException("cannot read STANet manifest " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            JsonElement parsed = JsonParser.parseString(text);
+            JsonObject manifest = parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
+            JsonElement format = manifest == null ? null : manifest.get(FORMAT_KEY);
+            if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
+                throw new CorruptWeightsException("STANet manifest " + file + " is not of format " + FORMAT);
+            }
+            return manifest;
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+            throw new CorruptWeightsException("STANet manifest " + file + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** The net, with its parameters loaded. */
+    public StaNet net() {
+        return net;
+    }
+
+    /** Side S of the square frames the net was trained on. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** The manager that holds the parameters, on the device they were loaded to. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,216 @@
+package io.fixate.provider.stanet;
+
+import ai.djl.Device;
+import io.fixate.api.FixationMap;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.FrameWithAudio;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.MissingWeightsException;
+import io.fixate.api.ModelOptions;
+import io.fixate.api.PredictionSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StanetPredictorTest {
+
+    private static final int WIDTH = 97;
+    private static final int HEIGHT = 61;
+
+    @TempDir
+    static Path folder;
+    private static Path weights;
+    private static FixationPredictor predictor;
+
+    @BeforeAll
+    static void openRandomNet() {
+        weights = RandomStanet.save(folder.resolve("weights"));
+        predictor = new StanetPredictorProvider().open(RandomStanet.options(weights));
+    }
+
+    @AfterAll
+    static void close() {
+        predictor.close();
+    }
+
+    private static List<FixationMap> streamed(FixationPredictor model, List<FrameWithAudio> clip) {
+        List<FixationMap> maps = new ArrayList<>();
+        try (PredictionSession session = model.openSession()) {
+            for (FrameWithAudio input : clip) {
+                maps.addAll(session.push(input));
+            }
+            maps.addAll(session.flush());
+        }
+        return maps;
+    }
+
+    @Test
+    void theOpenedPredictorDeclaresTheWeightsInputSizeAndOneFrameEachSide() {
+        var capabilities = predictor.info().capabilities();
+
+        assertEquals("stanet", predictor.info().name());
+        assertEquals(RandomStanet.INPUT_SIZE, capabilities.nativeInputWidth());
+        assertEquals(RandomStanet.INPUT_SIZE, capabilities.nativeInputHeight());
+        assertEquals(1, capabilities.contextFrames());
+        assertEquals(1, capabilities.lookAheadFrames());
+        assertTrue(capabilities.usesAudio());
+    }
+
+    @Test
+    void eachPushReturnsThePreviousFramesMapAndFlushTheLast() {
+        List<FrameWithAudio> clip = RandomStanet.clip(4, WIDTH, HEIGHT);
+        try (PredictionSession session = predictor.openSession()) {
+            assertEquals(List.of(), session.push(clip.get(0)), "the first frame waits for its next one");
+            for (int t = 1; t < clip.size(); t++) {
+                List<FixationMap> ready = session.push(clip.get(t));
+                assertEquals(1, ready.size(), "maps after push " + t);
+                assertEquals(clip.get(t - 1).frame().timestampMicros(), ready.get(0).timestampMicros());
+            }
+            List<FixationMap> rest = session.flush();
+            assertEquals(1, rest.size());
+            assertEquals(clip.get(3).frame().timestampMicros(), rest.get(0).timestampMicros());
+        }
+    }
+
+    @Test
+    void oneMapPerFrameInOrderAtTheSourceSize() {
+        List<FrameWithAudio> clip = RandomStanet.clip(5, WIDTH, HEIGHT);
+
+        List<FixationMap> maps = streamed(predictor, clip);
+
+        assertEquals(clip.size(), maps.size());
+        for (int t = 0; t < clip.size(); t++) {
+            FixationMap map = maps.get(t);
+            assertEquals(clip.get(t).frame().timestampMicros(), map.timestampMicros(), "timestamp of map " + t);
+            assertEquals(WIDTH, map.width());
+            assertEquals(HEIGHT, map.height());
+            assertEquals(WIDTH, map.frameWidth());
+            assertEquals(HEIGHT, map.frameHeight());
+            assertEquals(1f, map.peak().value(), "min-max normalised map " + t);
+        }
+        assertFalse(sameValues(maps.get(0), maps.get(1)), "different frames give different maps");
+    }
+
+    @Test
+    void wholeClipPredictionEqualsStreaming() {
+        List<FrameWithAudio> clip = RandomStanet.clip(4, WIDTH, HEIGHT);
+
+        List<FixationMap> streamed = streamed(predictor, clip);
+        List<FixationMap> whole = predictor.predictClip(clip);
+
+        assertEquals(streamed.size(), whole.size());
+        for (int t = 0; t < whole.size(); t++) {
+            assertArrayEquals(streamed.get(t).toArray(), whole.get(t).toArray(), "map " + t);
+            assertEquals(streamed.get(t).timestampMicros(), whole.get(t).timestampMicros());
+        }
+    }
+
+    @Test
+    void strideThreeRunsTheNetOnEveryThirdAndTheLastFrameAndInterpolatesBetween() {
+        List<FrameWithAudio> clip = RandomStanet.clip(8, WIDTH, HEIGHT);
+        List<FixationMap> everyFrame = streamed(predictor, clip);
+        List<FixationMap> strided;
+        try (FixationPredictor stride3 = new StanetPredictorProvider().open(
+                ModelOptions.builder().weights(weights).property("stride", "3").build())) {
+            assertEquals(3, stride3.info().capabilities().lookAheadFrames());
+            strided = streamed(stride3, clip);
+        }
+
+        assertEquals(clip.size(), strided.size());
+        for (int anchor : new int[] {0, 3, 6, 7}) {
+            assertArrayEquals(everyFrame.get(anchor).toArray(), strided.get(anchor).toArray(), "anchor " + anchor);
+        }
+        assertInterpolated(everyFrame.get(0), everyFrame.get(3), 1 / 3.0, strided.get(1));
+        assertInterpolated(everyFrame.get(0), everyFrame.get(3), 2 / 3.0, strided.get(2));
+        assertInterpolated(everyFrame.get(3), everyFrame.get(6), 1 / 3.0, strided.get(4));
+        assertInterpolated(everyFrame.get(3), everyFrame.get(6), 2 / 3.0, strided.get(5));
+        for (int t = 0; t < clip.size(); t++) {
+            assertEquals(clip.get(t).frame().timestampMicros(), strided.get(t).timestampMicros(), "timestamp " + t);
+        }
+    }
+
+    @Test
+    void aStridedSessionHoldsBackStrideFrames() {
+        List<FrameWithAudio> clip = RandomStanet.clip(5, WIDTH, HEIGHT);
+        try (FixationPredictor stride3 = new StanetPredictorProvider().open(
+                ModelOptions.builder().weights(weights).property("stride", "3").build());
+             PredictionSession session = stride3.openSession()) {
+            for (int t = 0; t < 3; t++) {
+                assertEquals(List.of(), session.push(clip.get(t)), "push " + t);
+            }
+            assertEquals(clip.get(0).frame().timestampMicros(), session.push(clip.get(3)).get(0).timestampMicros());
+            assertEquals(1, session.push(clip.get(4)).size());
+            assertEquals(3, session.flush().size());
+        }
+    }
+
+    private static void assertInterpolated(FixationMap before, FixationMap after, double weight, FixationMap actual) {
+        float[] a = before.toArray();
+        float[] b = after.toArray();
+        float[] values = actual.toArray();
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(a[i] * (1 - weight) + b[i] * weight, values[i], 1e-6, "cell " + i);
+        }
+    }
+
+    private static boolean sameValues(FixationMap first, FixationMap second) {
+        return Arrays.equals(first.toArray(), second.toArray());
+    }
+
+    @Test
+    void nativeArraysDoNotGrowOverFiftyFrames() {
+        List<FrameWithAudio> clip = RandomStanet.clip(50, 48, 36);
+        try (StanetWeights loaded = StanetWeights.load(weights, Device.cpu());
+             FixationPredictor model = new StanetPredictor(predictor.info(), loaded, 1);
+             PredictionSession session = model.openSession()) {
+            int before = loaded.manager().getManagedArrays().size();
+            for (FrameWithAudio input : clip) {
+                session.push(input);
+                assertEquals(before, loaded.manager().getManagedArrays().size(), "arrays after a frame");
+            }
+            session.flush();
+            assertEquals(before, loaded.manager().getManagedArrays().size(), "arrays after the flush");
+        }
+    }
+
+    @Test
+    void unknownPropertiesAndBadStridesAreRejected() {
+        var provider = new StanetPredictorProvider();
+        for (String[] property : new String[][] {{"strid", "2"}, {"stride", "0"}, {"stride", "1.5"},
+                {"stride", "fast"}}) {
+            ModelOptions options = ModelOptions.builder().weights(weights).property(property[0], property[1]).build();
+            InvalidOptionsException e = assertThrows(InvalidOptionsException.class, () -> provider.open(options));
+            assertTrue(e.getMessage().contains(property[0]), e.getMessage());
+        }
+    }
+
+    @Test
+    void withoutWeightsTheMessageSaysWhereTheyComeFrom() {
+        MissingWeightsException e = assertThrows(MissingWeightsException.class,
+                () -> new StanetPredictorProvider().open(ModelOptions.defaults()));
+
+        assertTrue(e.getMessage().contains("stanet") && e.getMessage().contains("fixate train-predictor"),
+                e.getMessage());
+    }
+
+    @Test
+    void anotherInputSizeIsRejected() {
+        ModelOptions options = ModelOptions.builder().weights(weights).inputSize(96).build();
+
+        InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+                () -> new StanetPredictorProvider().open(options));
+        assertTrue(e.getMessage().contains("64x64"), e.getMessage());
+    }
+}

@@ -1,0 +1,131 @@
+package io.fixate.provider.stanet;
+
+import ai.djl.Device;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.fixate.api.CorruptWeightsException;
+import io.fixate.api.MissingWeightsException;
+import io.fixate.api.WeightsException;
+import io.fixate.provider.stanet.nets.StaNet;
+import io.fixate.spi.djl.nn.Encoders;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StanetWeightsTest {
+
+    @TempDir
+    static Path shared;
+    private static Path saved;
+
+    @TempDir
+    Path scratch;
+
+    @BeforeAll
+    static void saveOnce() {
+        saved = RandomStanet.save(shared.resolve("weights"));
+    }
+
+    private Path copyOfSaved() throws IOException {
+        Path copy = scratch.resolve("copy");
+        Files.createDirectories(copy);
+        try (var files = Files.list(saved)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    void theManifestRecordsFormatSizeEncodersAndTheTrainersEntries() throws IOException {
+        JsonObject manifest = JsonParser.parseString(
+                Files.readString(saved.resolve(StanetWeights.MANIFEST))).getAsJsonObject();
+
+        assertEquals(StanetWeights.FORMAT, manifest.get("format").getAsString());
+        assertEquals(RandomStanet.INPUT_SIZE, manifest.get("inputSize").getAsInt());
+        assertEquals("compact", manifest.get("visualEncoder").getAsString());
+        assertEquals("compact", manifest.get("audioEncoder").getAsString());
+        assertEquals("random initialisation for tests", manifest.get("note").getAsString());
+    }
+
+    @Test
+    void loadsWhatWasSaved() {
+        try (StanetWeights weights = StanetWeights.load(saved, Device.cpu())) {
+            assertEquals(RandomStanet.INPUT_SIZE, weights.inputSize());
+            assertTrue(weights.net().isInitialized());
+        }
+    }
+
+    @Test
+    void aFolderWithoutManifestIsMissingWeightsNamingTheFile() {
+        MissingWeightsException e = assertThrows(MissingWeightsException.class,
+                () -> StanetWeights.load(scratch.resolve("nothing"), Device.cpu()));
+        assertTrue(e.getMessage().contains(StanetWeights.MANIFEST), e.getMessage());
+    }
+
+    @Test
+    void missingParametersAreNamed() throws IOException {
+        Path copy = copyOfSaved();
+        Files.delete(copy.resolve(StanetWeights.PARAMETERS));
+
+        WeightsException e = assertThrows(MissingWeightsException.class, () -> StanetWeights.load(copy, Device.cpu()));
+        assertTrue(e.getMessage().contains(StanetWeights.PARAMETERS), e.getMessage());
+    }
+
+    @Test
+    void damagedParametersAreNamed() throws IOException {
+        Path copy = copyOfSaved();
+        Path parameters = copy.resolve(StanetWeights.PARAMETERS);
+        byte[] bytes = Files.readAllBytes(parameters);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(parameters, bytes);
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> StanetWeights.load(copy, Device.cpu()));
+        assertTrue(e.getMessage().contains(StanetWeights.PARAMETERS), e.getMessage());
+    }
+
+    @Test
+    void aDamagedManifestIsNamed() throws IOException {
+        Path copy = copyOfSaved();
+        Files.writeString(copy.resolve(StanetWeights.MANIFEST), "{\"format\": ", StandardCharsets.UTF_8,
+                StandardOpenOption.TRUNCATE_EXISTING);
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> StanetWeights.load(copy, Device.cpu()));
+        assertTrue(e.getMessage().contains(StanetWeights.MANIFEST), e.getMessage());
+    }
+
+    @Test
+    void anUnknownEncoderInTheManifestIsCorrupt() throws IOException {
+        Path copy = copyOfSaved();
+        Path manifest = copy.resolve(StanetWeights.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"visualEncoder\": \"compact\"",
+                "\"visualEncoder\": \"resnext\""));
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> StanetWeights.load(copy, Device.cpu()));
+        assertTrue(e.getMessage().contains(StanetWeights.MANIFEST) && e.getMessage().contains("resnext"),
+                e.getMessage());
+    }
+
+    @Test
+    void extraEntriesMayNotOverrideTheFormat() {
+        JsonObject extra = new JsonObject();
+        extra.addProperty("inputSize", 128);
+        StaNet net = new StaNet(Encoders.visual(Encoders.COMPACT), Encoders.audio(Encoders.COMPACT));
+
+        assertThrows(IllegalArgumentException.class, () -> StanetWeights.save(scratch, net, 64, extra));
+    }
+}

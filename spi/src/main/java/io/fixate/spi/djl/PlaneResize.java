@@ -1,0 +1,73 @@
+package io.fixate.spi.djl;
+
+/**
+ * Bilinear resizing of one row-major plane of floats with half-pixel centres, PyTorch's {@code interpolate(mode =
+ * "bilinear", align_corners = False)}: output cell {@code d} samples the source at {@code (d + 0.5) · in / out - 0.5},
+ * clamped to 0 below and to the last cell above, and interpolates between the two nearest source cells. Like PyTorch
+ * without antialiasing, shrinking samples rather than averages. Plain Java, no native memory.
+ */
+public final class PlaneResize {
+
+    private PlaneResize() {
+    }
+
+    /**
+     * {@code plane}, {@code width} × {@code height} row-major, resized to {@code newWidth} × {@code newHeight}; a new
+     * array, also when the size does not change.
+     *
+     * @throws IllegalArgumentException if a dimension is not positive or the plane does not have width × height
+     *                                  values
+     */
+    public static float[] bilinear(float[] plane, int width, int height, int newWidth, int newHeight) {
+        requirePositive(width, height);
+        requirePositive(newWidth, newHeight);
+        if (plane.length != width * height) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " plane needs " + width * height
+                    + " values, got " + plane.length);
+        }
+        Taps columns = Taps.of(width, newWidth);
+        Taps rows = Taps.of(height, newHeight);
+        float[] result = new float[newWidth * newHeight];
+        for (int y = 0; y < newHeight; y++) {
+            int topRow = rows.first[y] * width;
+            int bottomRow = rows.second[y] * width;
+            for (int x = 0; x < newWidth; x++) {
+                int left = columns.first[x];
+                int right = columns.second[x];
+                double fx = columns.secondWeight[x];
+                double top = lerp(plane[topRow + left], plane[topRow + right], fx);
+                double bottom = lerp(plane[bottomRow + left], plane[bottomRow + right], fx);
+                result[y * newWidth + x] = (float) lerp(top, bottom, rows.secondWeight[y]);
+            }
+        }
+        return result;
+    }
+
+    private static void requirePositive(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("map dimensions must be positive, got " + width + "x" + height);
+        }
+    }
+
+    private static double lerp(double first, double second, double secondWeight) {
+        return first * (1 - secondWeight) + second * secondWeight;
+    }
+
+    /** Per output index along one axis: the two source indices it interpolates and the weight of the second. */
+    private record Taps(int[] first, int[] second, double[] secondWeight) {
+
+        static Taps of(int in, int out) {
+            int[] first = new int[out];
+            int[] second = new int[out];
+            double[] secondWeight = new double[out];
+            double scale = (double) in / out;
+            for (int d = 0; d < out; d++) {
+                double position = Math.max(0, (d + 0.5) * scale - 0.5);
+                first[d] = Math.min((int) position, in - 1);
+                second[d] = Math.min(first[d] + 1, in - 1);
+                secondWeight[d] = position - first[d];
+            }
+            return new Taps(first, second, secondWeight);
+        }
+    }
+}
