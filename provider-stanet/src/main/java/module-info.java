@@ -1,9 +1,8 @@
 /**
  * STANet / STANet+ fixation predictors (DJL, PyTorch engine). {@link
  * io.fixate.provider.stanet.StanetPredictorProvider} is the {@code stanet} predictor, which runs the STA net from a
- * folder of trained weights ({@link io.fixate.provider.stanet.StanetWeights}); it is not registered as a service yet,
- * because the conformance kit opens every discovered predictor without weights and has no way to skip one that needs
- * them. Every package is internal: {@code nets} holds the STA net (three frames and the centre frame's audio to two
+ * folder of trained weights ({@link io.fixate.provider.stanet.StanetWeights}); until weights ship with the module it
+ * needs them given ({@link io.fixate.api.ModelOptions#weights}). Every package is internal: {@code nets} holds the STA net (three frames and the centre frame's audio to two
  * fixation logit maps, with encoders chosen by name through {@link io.fixate.spi.djl.nn.Encoders}) and its training
  * loss.
  */
@@ -11,4 +10,6 @@ module io.fixate.provider.stanet {
     requires io.fixate.spi;
     requires ai.djl.api;
     requires com.google.gson;
+
+    provides io.fixate.spi.PredictorProvider with io.fixate.provider.stanet.StanetPredictorProvider;
 }

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * [0, 1]; that exactly {@code lookAheadFrames} frames are withheld until {@code flush()}, which releases them and
  * starts a fresh stream; that streaming equals {@code predictClip} (so predictions must be deterministic); and that
  * misuse fails with the documented exceptions: an unknown property, a push after close, a frame out of order, audio
- * at another sample rate, a frame-size change within a stream.
+ * at another sample rate, a frame-size change within a stream. A predictor that needs weights and has none at
+ * default options (it throws {@link io.fixate.api.MissingWeightsException}) has those checks skipped, not failed.
  */
 public final class PredictorConformance {
 
