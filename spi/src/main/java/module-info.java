@@ -10,6 +10,7 @@
 module io.fixate.spi {
     requires transitive io.fixate.api;
     requires static ai.djl.api;
+    requires static com.google.gson;
 
     exports io.fixate;
     exports io.fixate.spi;

@@ -6,23 +6,20 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.ManifestFile;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -113,7 +110,8 @@ public final class StanetWeights implements AutoCloseable {
      */
     public static StanetWeights load(Path folder, Device device) {
         Path manifestFile = folder.resolve(MANIFEST);
-        JsonObject manifest = readManifest(folder);
+        JsonObject manifest = ManifestFile.read(folder.resolve(MANIFEST), FORMAT, "STANet weights",
+                "fixate train-predictor");
         int inputSize;
         StaNet net;
         try {
@@ -142,30 +140,6 @@ public final class StanetWeights implements AutoCloseable {
     private static String describe(RuntimeException e) {
         // a missing key surfaces as a NullPointerException without a useful message
         return e instanceof NullPointerException ? "an entry is missing" : e.getMessage();
-    }
-
-    private static JsonObject readManifest(Path folder) {
-        Path file = folder.resolve(MANIFEST);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new MissingWeightsException("no STANet weights at " + folder + ": " + file + " is missing (train"
-                    + " them with 'fixate train-predictor')");
-        } catch (IOException e) {
-            throw new WeightsException("cannot read STANet manifest " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            JsonElement parsed = JsonParser.parseString(text);
-            JsonObject manifest = parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
-            JsonElement format = manifest == null ? null : manifest.get(FORMAT_KEY);
-            if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
-                throw new CorruptWeightsException("STANet manifest " + file + " is not of format " + FORMAT);
-            }
-            return manifest;
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            throw new CorruptWeightsException("STANet manifest " + file + " is damaged: " + e.getMessage(), e);
-        }
     }
 
     /** The net, with its parameters loaded. */

@@ -6,13 +6,9 @@ import ai.djl.ndarray.types.DataType;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
-import io.fixate.api.WeightsException;
 import io.fixate.provider.scam.audio.SoundSwitch;
 import io.fixate.provider.scam.labeling.Source;
 import io.fixate.provider.scam.nets.ScamNet;
@@ -21,12 +17,11 @@ import io.fixate.provider.scam.training.Batches;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.ManifestFile;
 import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -72,7 +67,8 @@ public final class LabelerWeights implements AutoCloseable {
      *                                 its checks
      */
     public static LabelerWeights load(Path folder, Device device) {
-        JsonObject manifest = readManifest(folder);
+        JsonObject manifest = ManifestFile.read(folder.resolve(MANIFEST), FORMAT, "SCAM labeler",
+                "fixate train-labeler");
         List<String> labels;
         TrainingSettings settings;
         try {
@@ -159,29 +155,5 @@ public final class LabelerWeights implements AutoCloseable {
         settings.entries().forEach(settingsObject::addProperty);
         manifest.add("settings", settingsObject);
         return manifest;
-    }
-
-    private static JsonObject readManifest(Path folder) {
-        Path file = folder.resolve(MANIFEST);
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new MissingWeightsException("no SCAM labeler at " + folder + ": " + MANIFEST + " is missing (train "
-                    + "one with 'fixate train-labeler')");
-        } catch (IOException e) {
-            throw new WeightsException("cannot read SCAM labeler manifest " + file + ": " + e.getMessage(), e);
-        }
-        try {
-            JsonElement parsed = JsonParser.parseString(text);
-            JsonObject manifest = parsed.isJsonObject() ? parsed.getAsJsonObject() : null;
-            JsonElement format = manifest == null ? null : manifest.get("format");
-            if (format == null || !FORMAT.equals(format.getAsString())) {
-                throw new CorruptWeightsException("SCAM labeler manifest " + file + " is not of format " + FORMAT);
-            }
-            return manifest;
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
-            throw new CorruptWeightsException("SCAM labeler manifest " + file + " is damaged: " + e.getMessage(), e);
-        }
     }
 }
