@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code fixate train-labeler}, {@code label} and {@code eval} on the tiny benchmark, as a user chains them. */
@@ -46,6 +47,21 @@ class LabelerTrainingEndToEndTest {
         }
         Cli.run(TrainedTinyLabeler.trainingArguments(weights, TrainedTinyLabeler.SEED + 1))
                 .assertFailsWith(2, "holds a SCAM training run with other settings, seed or data");
+    }
+
+    @Test
+    void aDatasetWithoutValidationSplitTrainsAndRecordsNoAccuracy(@TempDir Path folder) throws IOException {
+        Path benchmark = TinyBenchmark.generate(folder.resolve("benchmark"));
+        Files.delete(benchmark.resolve("valSet.txt"));
+        Path weights = folder.resolve("weights");
+
+        Cli training = Cli.run(TrainedTinyLabeler.trainingArguments(benchmark, weights, TrainedTinyLabeler.SEED))
+                .assertSucceeded();
+
+        assertTrue(training.out().contains("coarse-s epoch 1/1"), training.out());
+        assertFalse(training.out().contains("val-acc"), "no validation accuracy without a val split: "
+                + training.out());
+        assertFalse(Files.readString(weights.resolve("manifest.json")).contains("validationAccuracy"));
     }
 
     @Test

@@ -48,7 +48,12 @@ final class TrainedTinyLabeler {
 
     /** The arguments of the training run, with {@code out} as its output folder and {@code seed}. */
     static Object[] trainingArguments(Path out, int seed) {
-        Stream<Object> head = Stream.of("train-labeler", "--dataset", BENCHMARK, "--out", out, "--seed", seed,
+        return trainingArguments(BENCHMARK, out, seed);
+    }
+
+    /** The arguments of a run with the same settings on another dataset. */
+    static Object[] trainingArguments(Path dataset, Path out, int seed) {
+        Stream<Object> head = Stream.of("train-labeler", "--dataset", dataset, "--out", out, "--seed", seed,
                 "--no-progress");
         return Stream.concat(head, SETTINGS.stream()).toArray();
     }

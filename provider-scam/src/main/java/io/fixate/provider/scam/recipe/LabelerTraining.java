@@ -202,7 +202,11 @@ public final class LabelerTraining {
             }
             record.addProperty("trainingSamples", training.size());
             record.addProperty("validationSamples", validation.size());
-            record.addProperty("validationAccuracy", train(slot, training, validation));
+            float accuracy = train(slot, training, validation);
+            if (Float.isFinite(accuracy)) {
+                // JSON has no NaN: without validation data the entry is left out
+                record.addProperty("validationAccuracy", accuracy);
+            }
             netRecords.add(slot.id(), record);
             ProviderFiles.writeAtomically(folder.resolve(STAGES_FILE),
                     netRecords.toString().getBytes(StandardCharsets.UTF_8));
