@@ -4,7 +4,8 @@
  * folder of trained weights ({@link io.fixate.provider.stanet.StanetWeights}); until weights ship with the module it
  * needs them given ({@link io.fixate.api.ModelOptions#weights}). Every package is internal: {@code nets} holds the STA net (three frames and the centre frame's audio to two
  * fixation logit maps, with encoders chosen by name through {@link io.fixate.spi.djl.nn.Encoders}) and its training
- * loss.
+ * loss, {@code training} the distillation of any pseudo-labeler into it (the provider is a {@link
+ * io.fixate.spi.TrainablePredictorProvider}).
  */
 module io.fixate.provider.stanet {
     requires io.fixate.spi;

@@ -61,4 +61,10 @@ public final class Fixate {
     public static Path trainLabeler(String name, TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
         return catalog().trainLabeler(name, data, request, monitor);
     }
+
+    /** Trains an installed predictor from a labeler's maps; see {@link ProviderCatalog#trainPredictor}. */
+    public static Path trainPredictor(String name, TrainingData data, PseudoLabeler teacher, TrainingRequest request,
+                                      TrainingMonitor monitor) {
+        return catalog().trainPredictor(name, data, teacher, request, monitor);
+    }
 }

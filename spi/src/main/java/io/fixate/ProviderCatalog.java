@@ -9,6 +9,7 @@ import io.fixate.api.UnknownProviderException;
 import io.fixate.spi.LabelerProvider;
 import io.fixate.spi.PredictorProvider;
 import io.fixate.spi.TrainableLabelerProvider;
+import io.fixate.spi.TrainablePredictorProvider;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
@@ -145,6 +146,25 @@ public final class ProviderCatalog {
         }
         return trainable.train(Objects.requireNonNull(data, "data"), Objects.requireNonNull(request, "request"),
                 Objects.requireNonNull(monitor, "monitor"));
+    }
+
+    /**
+     * Trains the predictor called {@code name} (or one of its aliases, ignoring case) from {@code teacher}'s maps and
+     * returns the weights to open it with; see {@link TrainablePredictorProvider#train}.
+     *
+     * @throws UnknownProviderException listing the available names when there is none
+     * @throws InvalidOptionsException  when that predictor cannot be trained; the message lists those that can
+     */
+    public Path trainPredictor(String name, TrainingData data, PseudoLabeler teacher, TrainingRequest request,
+                               TrainingMonitor monitor) {
+        PredictorProvider provider = find(predictors, PredictorProvider::info, "predictor", name);
+        if (!(provider instanceof TrainablePredictorProvider trainable)) {
+            throw new InvalidOptionsException("predictor '" + provider.info().name() + "' cannot be trained; "
+                    + "trainable predictors: " + predictors.stream()
+                    .filter(TrainablePredictorProvider.class::isInstance).map(p -> p.info().name()).toList());
+        }
+        return trainable.train(Objects.requireNonNull(data, "data"), Objects.requireNonNull(teacher, "teacher"),
+                Objects.requireNonNull(request, "request"), Objects.requireNonNull(monitor, "monitor"));
     }
 
     private static <P> P find(List<P> providers, Function<P, ProviderInfo> info, String kind, String name) {

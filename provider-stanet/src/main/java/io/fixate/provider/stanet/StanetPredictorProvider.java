@@ -7,8 +7,13 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
+import io.fixate.api.PseudoLabeler;
+import io.fixate.provider.stanet.training.Distillation;
 import io.fixate.spi.OptionChecks;
-import io.fixate.spi.PredictorProvider;
+import io.fixate.spi.TrainablePredictorProvider;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
 
 import java.nio.file.Path;
@@ -24,8 +29,11 @@ import java.util.Set;
  * <p>Property {@value #STRIDE}: run the net on every k-th frame only (k ≥ 1, default 1, at most {@value #MAX_STRIDE})
  * and interpolate the maps between; the opened predictor then declares a look-ahead of k frames ({@link
  * StanetSession}).
+ *
+ * <p>Training: {@link #train} distils any pseudo-labeler into the STA net ({@link Distillation}; the settings and
+ * their defaults are those of {@link io.fixate.provider.stanet.training.DistillationSettings}).
  */
-public final class StanetPredictorProvider implements PredictorProvider {
+public final class StanetPredictorProvider implements TrainablePredictorProvider {
 
     static final String NAME = "stanet";
     static final String STRIDE = "stride";
@@ -57,6 +65,11 @@ public final class StanetPredictorProvider implements PredictorProvider {
             weights.close();
             throw e;
         }
+    }
+
+    @Override
+    public Path train(TrainingData data, PseudoLabeler teacher, TrainingRequest request, TrainingMonitor monitor) {
+        return Distillation.run(data, teacher, request, monitor);
     }
 
     private static Capabilities capabilities(int lookAhead, int inputSize) {

@@ -44,7 +44,9 @@ public final class StanetWeights implements AutoCloseable {
     private static final String INPUT_SIZE_KEY = "inputSize";
     private static final String VISUAL_KEY = "visualEncoder";
     private static final String AUDIO_KEY = "audioEncoder";
-    private static final List<String> RESERVED_KEYS = List.of(FORMAT_KEY, INPUT_SIZE_KEY, VISUAL_KEY, AUDIO_KEY);
+    private static final String PARAMETERS_SHA256_KEY = "parametersSha256";
+    private static final List<String> RESERVED_KEYS = List.of(FORMAT_KEY, INPUT_SIZE_KEY, VISUAL_KEY, AUDIO_KEY,
+            PARAMETERS_SHA256_KEY);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final StaNet net;
@@ -67,15 +69,20 @@ public final class StanetWeights implements AutoCloseable {
         return new Shape[] {frame, frame, frame, spectrogram};
     }
 
-    /** The {@link WeightsFile} model identifier of an STA net with these encoders. */
-    static String modelId(String visualEncoder, String audioEncoder) {
-        return "fixate-sta/1 visual=" + visualEncoder + " audio=" + audioEncoder;
+    /** The {@link WeightsFile} model identifier of {@code net}'s architecture, which its encoders decide. */
+    public static String modelId(StaNet net) {
+        return "fixate-sta/1 visual=" + net.visualEncoder().name() + " audio=" + net.audioEncoder().name();
+    }
+
+    /** Whether {@code folder} holds a complete trained net: its manifest, written last, exists. */
+    public static boolean isComplete(Path folder) {
+        return Files.exists(folder.resolve(MANIFEST));
     }
 
     /**
      * Writes {@code net}, which must be initialised, trained at frames of {@code inputSize}, into {@code folder}:
-     * parameters first, then the manifest with {@code extra}'s entries (the trainer's record: data, settings, seed),
-     * each file atomically.
+     * parameters first, then the manifest with {@code extra}'s entries (the trainer's record: data, settings, seed)
+     * and the parameters file's SHA-256, each file atomically.
      *
      * @throws IllegalArgumentException when {@code extra} uses a key the format reserves, or the size is not positive
      */
@@ -95,8 +102,8 @@ public final class StanetWeights implements AutoCloseable {
             manifest.add(entry.getKey(), entry.getValue().deepCopy());
         }
         Files.createDirectories(folder);
-        WeightsFile.save(net, folder.resolve(PARAMETERS),
-                modelId(net.visualEncoder().name(), net.audioEncoder().name()));
+        WeightsFile.save(net, folder.resolve(PARAMETERS), modelId(net));
+        manifest.addProperty(PARAMETERS_SHA256_KEY, ProviderFiles.sha256Hex(folder.resolve(PARAMETERS)));
         ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -128,8 +135,7 @@ public final class StanetWeights implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager(device);
         try {
             net.initialize(manager, DataType.FLOAT32, inputShapes(inputSize));
-            WeightsFile.load(net, manager, folder.resolve(PARAMETERS),
-                    modelId(net.visualEncoder().name(), net.audioEncoder().name()));
+            WeightsFile.load(net, manager, folder.resolve(PARAMETERS), modelId(net));
             return new StanetWeights(net, inputSize, manager);
         } catch (RuntimeException e) {
             manager.close();

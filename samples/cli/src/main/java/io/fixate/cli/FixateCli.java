@@ -19,8 +19,8 @@ import java.util.Arrays;
 @Command(name = "fixate", mixinStandardHelpOptions = true, versionProvider = FixateCli.Version.class,
         description = "Predicts where people look in video, from picture and sound.",
         subcommands = {ProvidersCommand.class, PredictCommand.class, SynthCommand.class, EvalCommand.class,
-                TrainLabelerCommand.class, LabelCommand.class, BenchDecodeCommand.class, BenchMetricsCommand.class,
-                CommandLine.HelpCommand.class})
+                TrainLabelerCommand.class, TrainPredictorCommand.class, LabelCommand.class, BenchDecodeCommand.class,
+                BenchMetricsCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

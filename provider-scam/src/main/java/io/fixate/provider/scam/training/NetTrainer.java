@@ -16,7 +16,9 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.Checkpoint;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.MomentumSgd;
 import io.fixate.spi.djl.TrainingStep;
 
 import java.io.IOException;
@@ -79,7 +81,7 @@ public final class NetTrainer implements AutoCloseable {
             net.block().initialize(model.getNDManager(), DataType.FLOAT32, inputShapes);
             epochsDone = checkpoint.epochsDone();
             if (epochsDone > 0) {
-                NDList velocities = checkpoint.load(options, net.block(), model.getNDManager());
+                NDList velocities = checkpoint.load(options.checkpointOptions(), net.block(), model.getNDManager());
                 optimizer.restore(net.block().getParameters().stream().toList(), velocities);
             }
             trainer = model.newTrainer(new DefaultTrainingConfig(net.loss()).optOptimizer(optimizer)
@@ -114,7 +116,7 @@ public final class NetTrainer implements AutoCloseable {
             epochsDone = epoch;
             try {
                 try (NDManager scratch = model.getNDManager().newSubManager()) {
-                    checkpoint.save(epoch, options, net.block(),
+                    checkpoint.save(epoch, options.checkpointOptions(), net.block(),
                             optimizer.velocities(net.block().getParameters().stream().toList(), scratch));
                 }
             } catch (IOException e) {

@@ -2,7 +2,7 @@ package io.fixate.provider.scam.training;
 
 import io.fixate.api.InvalidOptionsException;
 
-import java.util.Properties;
+import java.util.Map;
 
 /**
  * How {@link NetTrainer} trains: epochs, batch size, the SGD learning rate and weight decay, the frame sizes of the
@@ -12,8 +12,6 @@ import java.util.Properties;
  */
 public record TrainingOptions(int epochs, int batchSize, float learningRate, float weightDecay, int inputSize,
                               int resizeSize, long seed) {
-
-    private static final String PREFIX = "options.";
 
     public TrainingOptions {
         require(epochs > 0, "epochs must be positive, got " + epochs);
@@ -31,38 +29,14 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, flo
         return new TrainingOptions(newEpochs, batchSize, learningRate, weightDecay, inputSize, resizeSize, seed);
     }
 
-    /** These options as entries prefixed with {@code options.}. */
-    void store(Properties properties) {
-        properties.setProperty(PREFIX + "epochs", Integer.toString(epochs));
-        properties.setProperty(PREFIX + "batchSize", Integer.toString(batchSize));
-        properties.setProperty(PREFIX + "learningRate", Float.toString(learningRate));
-        properties.setProperty(PREFIX + "weightDecay", Float.toString(weightDecay));
-        properties.setProperty(PREFIX + "inputSize", Integer.toString(inputSize));
-        properties.setProperty(PREFIX + "resizeSize", Integer.toString(resizeSize));
-        properties.setProperty(PREFIX + "seed", Long.toString(seed));
-    }
-
     /**
-     * Options stored by {@link #store}.
-     *
-     * @throws IllegalArgumentException when an entry is missing or malformed
+     * What a checkpoint of these options is bound to: every option but the epoch count, which a resumed run may
+     * change.
      */
-    static TrainingOptions load(Properties properties) {
-        return new TrainingOptions(Integer.parseInt(entry(properties, "epochs")),
-                Integer.parseInt(entry(properties, "batchSize")),
-                Float.parseFloat(entry(properties, "learningRate")),
-                Float.parseFloat(entry(properties, "weightDecay")),
-                Integer.parseInt(entry(properties, "inputSize")),
-                Integer.parseInt(entry(properties, "resizeSize")),
-                Long.parseLong(entry(properties, "seed")));
-    }
-
-    private static String entry(Properties properties, String key) {
-        String value = properties.getProperty(PREFIX + key);
-        if (value == null) {
-            throw new IllegalArgumentException("no '" + PREFIX + key + "' entry");
-        }
-        return value;
+    Map<String, String> checkpointOptions() {
+        return Map.of("batchSize", Integer.toString(batchSize), "learningRate", Float.toString(learningRate),
+                "weightDecay", Float.toString(weightDecay), "inputSize", Integer.toString(inputSize),
+                "resizeSize", Integer.toString(resizeSize), "seed", Long.toString(seed));
     }
 
     private static void require(boolean condition, String message) {

@@ -1,4 +1,4 @@
-package io.fixate.provider.scam.training;
+package io.fixate.spi.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -17,15 +17,17 @@ import java.util.Map;
  * hold the momentum buffers, which DJL's {@code Sgd} keeps private: without them a resumed run would not follow the
  * uninterrupted one.
  */
-final class MomentumSgd extends Optimizer {
+public final class MomentumSgd extends Optimizer {
 
-    static final float MOMENTUM = 0.9f;
+    /** The momentum coefficient. */
+    public static final float MOMENTUM = 0.9f;
 
     private final float learningRate;
     /** Momentum buffers by parameter id, on the manager of their parameter. */
     private final Map<String, NDArray> velocities = new HashMap<>();
 
-    MomentumSgd(float learningRate, float weightDecay) {
+    /** SGD with the given step size and L2 weight decay λ. */
+    public MomentumSgd(float learningRate, float weightDecay) {
         super(new Builder().optWeightDecays(weightDecay));
         this.learningRate = learningRate;
     }
@@ -46,7 +48,7 @@ final class MomentumSgd extends Optimizer {
      * The momentum buffers of {@code parameters} in their order; zeros, owned by {@code manager}, for those not updated
      * yet (such as batch-norm running statistics).
      */
-    NDList velocities(List<Pair<String, Parameter>> parameters, NDManager manager) {
+    public NDList velocities(List<Pair<String, Parameter>> parameters, NDManager manager) {
         NDList result = new NDList();
         for (Pair<String, Parameter> parameter : parameters) {
             NDArray velocity = velocities.get(parameter.getValue().getId());
@@ -56,7 +58,7 @@ final class MomentumSgd extends Optimizer {
     }
 
     /** Replaces the momentum buffers of {@code parameters} by {@code saved}, given in the same order. */
-    void restore(List<Pair<String, Parameter>> parameters, NDList saved) {
+    public void restore(List<Pair<String, Parameter>> parameters, NDList saved) {
         for (int i = 0; i < parameters.size(); i++) {
             NDArray weight = parameters.get(i).getValue().getArray();
             NDArray velocity = saved.get(i);

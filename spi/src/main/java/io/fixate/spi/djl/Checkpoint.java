@@ -1,4 +1,4 @@
-package io.fixate.provider.scam.training;
+package io.fixate.spi.djl;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -7,7 +7,6 @@ import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.WeightsException;
 import io.fixate.spi.ProviderFiles;
-import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -15,40 +14,47 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The checkpoint of a training run in a folder: per finished epoch a weights file (with its {@link WeightsFile}
  * manifest) and an optimizer file (the momentum buffers as an encoded {@link NDList}), and a state file {@value
- * #STATE_FILE} that names them, records the epochs done, the optimizer file's SHA-256 and the options. The state file
- * is written last and atomically, so it always describes a complete checkpoint; the files of the previous epoch are
- * deleted only after it.
+ * #STATE_FILE} that names them, records the epochs done, the optimizer file's SHA-256 and the options the run is
+ * bound to. The state file is written last and atomically, so it always describes a complete checkpoint; the files of
+ * the previous epoch are deleted only after it.
+ *
+ * <p>The options are the caller's, as text entries: those that must match for a checkpoint to be resumed (learning
+ * rate, batch size, seed, ...), without those a resumed run may change (such as the epoch count).
  */
-final class Checkpoint {
+public final class Checkpoint {
 
-    static final String STATE_FILE = "training.properties";
+    /** The name of the state file in the checkpoint folder. */
+    public static final String STATE_FILE = "training.properties";
 
     private static final String EPOCHS_DONE = "epochsDone";
     private static final String WEIGHTS = "weights";
     private static final String OPTIMIZER = "optimizer";
     private static final String OPTIMIZER_SHA256 = "optimizerSha256";
+    private static final String OPTION_PREFIX = "options.";
 
     private final Path folder;
     private final String modelId;
 
     /** @param modelId identifies the net's architecture in the weights manifest */
-    Checkpoint(Path folder, String modelId) {
+    public Checkpoint(Path folder, String modelId) {
         this.folder = folder;
         this.modelId = modelId;
     }
 
     /** Epochs done per the state file; 0 when the folder holds no checkpoint. */
-    int epochsDone() {
+    public int epochsDone() {
         return Files.exists(stateFile()) ? Integer.parseInt(require(readState(), EPOCHS_DONE)) : 0;
     }
 
     /** Writes the checkpoint after {@code epochsDone} epochs and removes the previous one. */
-    void save(int epochsDone, TrainingOptions options, Block net, NDList velocities) throws IOException {
+    public void save(int epochsDone, Map<String, String> options, Block net, NDList velocities) throws IOException {
         Files.createDirectories(folder);
         Properties previous = Files.exists(stateFile()) ? readState() : null;
         String weightsName = String.format("weights-epoch%04d.params", epochsDone);
@@ -62,9 +68,9 @@ final class Checkpoint {
         state.setProperty(WEIGHTS, weightsName);
         state.setProperty(OPTIMIZER, optimizerName);
         state.setProperty(OPTIMIZER_SHA256, ProviderFiles.sha256Hex(optimizer));
-        options.store(state);
+        options.forEach((key, value) -> state.setProperty(OPTION_PREFIX + key, value));
         StringWriter text = new StringWriter();
-        state.store(text, "Fixate SCAM training state");
+        state.store(text, "Fixate training state");
         ProviderFiles.writeAtomically(stateFile(), text.toString().getBytes(StandardCharsets.ISO_8859_1));
 
         if (previous != null && !weightsName.equals(previous.getProperty(WEIGHTS))) {
@@ -78,20 +84,20 @@ final class Checkpoint {
     /**
      * Loads the checkpoint into {@code net} (initialised) and returns the optimizer state, owned by {@code manager}.
      *
-     * @throws InvalidOptionsException when the checkpoint was made with other options (the epoch count aside)
+     * @throws InvalidOptionsException when the checkpoint was made with other options
      * @throws CorruptWeightsException when a file fails its checks
      */
-    NDList load(TrainingOptions options, Block net, NDManager manager) {
+    public NDList load(Map<String, String> options, Block net, NDManager manager) {
         Properties state = readState();
-        TrainingOptions saved;
-        try {
-            saved = TrainingOptions.load(state);
-        } catch (IllegalArgumentException e) {
-            throw new CorruptWeightsException(stateFile() + " has malformed options: " + e.getMessage(), e);
+        Map<String, String> saved = new TreeMap<>();
+        for (String key : state.stringPropertyNames()) {
+            if (key.startsWith(OPTION_PREFIX)) {
+                saved.put(key.substring(OPTION_PREFIX.length()), state.getProperty(key));
+            }
         }
-        if (!saved.withEpochs(options.epochs()).equals(options)) {
-            throw new InvalidOptionsException("the checkpoint in " + folder + " was made with " + saved
-                    + ", cannot resume it with " + options);
+        if (!saved.equals(new TreeMap<>(options))) {
+            throw new InvalidOptionsException("the checkpoint in " + folder + " was made with options " + saved
+                    + ", cannot resume it with " + new TreeMap<>(options));
         }
         WeightsFile.load(net, manager, folder.resolve(require(state, WEIGHTS)), modelId);
         Path optimizerFile = folder.resolve(require(state, OPTIMIZER));

@@ -1,0 +1,164 @@
+package io.fixate.provider.stanet.training;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.PseudoLabeler;
+import io.fixate.provider.stanet.StanetWeights;
+import io.fixate.provider.stanet.nets.StaNet;
+import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.TrainingRequest;
+import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.TrainingRunFolder;
+import io.fixate.spi.djl.nn.Encoders;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Distils a pseudo-labeler into the STA net: the teacher's maps of the training clips' sampled frames
+ * ({@link TeacherSamples}) are the targets of STANet's loss, BCE + KL ({@link DistillationTrainer}), and the trained
+ * net goes to the output folder in the {@link StanetWeights} format, ready for the {@code stanet} predictor.
+ *
+ * <p>Progress goes to the monitor as stages {@value #DECODE_TRAINING}, {@value #DECODE_VALIDATION} and {@value
+ * #STAGE}; the latter's {@link TrainingMonitor#epochFinished} reports in its validation-accuracy slot the mean CC
+ * between the net's and the teacher's maps of the validation clips (NaN without validation clips).
+ *
+ * <p>The folder's {@code run.json} ({@link TrainingRunFolder}) records teacher name, settings, seed and data hash and
+ * refuses to resume with anything else; checkpoints (one per epoch) and the per-epoch record go to {@value
+ * #CHECKPOINTS} until the net is saved. An interrupted run resumes after its last finished epoch; a finished folder is
+ * left as it is. The manifest adds to the format's entries the run record, the per-epoch loss and validation CC.
+ */
+public final class Distillation {
+
+    static final String STAGE = "distill";
+    static final String DECODE_TRAINING = "decode-training";
+    static final String DECODE_VALIDATION = "decode-validation";
+    static final String CHECKPOINTS = "checkpoints";
+    /** The per-epoch record, kept across an interruption. */
+    private static final String EPOCHS_FILE = "epochs.json";
+
+    private Distillation() {
+    }
+
+    /**
+     * Trains (or finishes training) the STA net from {@code teacher}'s maps of {@code data} into {@code
+     * request.output()} and returns that folder.
+     *
+     * @throws InvalidOptionsException for bad settings, a folder that holds another run, no clip with one tag to
+     *                                 train on, or a diverging run
+     * @throws UncheckedIOException    when the folder cannot be written
+     */
+    public static Path run(TrainingData data, PseudoLabeler teacher, TrainingRequest request,
+                           TrainingMonitor monitor) {
+        DistillationSettings settings = DistillationSettings.parse(request.settings());
+        Path folder = request.output();
+        JsonObject record = runRecord(data, teacher, settings, request.seed());
+        try {
+            TrainingRunFolder.claim(folder, record, "STANet distillation");
+            if (StanetWeights.isComplete(folder)) {
+                monitor.stageSkipped(STAGE);
+                return folder;
+            }
+            TeacherSamples samples = new TeacherSamples(teacher, settings.frameStride(), settings.inputSize());
+            List<DistillationSample> training = samples.decode(data.training(), DECODE_TRAINING, monitor);
+            List<DistillationSample> validation = samples.decode(data.validation(), DECODE_VALIDATION, monitor);
+            if (training.isEmpty()) {
+                throw new InvalidOptionsException("nothing to distil from " + data.name()
+                        + ": every training clip has several tags");
+            }
+            StaNet net = new StaNet(Encoders.visual(settings.visualEncoder()), Encoders.audio(settings.audioEncoder()));
+            Path checkpoints = folder.resolve(CHECKPOINTS);
+            try (DistillationTrainer trainer = new DistillationTrainer(net, StanetWeights.modelId(net), settings,
+                    request.seed(), checkpoints, Devices.choose(request.device()))) {
+                JsonArray epochs = readEpochs(checkpoints, trainer.epochsDone());
+                monitor.stageStarted(STAGE, settings.epochs(),
+                        (training.size() + settings.batchSize() - 1) / settings.batchSize());
+                trainer.train(training, validation, new DistillationTrainer.Listener() {
+                    @Override
+                    public void stepFinished(int epoch, int step, int steps, float loss) {
+                        monitor.stepFinished(STAGE, epoch, step, steps, loss);
+                    }
+
+                    @Override
+                    public void epochFinished(int epoch, float meanLoss, float validationCc) {
+                        recordEpoch(checkpoints, epochs, epoch, meanLoss, validationCc);
+                        monitor.epochFinished(STAGE, epoch, settings.epochs(), meanLoss, validationCc);
+                    }
+                });
+                JsonObject extra = record.deepCopy();
+                extra.addProperty("trainingSamples", training.size());
+                extra.addProperty("validationSamples", validation.size());
+                extra.add("epochs", epochs);
+                StanetWeights.save(folder, net, settings.inputSize(), extra);
+            }
+            ProviderFiles.deleteTree(checkpoints);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the STANet weights to " + folder + ": " + e.getMessage(), e);
+        }
+        return folder;
+    }
+
+    /** What decides the result, hence what a resumed run must share: teacher, settings, seed and data. */
+    private static JsonObject runRecord(TrainingData data, PseudoLabeler teacher, DistillationSettings settings,
+                                        long seed) {
+        JsonObject record = new JsonObject();
+        record.addProperty("teacher", teacher.info().name());
+        JsonObject settingsRecord = new JsonObject();
+        settings.entries().forEach(settingsRecord::addProperty);
+        record.add("settings", settingsRecord);
+        record.addProperty("seed", seed);
+        JsonObject dataRecord = new JsonObject();
+        dataRecord.addProperty("name", data.name());
+        dataRecord.addProperty("sha256", TrainingRunFolder.dataHash(data));
+        dataRecord.addProperty("trainingClips", data.training().size());
+        dataRecord.addProperty("validationClips", data.validation().size());
+        record.add("data", dataRecord);
+        return record;
+    }
+
+    /**
+     * The records of the first {@code epochsDone} epochs kept by an interrupted run; an epoch whose checkpoint was
+     * written but whose record was not (an interruption between the two) has none.
+     */
+    private static JsonArray readEpochs(Path checkpoints, int epochsDone) throws IOException {
+        Path file = checkpoints.resolve(EPOCHS_FILE);
+        JsonArray kept = new JsonArray();
+        if (epochsDone > 0 && Files.exists(file)) {
+            for (JsonElement epoch : JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonArray()) {
+                if (epoch.getAsJsonObject().get("epoch").getAsInt() <= epochsDone) {
+                    kept.add(epoch);
+                }
+            }
+        }
+        return kept;
+    }
+
+    private static void recordEpoch(Path checkpoints, JsonArray epochs, int epoch, float meanLoss,
+                                    float validationCc) {
+        JsonObject entry = new JsonObject();
+        entry.addProperty("epoch", epoch);
+        entry.addProperty("meanLoss", meanLoss);
+        if (!Float.isNaN(validationCc)) {
+            // JSON has no NaN: an epoch without validation has no entry
+            entry.addProperty("validationCc", validationCc);
+        }
+        epochs.add(entry);
+        try {
+            ProviderFiles.writeAtomically(checkpoints.resolve(EPOCHS_FILE),
+                    epochs.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + checkpoints.resolve(EPOCHS_FILE) + ": " + e.getMessage(),
+                    e);
+        }
+    }
+}

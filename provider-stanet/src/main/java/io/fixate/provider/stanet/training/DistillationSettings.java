@@ -1,0 +1,111 @@
+package io.fixate.provider.stanet.training;
+
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.spi.djl.nn.Encoders;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The settings of a distillation run, from {@link io.fixate.spi.TrainingRequest#settings()}, each with a default
+ * sized for the compact encoders on two CPU cores.
+ *
+ * <p>Learning rate: the reference trains STA with 1e-3 at batch 1 (plain per-sample steps); the default here is 0.01
+ * at batch 8 because the loss is a mean over the batch (BCE) or a sum normalised by it (KL), so a batch step has about
+ * the size of one per-sample step while averaging away most of its noise; a larger rate compensates the fewer steps
+ * per epoch, as the linear scaling rule for SGD suggests (8 × 1e-3 ≈ 0.01).
+ *
+ * @param inputSize     side of the square frames and pseudo-maps the net trains at (and then predicts at)
+ * @param epochs        epochs over the training samples
+ * @param batchSize     samples per step
+ * @param learningRate  SGD learning rate
+ * @param weightDecay   SGD L2 weight decay
+ * @param frameStride   every how many frames a sample is taken (neighbouring frames are near duplicates)
+ * @param visualEncoder name of the visual encoder ({@link Encoders})
+ * @param audioEncoder  name of the audio encoder
+ */
+public record DistillationSettings(int inputSize, int epochs, int batchSize, float learningRate, float weightDecay,
+                                   int frameStride, String visualEncoder, String audioEncoder) {
+
+    static final String INPUT_SIZE = "input-size";
+    static final String EPOCHS = "epochs";
+    static final String BATCH = "batch";
+    static final String LEARNING_RATE = "lr";
+    static final String WEIGHT_DECAY = "weight-decay";
+    static final String FRAME_STRIDE = "frame-stride";
+    static final String VISUAL_ENCODER = "visual-encoder";
+    static final String AUDIO_ENCODER = "audio-encoder";
+    private static final List<String> KEYS = List.of(INPUT_SIZE, EPOCHS, BATCH, LEARNING_RATE, WEIGHT_DECAY,
+            FRAME_STRIDE, VISUAL_ENCODER, AUDIO_ENCODER);
+
+    /** @throws InvalidOptionsException for a size, count or rate out of range, or an unknown encoder */
+    public DistillationSettings {
+        require(inputSize >= 32, INPUT_SIZE + " must be at least 32");
+        require(epochs > 0, EPOCHS + " must be positive");
+        require(batchSize > 0, BATCH + " must be positive");
+        require(learningRate > 0 && Float.isFinite(learningRate), LEARNING_RATE + " must be positive");
+        require(weightDecay >= 0 && Float.isFinite(weightDecay), WEIGHT_DECAY + " must not be negative");
+        require(frameStride > 0, FRAME_STRIDE + " must be positive");
+        Encoders.visual(visualEncoder);
+        Encoders.audio(audioEncoder);
+    }
+
+    /**
+     * Settings from {@code key=value} entries; absent keys take their defaults.
+     *
+     * @throws InvalidOptionsException for an unknown key (the message lists the known ones) or a malformed value
+     */
+    public static DistillationSettings parse(Map<String, String> entries) {
+        TreeSet<String> unknown = new TreeSet<>(entries.keySet());
+        KEYS.forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            throw new InvalidOptionsException("STANet distillation does not know setting(s) " + unknown + "; known: "
+                    + String.join(", ", KEYS));
+        }
+        try {
+            return new DistillationSettings(Integer.parseInt(entry(entries, INPUT_SIZE, "96")),
+                    Integer.parseInt(entry(entries, EPOCHS, "10")), Integer.parseInt(entry(entries, BATCH, "8")),
+                    Float.parseFloat(entry(entries, LEARNING_RATE, "0.01")),
+                    Float.parseFloat(entry(entries, WEIGHT_DECAY, "5e-4")),
+                    Integer.parseInt(entry(entries, FRAME_STRIDE, "2")), entry(entries, VISUAL_ENCODER, Encoders.COMPACT),
+                    entry(entries, AUDIO_ENCODER, Encoders.COMPACT));
+        } catch (NumberFormatException e) {
+            throw new InvalidOptionsException("STANet distillation settings: a number is malformed (" + e.getMessage()
+                    + "); given " + entries);
+        }
+    }
+
+    /** Every setting, defaults included, as the entries {@link #parse} reads. */
+    public Map<String, String> entries() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put(INPUT_SIZE, Integer.toString(inputSize));
+        entries.put(EPOCHS, Integer.toString(epochs));
+        entries.put(BATCH, Integer.toString(batchSize));
+        entries.put(LEARNING_RATE, Float.toString(learningRate));
+        entries.put(WEIGHT_DECAY, Float.toString(weightDecay));
+        entries.put(FRAME_STRIDE, Integer.toString(frameStride));
+        entries.put(VISUAL_ENCODER, visualEncoder);
+        entries.put(AUDIO_ENCODER, audioEncoder);
+        return entries;
+    }
+
+    /** What a checkpoint is bound to: every setting but the epoch count, which a resumed run may raise. */
+    Map<String, String> checkpointOptions(long seed) {
+        Map<String, String> options = entries();
+        options.remove(EPOCHS);
+        options.put("seed", Long.toString(seed));
+        return options;
+    }
+
+    private static String entry(Map<String, String> entries, String key, String fallback) {
+        return entries.getOrDefault(key, fallback).trim();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new InvalidOptionsException("STANet distillation settings: " + message);
+        }
+    }
+}

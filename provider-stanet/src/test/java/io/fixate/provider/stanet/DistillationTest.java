@@ -1,0 +1,240 @@
+package io.fixate.provider.stanet;
+
+import io.fixate.api.AudioRequirement;
+import io.fixate.api.Capabilities;
+import io.fixate.api.DeviceChoice;
+import io.fixate.api.FixationMap;
+import io.fixate.api.FixationPoint;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.FrameWithAudio;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.ProviderInfo;
+import io.fixate.api.PseudoLabeler;
+import io.fixate.api.VideoFrame;
+import io.fixate.spi.ClipMedia;
+import io.fixate.spi.TaggedClip;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.TrainingRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Distillation through {@link StanetPredictorProvider#train} from a fake teacher whose map is a blob on the bright
+ * square of {@link RandomStanet#clip}, on clips cut from one such clip so that the square sits elsewhere in each.
+ */
+class DistillationTest {
+
+    private static final int WIDTH = 64;
+    private static final int HEIGHT = 48;
+    private static final int CLIP_FRAMES = 6;
+    private static final int TRAINING_CLIPS = 5;
+    private static final List<FrameWithAudio> FRAMES = RandomStanet.clip(CLIP_FRAMES * (TRAINING_CLIPS + 1), WIDTH,
+            HEIGHT);
+    private static final TrainingData DATA = new TrainingData("squares", SquareTeacher.LABELS,
+            clips(0, TRAINING_CLIPS), clips(TRAINING_CLIPS, 1));
+    private static final Map<String, String> SETTINGS = Map.of("input-size", "32", "batch", "4", "frame-stride", "1",
+            "epochs", "2");
+
+    @TempDir
+    Path folder;
+
+    private final StanetPredictorProvider provider = new StanetPredictorProvider();
+
+    @Test
+    void distillationLowersTheLossAndMovesThePeakOntoTheSquare() throws IOException {
+        EpochLosses losses = new EpochLosses();
+        Path weights = train(folder.resolve("trained"), Map.of("input-size", "32", "batch", "4", "frame-stride", "1",
+                "epochs", "6"), losses);
+
+        assertTrue(losses.losses.get(losses.losses.size() - 1) < losses.losses.get(0), "epoch losses " + losses.losses);
+        double trained = peakDistance(weights);
+        double random = peakDistance(RandomStanet.save(folder.resolve("random")));
+        assertTrue(trained < random, "peak distance to the square: trained " + trained + ", random " + random);
+        String manifest = Files.readString(weights.resolve(StanetWeights.MANIFEST));
+        assertTrue(manifest.contains("\"teacher\": \"squares\"") && manifest.contains("validationCc")
+                && manifest.contains("parametersSha256"), manifest);
+        assertTrue(Files.notExists(weights.resolve("checkpoints")), "checkpoints are removed at the end");
+    }
+
+    @Test
+    void aResumedRunEndsBitIdenticalToAnUninterruptedOne() throws IOException {
+        Path uninterrupted = train(folder.resolve("uninterrupted"), SETTINGS, TrainingMonitor.NONE);
+        Path resumed = folder.resolve("resumed");
+        assertThrows(Interruption.class, () -> train(resumed, SETTINGS, new InterruptAfterFirstEpoch()));
+        EpochLosses resumedEpochs = new EpochLosses();
+        train(resumed, SETTINGS, resumedEpochs);
+
+        assertEquals(List.of(2), resumedEpochs.epochs, "only the second epoch is trained again");
+        assertArrayEquals(Files.readAllBytes(uninterrupted.resolve(StanetWeights.PARAMETERS)),
+                Files.readAllBytes(resumed.resolve(StanetWeights.PARAMETERS)));
+        assertEquals(Files.readString(uninterrupted.resolve(StanetWeights.MANIFEST)),
+                Files.readString(resumed.resolve(StanetWeights.MANIFEST)), "the same record, both epochs included");
+    }
+
+    @Test
+    void aFolderOfAnotherRunIsRefused() {
+        Path output = folder.resolve("run");
+        assertThrows(Interruption.class, () -> train(output, SETTINGS, new InterruptAfterFirstEpoch()));
+        Map<String, String> otherRate = Map.of("input-size", "32", "batch", "4", "frame-stride", "1", "epochs", "2",
+                "lr", "0.005");
+
+        InvalidOptionsException refused = assertThrows(InvalidOptionsException.class,
+                () -> train(output, otherRate, TrainingMonitor.NONE));
+        assertTrue(refused.getMessage().contains("run.json"), refused.getMessage());
+    }
+
+    @Test
+    void anUnknownSettingIsRefusedWithTheKnownOnes() {
+        InvalidOptionsException refused = assertThrows(InvalidOptionsException.class,
+                () -> train(folder.resolve("x"), Map.of("epoch", "3"), TrainingMonitor.NONE));
+        assertTrue(refused.getMessage().contains("epoch") && refused.getMessage().contains("frame-stride"),
+                refused.getMessage());
+    }
+
+    private Path train(Path output, Map<String, String> settings, TrainingMonitor monitor) {
+        try (SquareTeacher teacher = new SquareTeacher()) {
+            return provider.train(DATA, teacher, new TrainingRequest(output, 5, DeviceChoice.CPU, settings), monitor);
+        }
+    }
+
+    /** Mean distance, in frame widths, from the predicted maps' peaks to the square's centre on the held-out clip. */
+    private static double peakDistance(Path weights) {
+        List<FrameWithAudio> clip = FRAMES.subList(TRAINING_CLIPS * CLIP_FRAMES, FRAMES.size());
+        try (FixationPredictor predictor = new StanetPredictorProvider().open(RandomStanet.options(weights))) {
+            List<FixationMap> maps = predictor.predictClip(clip);
+            double sum = 0;
+            for (int i = 0; i < maps.size(); i++) {
+                FixationPoint peak = maps.get(i).peak();
+                double[] centre = SquareTeacher.squareCentre(clip.get(i).frame());
+                sum += Math.hypot(peak.x() - centre[0], (peak.y() - centre[1]) * HEIGHT / WIDTH);
+            }
+            return sum / maps.size();
+        }
+    }
+
+    private static List<TaggedClip> clips(int first, int count) {
+        List<TaggedClip> clips = new ArrayList<>();
+        for (int c = first; c < first + count; c++) {
+            clips.add(new ListClip("clip" + c, SquareTeacher.LABELS.get(c % 2),
+                    FRAMES.subList(c * CLIP_FRAMES, (c + 1) * CLIP_FRAMES)));
+        }
+        return clips;
+    }
+
+    private record ListClip(String id, String tag, List<FrameWithAudio> frames) implements TaggedClip {
+
+        @Override
+        public Set<String> tags() {
+            return Set.of(tag);
+        }
+
+        @Override
+        public String fingerprint() {
+            return id + "-v1";
+        }
+
+        @Override
+        public ClipMedia open(AudioRequirement audio) {
+            return new ClipMedia() {
+                @Override
+                public Iterator<FrameWithAudio> iterator() {
+                    return frames.iterator();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+
+    /** A labeler that looks at the bright square: a Gaussian blob (σ a tenth of the width) on its centre. */
+    private static final class SquareTeacher implements PseudoLabeler {
+
+        static final List<String> LABELS = List.of("left", "right");
+        private static final int MAP_WIDTH = 16;
+        private static final int MAP_HEIGHT = 12;
+
+        @Override
+        public ProviderInfo info() {
+            return new ProviderInfo("squares", List.of(), "blob on the bright square", new Capabilities(false, 0, 0,
+                    0, 0, AudioRequirement.DEFAULT, false, LABELS));
+        }
+
+        @Override
+        public void label(Iterable<FrameWithAudio> clip, Set<String> tags, Consumer<FixationMap> sink) {
+            requireKnownTags(tags);
+            for (FrameWithAudio frame : clip) {
+                double[] centre = squareCentre(frame.frame());
+                float[] values = new float[MAP_WIDTH * MAP_HEIGHT];
+                for (int y = 0; y < MAP_HEIGHT; y++) {
+                    for (int x = 0; x < MAP_WIDTH; x++) {
+                        double dx = (x + 0.5) / MAP_WIDTH - centre[0];
+                        double dy = ((y + 0.5) / MAP_HEIGHT - centre[1]) * HEIGHT / WIDTH;
+                        values[y * MAP_WIDTH + x] = (float) Math.exp(-(dx * dx + dy * dy) / (2 * 0.1 * 0.1));
+                    }
+                }
+                sink.accept(FixationMap.of(MAP_WIDTH, MAP_HEIGHT, values, frame.frame().timestampMicros(),
+                        frame.frame().width(), frame.frame().height()));
+            }
+        }
+
+        /** Normalised centre of the pixels painted with the square's red. */
+        static double[] squareCentre(VideoFrame frame) {
+            double sumX = 0;
+            double sumY = 0;
+            int count = 0;
+            for (int y = 0; y < frame.height(); y++) {
+                for (int x = 0; x < frame.width(); x++) {
+                    if (frame.channel(x, y, 0) == 250 && frame.channel(x, y, 2) == 30) {
+                        sumX += x + 0.5;
+                        sumY += y + 0.5;
+                        count++;
+                    }
+                }
+            }
+            return new double[] {sumX / count / frame.width(), sumY / count / frame.height()};
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final class EpochLosses implements TrainingMonitor {
+        final List<Float> losses = new ArrayList<>();
+        final List<Integer> epochs = new ArrayList<>();
+
+        @Override
+        public void epochFinished(String stage, int epoch, int epochCount, float meanLoss, float validation) {
+            losses.add(meanLoss);
+            epochs.add(epoch);
+        }
+    }
+
+    private static final class Interruption extends RuntimeException {
+    }
+
+    private static final class InterruptAfterFirstEpoch implements TrainingMonitor {
+        @Override
+        public void epochFinished(String stage, int epoch, int epochCount, float meanLoss, float validation) {
+            throw new Interruption();
+        }
+    }
+}
