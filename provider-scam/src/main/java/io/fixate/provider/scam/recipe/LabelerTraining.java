@@ -26,13 +26,13 @@ import io.fixate.provider.scam.training.TrainingListener;
 import io.fixate.provider.scam.training.TrainingOptions;
 import io.fixate.provider.scam.training.TrainingSample;
 import io.fixate.spi.ProviderFiles;
-import io.fixate.spi.TaggedClip;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.Devices;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.TrainingRunFolder;
 import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
@@ -44,8 +44,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Trains every net of a SCAM labeler from tagged clips, in the paper's order (CVPR 2021, §3.4-3.6):
@@ -63,13 +61,12 @@ import java.util.stream.Stream;
  * </ol>
  * Every net is saved with its checksum manifest when its stage ends; its checkpoints (one per epoch) go to
  * {@code checkpoints/<stage>} until then. An interrupted run resumes: finished stages are loaded, the interrupted one
- * continues after its last finished epoch. The folder's {@code run.json} records settings, seed and a hash of the data
+ * continues after its last finished epoch. The folder's run record ({@link TrainingRunFolder}) holds settings, seed and a hash of the data
  * (label set and every clip's id, tags and fingerprint) and refuses to resume with anything else. The manifest is
  * written last.
  */
 public final class LabelerTraining {
 
-    static final String RUN_FILE = "run.json";
     /** What finished stages recorded (sample counts, validation accuracy), kept across an interruption. */
     private static final String STAGES_FILE = "stages.json";
     private static final String CHECKPOINTS = "checkpoints";
@@ -95,7 +92,7 @@ public final class LabelerTraining {
         manifest.addProperty("seed", seed);
         JsonObject dataRecord = new JsonObject();
         dataRecord.addProperty("name", data.name());
-        dataRecord.addProperty("sha256", dataHash(data));
+        dataRecord.addProperty("sha256", TrainingRunFolder.dataHash(data));
         dataRecord.addProperty("trainingClips", data.training().size());
         dataRecord.addProperty("validationClips", data.validation().size());
         manifest.add("data", dataRecord);
@@ -326,44 +323,12 @@ public final class LabelerTraining {
         return crops;
     }
 
-    /** Claims the folder for this run, or checks that the run it holds is this one. */
+    /** Claims the folder for this run, or checks that it holds this run and picks up its finished stages. */
     private void claimFolder() throws IOException {
-        Path runFile = folder.resolve(RUN_FILE);
-        if (Files.exists(runFile)) {
-            JsonObject recorded = JsonParser.parseString(Files.readString(runFile, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-            if (!recorded.equals(manifest)) {
-                throw new InvalidOptionsException(folder + " holds a SCAM training run with other settings, seed or "
-                        + "data (see its " + RUN_FILE + "); choose another --out or delete it");
-            }
-            Path stages = folder.resolve(STAGES_FILE);
-            if (Files.exists(stages)) {
-                netRecords = JsonParser.parseString(Files.readString(stages, StandardCharsets.UTF_8))
-                        .getAsJsonObject();
-            }
-            return;
+        TrainingRunFolder.claim(folder, manifest, "SCAM training");
+        Path stages = folder.resolve(STAGES_FILE);
+        if (Files.exists(stages)) {
+            netRecords = JsonParser.parseString(Files.readString(stages, StandardCharsets.UTF_8)).getAsJsonObject();
         }
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> entries = Files.list(folder)) {
-                if (entries.findAny().isPresent()) {
-                    throw new InvalidOptionsException(folder + " is not empty and holds no SCAM training run; "
-                            + "choose an empty or new folder");
-                }
-            }
-        }
-        ProviderFiles.writeAtomically(runFile, manifest.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** SHA-256 over the label set and, per clip in order, its split, id, sorted tags and fingerprint. */
-    static String dataHash(TrainingData data) {
-        StringBuilder text = new StringBuilder(String.join("\u0000", data.labels())).append('\n');
-        for (String split : List.of("training", "validation")) {
-            for (TaggedClip clip : split.equals("training") ? data.training() : data.validation()) {
-                text.append(split).append('\u0000').append(clip.id()).append('\u0000')
-                        .append(String.join("\u0000", new TreeSet<>(clip.tags()))).append('\u0000')
-                        .append(clip.fingerprint()).append('\n');
-            }
-        }
-        return ProviderFiles.sha256Hex(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
