@@ -23,10 +23,12 @@ public interface TrainingMonitor {
     }
 
     /**
-     * After an epoch and its checkpoint, with its mean training loss and the validation accuracy (NaN where the stage
-     * has no validation data or no accuracy).
+     * After an epoch and its checkpoint, with its mean training loss and a validation score where higher is better,
+     * named by {@code validationMetric} (for example top-1 accuracy of a classifier, or the mean correlation of a
+     * predictor's maps with its teacher's), in [0, 1]; NaN where the stage has no validation data.
      */
-    default void epochFinished(String stage, int epoch, int epochs, float meanLoss, float validationAccuracy) {
+    default void epochFinished(String stage, int epoch, int epochs, float meanLoss, String validationMetric,
+                               float validationScore) {
     }
 
     /** Something a user should know that is not a number, e.g. how many samples a stage kept. */

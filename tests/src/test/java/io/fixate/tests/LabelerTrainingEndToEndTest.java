@@ -59,7 +59,7 @@ class LabelerTrainingEndToEndTest {
                 .assertSucceeded();
 
         assertTrue(training.out().contains("coarse-s epoch 1/1"), training.out());
-        assertFalse(training.out().contains("val-acc"), "no validation accuracy without a val split: "
+        assertFalse(training.out().contains(" val "), "no validation score without a val split: "
                 + training.out());
         assertFalse(Files.readString(weights.resolve("manifest.json")).contains("validationAccuracy"));
     }

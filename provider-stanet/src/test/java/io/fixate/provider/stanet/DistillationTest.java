@@ -222,7 +222,8 @@ class DistillationTest {
         final List<Integer> epochs = new ArrayList<>();
 
         @Override
-        public void epochFinished(String stage, int epoch, int epochCount, float meanLoss, float validation) {
+        public void epochFinished(String stage, int epoch, int epochCount, float meanLoss, String metric,
+                                  float validation) {
             losses.add(meanLoss);
             epochs.add(epoch);
         }
@@ -233,7 +234,8 @@ class DistillationTest {
 
     private static final class InterruptAfterFirstEpoch implements TrainingMonitor {
         @Override
-        public void epochFinished(String stage, int epoch, int epochCount, float meanLoss, float validation) {
+        public void epochFinished(String stage, int epoch, int epochCount, float meanLoss, String metric,
+                                  float validation) {
             throw new Interruption();
         }
     }

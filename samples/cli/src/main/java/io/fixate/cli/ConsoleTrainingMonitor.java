@@ -44,10 +44,11 @@ final class ConsoleTrainingMonitor implements TrainingMonitor {
     }
 
     @Override
-    public void epochFinished(String stage, int epoch, int epochs, float meanLoss, float validationAccuracy) {
-        String accuracy = Float.isNaN(validationAccuracy) ? ""
-                : String.format(Locale.ROOT, "  val-acc %.1f%%", validationAccuracy * 100);
-        println(String.format(Locale.ROOT, "%s epoch %d/%d  loss %.4f%s", stage, epoch, epochs, meanLoss, accuracy));
+    public void epochFinished(String stage, int epoch, int epochs, float meanLoss, String validationMetric,
+                              float validationScore) {
+        String validation = Float.isNaN(validationScore) ? ""
+                : String.format(Locale.ROOT, "  val %s %.3f", validationMetric, validationScore);
+        println(String.format(Locale.ROOT, "%s epoch %d/%d  loss %.4f%s", stage, epoch, epochs, meanLoss, validation));
     }
 
     @Override

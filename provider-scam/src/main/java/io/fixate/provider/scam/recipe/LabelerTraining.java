@@ -236,7 +236,8 @@ public final class LabelerTraining {
                 @Override
                 public void epochFinished(int epoch, float meanLoss, float validationAccuracy) {
                     lastAccuracy[0] = validationAccuracy;
-                    monitor.epochFinished(slot.id(), epoch, options.epochs(), meanLoss, validationAccuracy);
+                    monitor.epochFinished(slot.id(), epoch, options.epochs(), meanLoss, "accuracy",
+                            validationAccuracy);
                 }
             });
             if (Float.isNaN(lastAccuracy[0]) && !validation.isEmpty()) {

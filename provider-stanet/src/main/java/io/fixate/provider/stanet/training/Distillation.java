@@ -91,7 +91,7 @@ public final class Distillation {
                     @Override
                     public void epochFinished(int epoch, float meanLoss, float validationCc) {
                         recordEpoch(checkpoints, epochs, epoch, meanLoss, validationCc);
-                        monitor.epochFinished(STAGE, epoch, settings.epochs(), meanLoss, validationCc);
+                        monitor.epochFinished(STAGE, epoch, settings.epochs(), meanLoss, "CC", validationCc);
                     }
                 });
                 JsonObject extra = record.deepCopy();
