@@ -20,7 +20,8 @@ import java.util.Arrays;
         description = "Predicts where people look in video, from picture and sound.",
         subcommands = {ProvidersCommand.class, PredictCommand.class, SynthCommand.class, EvalCommand.class,
                 TrainLabelerCommand.class, TrainPredictorCommand.class, LabelCommand.class, BenchDecodeCommand.class,
-                BenchMetricsCommand.class, CommandLine.HelpCommand.class})
+                BenchMetricsCommand.class, BenchPredictCommand.class, BenchMemoryCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FixateCli {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

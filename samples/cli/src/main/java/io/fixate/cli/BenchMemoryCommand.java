@@ -1,0 +1,105 @@
+package io.fixate.cli;
+
+import io.fixate.api.AudioRequirement;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.PredictionSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code fixate bench-memory}: streams a long generated clip through one session and watches the JVM's resident
+ * memory, which must stay flat however long the clip: per-frame native memory that is not released shows up here.
+ */
+@Command(name = "bench-memory", sortOptions = false, mixinStandardHelpOptions = true, description = {
+        "Stream MINUTES of a generated 640x360 25 fps clip with a tone through one prediction session at the clip's "
+                + "own pace (as a live source; a slower model takes frames as fast as it can), sample the JVM's "
+                + "resident memory (VmRSS) every S seconds of wall time from the first S on, and print first, peak, "
+                + "last and whether it stayed flat (last < first + 10 %, no steady rise over the second half)."})
+final class BenchMemoryCommand implements Callable<Integer> {
+
+    private static final double KIB_PER_MIB = 1024;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PredictorChoice predictor;
+
+    @Option(names = "--minutes", paramLabel = "M", defaultValue = "10",
+            description = "Length of the generated clip. Default: ${DEFAULT-VALUE}.")
+    double minutes;
+
+    @Option(names = "--sample-seconds", paramLabel = "S", defaultValue = "30",
+            description = "Wall time between memory samples. Default: ${DEFAULT-VALUE}.")
+    double sampleSeconds;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (sampleSeconds <= 0 || minutes * 60 < 2 * sampleSeconds) {
+            throw new InvalidOptionsException("--minutes must last at least two samples of --sample-seconds > 0, got "
+                    + minutes + " min and " + sampleSeconds + " s");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long frames = Math.round(minutes * 60 * SyntheticClip.FRAME_RATE);
+        long interval = Math.round(sampleSeconds * 1e9);
+        long frameNanos = Math.round(1e9 / SyntheticClip.FRAME_RATE);
+        List<Long> samples = new ArrayList<>();
+        long maps = 0;
+        try (FixationPredictor opened = predictor.open(); PredictionSession session = opened.openSession()) {
+            AudioRequirement audio = opened.info().capabilities().audio();
+            out.printf(Locale.ROOT, "%s: %d frames (%.1f min at %.0f fps, %dx%d), RSS every %.0f s%n",
+                    opened.info().name(), frames, minutes, SyntheticClip.FRAME_RATE, SyntheticClip.WIDTH,
+                    SyntheticClip.HEIGHT, sampleSeconds);
+            long start = System.nanoTime();
+            // The first sample waits one interval, so that the model's lazy set-up and the heap's growth to its
+            // working size are in the baseline rather than counted as growth.
+            long nextSample = start + interval;
+            for (long index = 0; index < frames; index++) {
+                long lead = start + index * frameNanos - System.nanoTime();
+                if (lead > 0) {
+                    TimeUnit.NANOSECONDS.sleep(lead);
+                }
+                maps += session.push(SyntheticClip.frameWithAudio(index, audio)).size();
+                if (System.nanoTime() >= nextSample) {
+                    sample(out, samples, start, index + 1);
+                    nextSample += interval;
+                }
+            }
+            maps += session.flush().size();
+            sample(out, samples, start, frames);
+            out.printf(Locale.ROOT, "%d maps in %.1f s%n", maps, (System.nanoTime() - start) / 1e9);
+        }
+        long first = samples.get(0);
+        long last = samples.get(samples.size() - 1);
+        out.printf(Locale.ROOT, "RSS first %.0f MiB, peak %.0f MiB, last %.0f MiB (%+.1f %%): %s%n", mib(first),
+                mib(Collections.max(samples)), mib(last), 100.0 * (last - first) / first,
+                ResidentMemory.isFlat(samples) ? "flat" : "GROWING");
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static void sample(PrintWriter out, List<Long> samples, long start, long framesDone) throws IOException {
+        long resident = ResidentMemory.kibibytes();
+        samples.add(resident);
+        out.printf(Locale.ROOT, "  %7.1f s  frame %7d  RSS %6.0f MiB%n", (System.nanoTime() - start) / 1e9,
+                framesDone, mib(resident));
+        out.flush();
+    }
+
+    private static double mib(long kibibytes) {
+        return kibibytes / KIB_PER_MIB;
+    }
+}

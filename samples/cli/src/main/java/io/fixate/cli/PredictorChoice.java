@@ -1,0 +1,33 @@
+package io.fixate.cli;
+
+import io.fixate.Fixate;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.ModelOptions;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The predictor a benchmark command measures: any registered one by name, with its weights and thread count. */
+final class PredictorChoice {
+
+    @Option(names = "--model", paramLabel = "NAME", defaultValue = PredictCommand.DEFAULT_MODEL,
+            description = "Predictor to measure (see 'fixate providers'). Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--weights", paramLabel = "PATH", description = "Weights of the predictor (stanet needs them).")
+    Path weights;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Compute threads for the model; 0 = engine default.")
+    int threads;
+
+    /** Opens the predictor on its default device at its native input size. */
+    FixationPredictor open() {
+        return Fixate.predictor(model, ModelOptions.builder().threads(threads).weights(weights).build());
+    }
+
+    /** The thread count to give a comparison: the one asked for, or every core as engines do by default. */
+    int effectiveThreads() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

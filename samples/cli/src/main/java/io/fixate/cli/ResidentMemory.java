@@ -1,0 +1,54 @@
+package io.fixate.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The resident set size of this JVM (Java heap, native memory of PyTorch and FFmpeg, code), read from {@code
+ * /proc/self/status}, and the verdict on a series of samples of it.
+ */
+final class ResidentMemory {
+
+    private static final Path STATUS = Path.of("/proc/self/status");
+    private static final String FIELD = "VmRSS:";
+    /** Growth from the first to the last sample that still counts as flat. */
+    private static final double FLAT_GROWTH = 0.10;
+
+    private ResidentMemory() {
+    }
+
+    /** Resident kibibytes now. */
+    static long kibibytes() throws IOException {
+        for (String line : Files.readAllLines(STATUS)) {
+            if (line.startsWith(FIELD)) {
+                return Long.parseLong(line.substring(FIELD.length()).replace("kB", "").trim());
+            }
+        }
+        throw new IOException(STATUS + " has no " + FIELD + " line (resident memory is read on Linux only)");
+    }
+
+    /**
+     * Whether samples taken at even intervals stay flat: the last is less than {@value #FLAT_GROWTH} × 100 % above
+     * the first, and the second half does not rise at every step (a steady climb that a short run keeps under the
+     * threshold would still be a leak).
+     */
+    static boolean isFlat(List<Long> samples) {
+        long first = samples.get(0);
+        long last = samples.get(samples.size() - 1);
+        if (last - first >= FLAT_GROWTH * first) {
+            return false;
+        }
+        List<Long> secondHalf = samples.subList(samples.size() / 2, samples.size());
+        if (secondHalf.size() < 3) {
+            return true;
+        }
+        for (int i = 1; i < secondHalf.size(); i++) {
+            if (secondHalf.get(i) <= secondHalf.get(i - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
