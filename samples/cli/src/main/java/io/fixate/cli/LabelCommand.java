@@ -71,7 +71,7 @@ final class LabelCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Mixin
-    LabelerSettings labelerSettings;
+    ModelSettings labelerSettings;
 
     @Override
     public Integer call() throws IOException {

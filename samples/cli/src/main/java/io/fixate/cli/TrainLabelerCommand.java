@@ -48,7 +48,7 @@ final class TrainLabelerCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
-    LabelerSettings labelerSettings;
+    ModelSettings labelerSettings;
 
     @Override
     public Integer call() {

@@ -65,7 +65,7 @@ final class TrainPredictorCommand implements Callable<Integer> {
 
     /** --device (for the labeler and the training), --set (the predictor's training settings), --no-progress. */
     @Mixin
-    LabelerSettings settings;
+    ModelSettings settings;
 
     @Override
     public Integer call() {

@@ -6,15 +6,18 @@ import picocli.CommandLine.Option;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The options {@code train-labeler} and {@code label} share: where the labeler runs and its own settings. */
-final class LabelerSettings {
+/**
+ * The options the training and labelling commands share: where the model trains or runs, its own settings and the
+ * progress bar.
+ */
+final class ModelSettings {
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
-            description = "Where the labeler runs. Default: ${DEFAULT-VALUE}.")
+            description = "Where the model trains or runs. Default: ${DEFAULT-VALUE}.")
     String device;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A labeler-specific setting (repeatable); the labeler rejects keys it does not know.")
+            description = "A setting of the model being trained or run (repeatable); unknown keys are refused.")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
