@@ -31,6 +31,7 @@ import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.TrainingRunFolder;
 import io.fixate.spi.djl.WeightsFile;
@@ -257,8 +258,7 @@ public final class LabelerTraining {
         Batches batches = new Batches(audioClassifier.input(), FramePreprocessor.evaluation(settings.coarseSize()),
                 spectrogram, audioClassifier.classes());
         List<TrainingSample> relabelled = new ArrayList<>();
-        for (int from = 0; from < samples.size(); from += settings.batchSize()) {
-            List<TrainingSample> batch = samples.subList(from, Math.min(samples.size(), from + settings.batchSize()));
+        for (List<TrainingSample> batch : EpochTrainer.partition(samples, settings.batchSize())) {
             try (NDManager step = manager.newSubManager()) {
                 NDList outputs = audioClassifier.block().forward(new ParameterStore(step, false),
                         batches.inputs(batch, step), false);

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
 import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
 
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.function.Function;
  * (B, classes) rows, the multi-hot form the loss takes. Frames go through the preprocessor in a fixed order (all previous
  * frames, then all current, then all next), so an augmenting preprocessor gives reproducible batches.
  */
-public final class Batches {
+public final class Batches implements EpochTrainer.Batching<TrainingSample> {
 
     private final InputKind kind;
     private final FramePreprocessor frames;
@@ -50,6 +51,7 @@ public final class Batches {
     }
 
     /** The net inputs of {@code samples}, owned by {@code manager}. */
+    @Override
     public NDList inputs(List<TrainingSample> samples, NDManager manager) {
         requireSamples(samples);
         return switch (kind) {
@@ -67,6 +69,7 @@ public final class Batches {
      *
      * @throws IllegalArgumentException when a tag is not one of the classes
      */
+    @Override
     public NDArray labels(List<TrainingSample> samples, NDManager manager) {
         requireSamples(samples);
         float[] rows = new float[samples.size() * classes];

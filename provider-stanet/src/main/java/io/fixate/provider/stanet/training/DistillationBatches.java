@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * pseudo-maps as (B, 1, S, S), on a caller-given manager. No augmentation: a crop or flip would have to move the
  * teacher's map with the frames, and the teacher already saw every frame as it is.
  */
-final class DistillationBatches {
+final class DistillationBatches implements EpochTrainer.Batching<DistillationSample> {
 
     private final FramePreprocessor frames;
     private final AudioSpectrogram audio = new AudioSpectrogram();
@@ -33,7 +34,8 @@ final class DistillationBatches {
         return new Shape[] {frame, frame, frame, new Shape(batchSize, 1).addAll(audio.outputShape())};
     }
 
-    NDList inputs(List<DistillationSample> samples, NDManager manager) {
+    @Override
+    public NDList inputs(List<DistillationSample> samples, NDManager manager) {
         NDList spectrograms = new NDList();
         for (DistillationSample sample : samples) {
             spectrograms.add(audio.compute(manager, sample.audio()).expandDims(0));
@@ -43,7 +45,8 @@ final class DistillationBatches {
                 frames(samples, DistillationSample::next, manager), NDArrays.stack(spectrograms));
     }
 
-    NDArray labels(List<DistillationSample> samples, NDManager manager) {
+    @Override
+    public NDArray labels(List<DistillationSample> samples, NDManager manager) {
         int size = frames.inputSize();
         float[] maps = new float[samples.size() * size * size];
         for (int i = 0; i < samples.size(); i++) {

@@ -1,4 +1,4 @@
-package io.fixate.provider.scam.training;
+package io.fixate.spi.djl;
 
 import io.fixate.api.InvalidOptionsException;
 
