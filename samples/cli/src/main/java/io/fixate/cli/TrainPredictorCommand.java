@@ -3,10 +3,7 @@ package io.fixate.cli;
 import io.fixate.Fixate;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PseudoLabeler;
-import io.fixate.eval.dataset.Datasets;
-import io.fixate.eval.dataset.EvalDataset;
 import io.fixate.spi.TrainingData;
-import io.fixate.spi.TrainingRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +13,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -35,10 +31,6 @@ final class TrainPredictorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", paramLabel = "PATH", required = true,
-            description = "Dataset root; needs category tags the labeler knows and a train split.")
-    Path dataset;
-
     @Option(names = "--labeler", paramLabel = "NAME", required = true,
             description = "Labeler whose maps are learnt, e.g. scam (see 'fixate providers').")
     String labeler;
@@ -51,45 +43,29 @@ final class TrainPredictorCommand implements Callable<Integer> {
             description = "A labeler property (repeatable), as 'fixate label --set' takes it.")
     Map<String, String> labelerProperties = new LinkedHashMap<>();
 
-    @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Folder for the weights, checkpoints and manifest (created if missing).")
-    Path out;
-
     @Option(names = "--model", paramLabel = "NAME", defaultValue = DEFAULT_MODEL,
             description = "Predictor to train (see 'fixate providers'). Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "7",
-            description = "Seed of initialisation and shuffling. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    /** --device (for the labeler and the training), --set (the predictor's training settings), --no-progress. */
+    /** --dataset, --out, --seed; --device (for the labeler and the training), --set (the predictor's settings). */
     @Mixin
-    ModelSettings settings;
+    TrainingRunOptions run;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        long startNanos = System.nanoTime();
-        EvalDataset data = InputFileException.opening(() -> Datasets.open(dataset));
-        TrainingData training = DatasetClips.trainingData(data);
-        TrainingRequest request = new TrainingRequest(out, seed, settings.device(), settings.settings());
-        ModelOptions.Builder teacherOptions = ModelOptions.builder().device(settings.device());
+        TrainingData data = run.data();
+        ModelOptions.Builder teacherOptions = ModelOptions.builder().device(run.settings.device());
         if (labelerWeights != null) {
             teacherOptions.weights(labelerWeights);
         }
         labelerProperties.forEach(teacherOptions::property);
-        ConsoleTrainingMonitor monitor = new ConsoleTrainingMonitor(stdout, err, settings.showProgress(),
-                System.console() != null);
         Path weights;
         try (PseudoLabeler teacher = Fixate.labeler(labeler, teacherOptions.build())) {
-            weights = Fixate.trainPredictor(model, training, teacher, request, monitor);
+            weights = Fixate.trainPredictor(model, data, teacher, run.request(),
+                    run.monitor(stdout, spec.commandLine().getErr()));
         }
-        stdout.printf(Locale.ROOT, "trained %s from %s's maps of %s (%d clips, %d for validation) in %.1f s%n"
-                        + "weights: %s%n", model, labeler, training.name(), training.training().size(),
-                training.validation().size(), (System.nanoTime() - startNanos) / 1e9, weights);
-        stdout.flush();
+        run.report(stdout, model + " from " + labeler + "'s maps", data, weights);
         return ExitCode.OK;
     }
 }

@@ -1,0 +1,56 @@
+package io.fixate.cli;
+
+import io.fixate.eval.dataset.Datasets;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingRequest;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What the training commands share: the tagged dataset, the output folder, the seed, the model settings, the console
+ * progress and the closing summary.
+ */
+final class TrainingRunOptions {
+
+    @Option(names = "--dataset", paramLabel = "PATH", required = true,
+            description = "Dataset root; needs category tags and a train split.")
+    Path dataset;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Folder for the weights, checkpoints and manifest (created if missing).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7",
+            description = "Seed of initialisation, shuffling and sampling. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Mixin
+    ModelSettings settings;
+
+    private final long startNanos = System.nanoTime();
+
+    /** The dataset's train split to train on and its val split, if any, to validate with. */
+    TrainingData data() {
+        return DatasetClips.trainingData(InputFileException.opening(() -> Datasets.open(dataset)));
+    }
+
+    TrainingRequest request() {
+        return new TrainingRequest(out, seed, settings.device(), settings.settings());
+    }
+
+    ConsoleTrainingMonitor monitor(PrintWriter stdout, PrintWriter err) {
+        return new ConsoleTrainingMonitor(stdout, err, settings.showProgress(), System.console() != null);
+    }
+
+    /** The closing lines: what was trained on what, how long it took, and the weights to pass on. */
+    void report(PrintWriter stdout, String trained, TrainingData data, Path weights) {
+        stdout.printf(Locale.ROOT, "trained %s on %s (%d clips, %d for validation) in %.1f s%nweights: %s%n",
+                trained, data.name(), data.training().size(), data.validation().size(),
+                (System.nanoTime() - startNanos) / 1e9, weights);
+        stdout.flush();
+    }
+}
