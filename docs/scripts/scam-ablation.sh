@@ -7,14 +7,8 @@ work="${1:?usage: $0 WORK_DIR}"
 fixate="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/fixate"
 mkdir -p "$work"
 
-timed() {  # timed LABEL COMMAND...: runs the command and appends its wall time to $work/times.txt
-  local label="$1" start end
-  shift
-  start=$(date +%s)
-  "$@"
-  end=$(date +%s)
-  echo "$label $((end - start)) s" | tee -a "$work/times.txt"
-}
+# shellcheck source=timed.sh
+source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 
 [ -d "$work/bench" ] || timed synth "$fixate" synth --out "$work/bench" --no-progress
 timed train-labeler "$fixate" train-labeler --dataset "$work/bench" --out "$work/labeler" --seed 7 --no-progress

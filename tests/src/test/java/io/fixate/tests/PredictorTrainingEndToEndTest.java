@@ -54,6 +54,17 @@ class PredictorTrainingEndToEndTest {
         JsonArray frames = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("frames");
         long framesPerClip = Math.round(TinyBenchmark.SPEC.frameRate() * TinyBenchmark.SPEC.clipSeconds());
         assertEquals(framesPerClip, frames.size());
+
+        Cli scored = Cli.run("eval", "--dataset", TrainedTinyLabeler.benchmark(), "--model", "stanet", "--weights",
+                "stanet=" + weights, "--max-videos", "1", "--out", dir.resolve("eval"), "--no-progress")
+                .assertSucceeded();
+        assertTrue(scored.out().lines().anyMatch(line -> line.startsWith("| stanet ")), scored.out());
+    }
+
+    @Test
+    void evalRefusesWeightsForAModelItDoesNotScore() {
+        Cli.run("eval", "--dataset", TrainedTinyLabeler.benchmark(), "--weights", "stanet=" + dir, "--no-progress")
+                .assertFailsWith(ExitCode.USAGE, "--weights names stanet, which is not a --model");
     }
 
     private static Cli trainPredictor(Path out, Object... more) {

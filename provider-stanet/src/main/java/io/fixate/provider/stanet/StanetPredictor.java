@@ -5,7 +5,7 @@ import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
 
 /**
- * An opened {@code stanet}: the loaded STA net and the temporal stride. Sessions only read the parameters, so the
+ * An opened {@code stanet}: the loaded STA net, the temporal stride and the map blur. Sessions only read the parameters, so the
  * predictor is safe to share between threads; whole clips go through a session ({@link
  * FixationPredictor#predictClip}), which is what makes them give exactly the streamed maps.
  */
@@ -14,11 +14,13 @@ final class StanetPredictor implements FixationPredictor {
     private final ProviderInfo info;
     private final StanetWeights weights;
     private final int stride;
+    private final double blur;
 
-    StanetPredictor(ProviderInfo info, StanetWeights weights, int stride) {
+    StanetPredictor(ProviderInfo info, StanetWeights weights, int stride, double blur) {
         this.info = info;
         this.weights = weights;
         this.stride = stride;
+        this.blur = blur;
     }
 
     @Override
@@ -28,7 +30,7 @@ final class StanetPredictor implements FixationPredictor {
 
     @Override
     public PredictionSession openSession() {
-        return new StanetSession(weights, stride);
+        return new StanetSession(weights, stride, blur);
     }
 
     /** Releases the parameters; sessions of this predictor must not be used afterwards. */

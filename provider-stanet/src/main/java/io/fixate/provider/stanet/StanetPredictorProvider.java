@@ -4,7 +4,6 @@ import io.fixate.api.AudioRequirement;
 import io.fixate.api.Capabilities;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
@@ -21,14 +20,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code stanet} predictor: the STA net of STANet on frames t − 1, t, t + 1 and frame t's audio, loaded from a
- * folder written by {@code fixate train-predictor} ({@link StanetWeights}); no weights are bundled yet, so {@link
- * ModelOptions#weights()} is required. The model input is the square size the weights were trained at; a requested
+ * The {@code stanet} predictor: the STA net of STANet on frames t − 1, t, t + 1 and frame t's audio, with the weights
+ * bundled in this module ({@link BundledWeights}) or those of a folder written by {@code fixate train-predictor}
+ * ({@link StanetWeights}) given as {@link ModelOptions#weights()}. The model input is the square size the weights were trained at; a requested
  * input size must be that one.
  *
  * <p>Property {@value #STRIDE}: run the net on every k-th frame only (k ≥ 1, default 1, at most {@value #MAX_STRIDE})
  * and interpolate the maps between; the opened predictor then declares a look-ahead of k frames ({@link
- * StanetSession}).
+ * StanetSession}). Property {@value #BLUR}: σ of the Gaussian blur of the net's map as a fraction of its side (0 to
+ * {@value #MAX_BLUR}, default {@value #DEFAULT_BLUR}; 0 gives the net's own map).
  *
  * <p>Training: {@link #train} distils any pseudo-labeler into the STA net ({@link Distillation}; the settings and
  * their defaults are those of {@link io.fixate.provider.stanet.training.DistillationSettings}).
@@ -37,12 +37,19 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
 
     static final String NAME = "stanet";
     static final String STRIDE = "stride";
+    static final String BLUR = "blur";
+    /**
+     * σ of the map blur as a fraction of the map's side: chosen on the benchmark's validation split (docs/stanet.md),
+     * about the spread of the simulated observers' fixations around what they look at.
+     */
+    static final double DEFAULT_BLUR = 0.03;
+    private static final double MAX_BLUR = 0.25;
     /** Bounds the frames a session holds back (k of them). */
     static final int MAX_STRIDE = 100;
 
     private static final ProviderInfo INFO = new ProviderInfo(NAME, List.of(),
-            "STANet's STA net: three frames and the centre frame's sound to a fixation map (trained weights required)",
-            capabilities(1, 0));
+            "STANet's STA net: three frames and the centre frame's sound to a fixation map",
+            capabilities(1, BundledWeights.inputSize()));
 
     @Override
     public ProviderInfo info() {
@@ -51,16 +58,17 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
 
     @Override
     public FixationPredictor open(ModelOptions options) {
-        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE));
+        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR));
         int stride = stride(options);
-        Path folder = options.weights().orElseThrow(() -> new MissingWeightsException(NAME + " needs trained"
-                + " weights and bundles none yet: train them with 'fixate train-predictor' and pass the folder"));
-        StanetWeights weights = StanetWeights.load(folder, Devices.choose(options));
+        double blur = OptionChecks.doubleProperty(NAME, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR);
+        StanetWeights weights = options.weights()
+                .map(folder -> StanetWeights.load(folder, Devices.choose(options)))
+                .orElseGet(() -> BundledWeights.load(Devices.choose(options)));
         try {
             requireInputSize(options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),
                     capabilities(stride, weights.inputSize()));
-            return new StanetPredictor(opened, weights, stride);
+            return new StanetPredictor(opened, weights, stride, blur);
         } catch (RuntimeException e) {
             weights.close();
             throw e;

@@ -20,7 +20,7 @@ import io.fixate.spi.djl.PlaneResize;
  * size and ImageNet-normalised, and the spectrogram of frame t's audio window; at the edges of a stream the frame
  * itself stands for the missing neighbour. A frame pushed without sound (or whose media has none) brings a silent
  * window, whose spectrogram is all zeros after the z-score, and the net predicts from the pictures alone. The map is
- * σ of the finest logits, resized bilinearly to the source frame and min-max normalised. Every forward pass runs in
+ * σ of the finest logits, blurred ({@link MapBlur}), resized bilinearly to the source frame and min-max normalised. Every forward pass runs in
  * a sub-manager of the parameters' manager that is closed before the map is returned, so no native memory stays
  * behind per frame.
  *
@@ -37,6 +37,7 @@ final class StanetSession extends WindowedSession {
 
     private final StanetWeights weights;
     private final int stride;
+    private final MapBlur blur;
     private final FramePreprocessor preprocessor;
     private final AudioSpectrogram spectrogram = new AudioSpectrogram();
     /** Index in the current stream of the frame predicted next. */
@@ -44,10 +45,12 @@ final class StanetSession extends WindowedSession {
     private Anchor previousAnchor;
     private Anchor nextAnchor;
 
-    StanetSession(StanetWeights weights, int stride) {
+    /** @param blur σ of the Gaussian blur of the net's map as a fraction of its side (0 for none) */
+    StanetSession(StanetWeights weights, int stride, double blur) {
         super(NEIGHBOURS, stride, AudioRequirement.DEFAULT);
         this.weights = weights;
         this.stride = stride;
+        this.blur = new MapBlur(blur * weights.inputSize());
         this.preprocessor = FramePreprocessor.evaluation(weights.inputSize());
     }
 
@@ -100,7 +103,8 @@ final class StanetSession extends WindowedSession {
             NDArray finest = weights.net().forward(new ParameterStore(scratch, false), inputs, false).get(0);
             probabilities = Activation.sigmoid(finest).toFloatArray();
         }
-        float[] scores = PlaneResize.bilinear(probabilities, size, size, frame.width(), frame.height());
+        float[] scores = PlaneResize.bilinear(blur.apply(probabilities, size), size, size, frame.width(),
+                frame.height());
         return FixationMap.ofScores(frame.width(), frame.height(), scores, frame.timestampMicros(), frame.width(),
                 frame.height());
     }

@@ -6,7 +6,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
@@ -72,6 +74,12 @@ public final class StanetWeights implements AutoCloseable {
     /** The {@link WeightsFile} model identifier of {@code net}'s architecture, which its encoders decide. */
     public static String modelId(StaNet net) {
         return "fixate-sta/1 visual=" + net.visualEncoder().name() + " audio=" + net.audioEncoder().name();
+    }
+
+    /** The input size a manifest's text declares, 0 when it declares none. */
+    static int inputSizeOf(String manifest) {
+        JsonElement size = JsonParser.parseString(manifest).getAsJsonObject().get(INPUT_SIZE_KEY);
+        return size == null ? 0 : size.getAsInt();
     }
 
     /** Whether {@code folder} holds a complete trained net: its manifest, written last, exists. */

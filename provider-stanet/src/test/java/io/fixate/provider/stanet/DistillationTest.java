@@ -1,5 +1,7 @@
 package io.fixate.provider.stanet;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.Capabilities;
 import io.fixate.api.DeviceChoice;
@@ -85,6 +87,23 @@ class DistillationTest {
                 Files.readAllBytes(resumed.resolve(StanetWeights.PARAMETERS)));
         assertEquals(Files.readString(uninterrupted.resolve(StanetWeights.MANIFEST)),
                 Files.readString(resumed.resolve(StanetWeights.MANIFEST)), "the same record, both epochs included");
+    }
+
+    @Test
+    void theSavedNetIsThatOfTheEpochWithTheBestValidationCc() throws IOException {
+        EpochLosses epochs = new EpochLosses();
+        Path weights = train(folder.resolve("best"), Map.of("input-size", "32", "batch", "4", "frame-stride", "1",
+                "epochs", "4"), epochs);
+
+        int best = 0;
+        for (int i = 1; i < epochs.validations.size(); i++) {
+            best = epochs.validations.get(i) > epochs.validations.get(best) ? i : best;
+        }
+        JsonObject manifest = JsonParser.parseString(Files.readString(weights.resolve(StanetWeights.MANIFEST)))
+                .getAsJsonObject();
+        assertEquals(epochs.epochs.get(best), manifest.get("selectedEpoch").getAsInt(),
+                "validation CC per epoch " + epochs.validations);
+        assertTrue(Files.notExists(weights.resolve("checkpoints")), "the kept epoch weights go with the checkpoints");
     }
 
     @Test
@@ -220,12 +239,14 @@ class DistillationTest {
     private static final class EpochLosses implements TrainingMonitor {
         final List<Float> losses = new ArrayList<>();
         final List<Integer> epochs = new ArrayList<>();
+        final List<Float> validations = new ArrayList<>();
 
         @Override
         public void epochFinished(String stage, int epoch, int epochCount, float meanLoss, String metric,
                                   float validation) {
             losses.add(meanLoss);
             epochs.add(epoch);
+            validations.add(validation);
         }
     }
 

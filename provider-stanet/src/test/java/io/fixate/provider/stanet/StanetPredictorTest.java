@@ -5,7 +5,6 @@ import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import org.junit.jupiter.api.AfterAll;
@@ -173,7 +172,8 @@ class StanetPredictorTest {
     void nativeArraysDoNotGrowOverFiftyFrames() {
         List<FrameWithAudio> clip = RandomStanet.clip(50, 48, 36);
         try (StanetWeights loaded = StanetWeights.load(weights, Device.cpu());
-             FixationPredictor model = new StanetPredictor(predictor.info(), loaded, 1);
+             FixationPredictor model = new StanetPredictor(predictor.info(), loaded, 1,
+                     StanetPredictorProvider.DEFAULT_BLUR);
              PredictionSession session = model.openSession()) {
             int before = loaded.manager().getManagedArrays().size();
             for (FrameWithAudio input : clip) {
@@ -186,10 +186,10 @@ class StanetPredictorTest {
     }
 
     @Test
-    void unknownPropertiesAndBadStridesAreRejected() {
+    void unknownPropertiesAndBadStridesAndBlursAreRejected() {
         var provider = new StanetPredictorProvider();
         for (String[] property : new String[][] {{"strid", "2"}, {"stride", "0"}, {"stride", "1.5"},
-                {"stride", "fast"}}) {
+                {"stride", "fast"}, {"blur", "-0.01"}, {"blur", "0.5"}, {"blur", "wide"}}) {
             ModelOptions options = ModelOptions.builder().weights(weights).property(property[0], property[1]).build();
             InvalidOptionsException e = assertThrows(InvalidOptionsException.class, () -> provider.open(options));
             assertTrue(e.getMessage().contains(property[0]), e.getMessage());
@@ -197,12 +197,14 @@ class StanetPredictorTest {
     }
 
     @Test
-    void withoutWeightsTheMessageSaysWhereTheyComeFrom() {
-        MissingWeightsException e = assertThrows(MissingWeightsException.class,
-                () -> new StanetPredictorProvider().open(ModelOptions.defaults()));
+    void withoutWeightsTheBundledNetPredicts() {
+        try (FixationPredictor bundled = new StanetPredictorProvider().open(ModelOptions.defaults())) {
+            List<FixationMap> maps = bundled.predictClip(RandomStanet.clip(4, 48, 36));
 
-        assertTrue(e.getMessage().contains("stanet") && e.getMessage().contains("fixate train-predictor"),
-                e.getMessage());
+            assertEquals(96, bundled.info().capabilities().nativeInputWidth(), "the bundled net's training size");
+            assertEquals(4, maps.size());
+            assertEquals(48, maps.get(0).width());
+        }
     }
 
     @Test

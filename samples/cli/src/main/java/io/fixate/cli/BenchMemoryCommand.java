@@ -84,11 +84,11 @@ final class BenchMemoryCommand implements Callable<Integer> {
         }
         long first = samples.get(0);
         long last = samples.get(samples.size() - 1);
+        boolean flat = ResidentMemory.isFlat(samples);
         out.printf(Locale.ROOT, "RSS first %.0f MiB, peak %.0f MiB, last %.0f MiB (%+.1f %%): %s%n", mib(first),
-                mib(Collections.max(samples)), mib(last), 100.0 * (last - first) / first,
-                ResidentMemory.isFlat(samples) ? "flat" : "GROWING");
+                mib(Collections.max(samples)), mib(last), 100.0 * (last - first) / first, flat ? "flat" : "GROWING");
         out.flush();
-        return ExitCode.OK;
+        return flat ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
     private static void sample(PrintWriter out, List<Long> samples, long start, long framesDone) throws IOException {

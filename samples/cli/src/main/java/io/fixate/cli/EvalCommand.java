@@ -23,8 +23,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -47,6 +49,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", description = "A predictor to score (repeatable).")
     List<String> models = new ArrayList<>();
+
+    @Option(names = "--weights", paramLabel = "NAME=PATH",
+            description = "Weights of a --model instead of its bundled ones (repeatable).")
+    Map<String, Path> weights = new LinkedHashMap<>();
 
     @Option(names = "--predictions", paramLabel = "DIR",
             description = "Saved maps to score, DIR/<video id>/map_000000.png ... (repeatable).")
@@ -94,6 +100,11 @@ final class EvalCommand implements Callable<Integer> {
             default -> throw new InvalidOptionsException(
                     "--convention must be mit or pysaliency, got '" + convention + "'");
         };
+        for (String name : weights.keySet()) {
+            if (!models.contains(name)) {
+                throw new InvalidOptionsException("--weights names " + name + ", which is not a --model");
+            }
+        }
         EvalDataset data = InputFileException.opening(() -> Datasets.open(dataset));
         Evaluator evaluator = new Evaluator(new Evaluator.Settings(split, metrics, stavisPostprocess, maxVideos,
                 examples));
@@ -107,7 +118,8 @@ final class EvalCommand implements Callable<Integer> {
             Set<String> predictorNames = new LinkedHashSet<>(models);
             predictorNames.add(CLASSICAL_BASELINE);
             for (String name : predictorNames) {
-                sources.add(new PredictorSource(Fixate.predictor(name, ModelOptions.defaults()),
+                ModelOptions options = ModelOptions.builder().weights(weights.get(name)).build();
+                sources.add(new PredictorSource(Fixate.predictor(name, options),
                         name.equals(CLASSICAL_BASELINE) && !models.contains(name) ? Role.BASELINE : Role.MODEL));
             }
             predictions.forEach(dir -> sources.add(InputFileException.opening(() -> new PredictionsDirectory(dir))));

@@ -16,6 +16,8 @@ public final class ExitCode {
     public static final int DEVICE = 5;
     /** An output could not be written; nothing that existed before was changed. */
     public static final int OUTPUT = 6;
+    /** A benchmark's check failed (bench-memory: resident memory grew). */
+    public static final int CHECK_FAILED = 7;
 
     private ExitCode() {
     }

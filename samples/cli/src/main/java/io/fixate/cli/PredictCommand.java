@@ -42,7 +42,7 @@ import java.util.stream.Collectors;
 final class PredictCommand implements Callable<Integer> {
 
     /** The model used when none is named: the classical baseline until a learned model ships. */
-    static final String DEFAULT_MODEL = "classic-baseline";
+    static final String DEFAULT_MODEL = "stanet";
 
     @Spec
     CommandSpec spec;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The resumable epoch loop the providers' trainers share: seeded initialisation, {@link MomentumSgd}, per epoch a
@@ -63,10 +64,12 @@ public final class EpochTrainer<S> implements AutoCloseable {
      * @param modelId           identifies the architecture in the checkpoint's weights manifests and in messages
      * @param block             the net, fresh and uninitialised
      * @param inputShapes       the shapes of one training batch's inputs, to initialise the net with
+     * @param learningRate      the SGD step size of each epoch, epochs counted from 1
      * @param checkpointOptions everything besides the epoch count that a resumed run must share with the first one
      */
     public record Setup(String modelId, Block block, Loss loss, Shape[] inputShapes, int batchSize,
-                        float learningRate, float weightDecay, long seed, Map<String, String> checkpointOptions) {
+                        IntToDoubleFunction learningRate, float weightDecay, long seed,
+                        Map<String, String> checkpointOptions) {
     }
 
     private final Setup setup;
@@ -83,7 +86,7 @@ public final class EpochTrainer<S> implements AutoCloseable {
     public EpochTrainer(Setup setup, Path checkpointFolder, Device device) {
         this.setup = setup;
         this.checkpoint = new Checkpoint(checkpointFolder, setup.modelId());
-        this.optimizer = new MomentumSgd(setup.learningRate(), setup.weightDecay());
+        this.optimizer = new MomentumSgd((float) setup.learningRate().applyAsDouble(1), setup.weightDecay());
         Engine.getInstance().setRandomSeed((int) setup.seed());
         model = Model.newInstance(setup.modelId(), device);
         try {
@@ -155,6 +158,7 @@ public final class EpochTrainer<S> implements AutoCloseable {
 
     private float trainEpoch(int epoch, List<S> training, Function<SplittableRandom, Batching<S>> batchingOfEpoch,
                              Listener listener) {
+        optimizer.setLearningRate((float) setup.learningRate().applyAsDouble(epoch));
         SplittableRandom random = new SplittableRandom(setup.seed() + epoch * EPOCH_SEED_STEP);
         List<List<S>> steps = partition(shuffled(training, random), setup.batchSize());
         Batching<S> batching = batchingOfEpoch.apply(random);

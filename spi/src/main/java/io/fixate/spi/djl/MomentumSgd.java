@@ -22,13 +22,18 @@ public final class MomentumSgd extends Optimizer {
     /** The momentum coefficient. */
     public static final float MOMENTUM = 0.9f;
 
-    private final float learningRate;
+    private float learningRate;
     /** Momentum buffers by parameter id, on the manager of their parameter. */
     private final Map<String, NDArray> velocities = new HashMap<>();
 
     /** SGD with the given step size and L2 weight decay λ. */
     public MomentumSgd(float learningRate, float weightDecay) {
         super(new Builder().optWeightDecays(weightDecay));
+        this.learningRate = learningRate;
+    }
+
+    /** Sets the step size of the updates from now on (a schedule changes it between epochs). */
+    public void setLearningRate(float learningRate) {
         this.learningRate = learningRate;
     }
 

@@ -44,7 +44,7 @@ public final class NetTrainer implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.epochs = new EpochTrainer<>(new EpochTrainer.Setup(net.architectureId(), net.block(), net.loss(),
                 batches(FramePreprocessor.evaluation(options.inputSize())).inputShapes(options.batchSize()),
-                options.batchSize(), options.learningRate(), options.weightDecay(), options.seed(),
+                options.batchSize(), epoch -> options.learningRate(), options.weightDecay(), options.seed(),
                 options.checkpointOptions()), checkpointFolder, device);
     }
 

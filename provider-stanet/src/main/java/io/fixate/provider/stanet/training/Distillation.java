@@ -14,11 +14,13 @@ import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
 import io.fixate.spi.djl.TrainingRunFolder;
+import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +37,10 @@ import java.util.List;
  * <p>The folder's {@code run.json} ({@link TrainingRunFolder}) records teacher name, settings, seed and data hash and
  * refuses to resume with anything else; checkpoints (one per epoch) and the per-epoch record go to {@value
  * #CHECKPOINTS} until the net is saved. An interrupted run resumes after its last finished epoch; a finished folder is
- * left as it is. The manifest adds to the format's entries the run record, the per-epoch loss and validation CC.
+ * left as it is. The saved net is that of the epoch with the best validation CC (early stopping: a small dataset
+ * over-fits long before the last epoch), the last one without validation clips; the weights of the best epoch so far
+ * are kept beside the checkpoint for that. The manifest adds to the format's entries the run record, the per-epoch
+ * loss and validation CC and the selected epoch.
  */
 public final class Distillation {
 
@@ -45,6 +50,8 @@ public final class Distillation {
     static final String CHECKPOINTS = "checkpoints";
     /** The per-epoch record, kept across an interruption. */
     private static final String EPOCHS_FILE = "epochs.json";
+    private static final String EPOCH_WEIGHTS_PREFIX = "epoch-";
+    private static final String EPOCH_WEIGHTS_SUFFIX = ".params";
 
     private Distillation() {
     }
@@ -90,11 +97,18 @@ public final class Distillation {
 
                     @Override
                     public void epochFinished(int epoch, float meanLoss, float validationCc) {
+                        keepEpochWeights(trainer, checkpoints, epoch);
                         recordEpoch(checkpoints, epochs, epoch, meanLoss, validationCc);
+                        dropEpochWeights(checkpoints, epoch, bestEpoch(epochs));
                         monitor.epochFinished(STAGE, epoch, settings.epochs(), meanLoss, "CC", validationCc);
                     }
                 });
                 JsonObject extra = record.deepCopy();
+                int selected = epochs.isEmpty() ? settings.epochs() : bestEpoch(epochs);
+                if (selected != settings.epochs()) {
+                    trainer.loadWeights(epochWeights(checkpoints, selected));
+                }
+                extra.addProperty("selectedEpoch", selected);
                 extra.addProperty("trainingSamples", training.size());
                 extra.addProperty("validationSamples", validation.size());
                 extra.add("epochs", epochs);
@@ -141,6 +155,49 @@ public final class Distillation {
             }
         }
         return kept;
+    }
+
+    /** The first recorded epoch with the highest validation CC; the last recorded epoch when none has one. */
+    private static int bestEpoch(JsonArray epochs) {
+        int best = epochs.get(epochs.size() - 1).getAsJsonObject().get("epoch").getAsInt();
+        float bestCc = Float.NEGATIVE_INFINITY;
+        for (JsonElement element : epochs) {
+            JsonObject epoch = element.getAsJsonObject();
+            if (epoch.has("validationCc") && epoch.get("validationCc").getAsFloat() > bestCc) {
+                bestCc = epoch.get("validationCc").getAsFloat();
+                best = epoch.get("epoch").getAsInt();
+            }
+        }
+        return best;
+    }
+
+    private static Path epochWeights(Path checkpoints, int epoch) {
+        return checkpoints.resolve(EPOCH_WEIGHTS_PREFIX + epoch + EPOCH_WEIGHTS_SUFFIX);
+    }
+
+    /** Saves the weights of {@code epoch} before its record, so that every recorded epoch can still be selected. */
+    private static void keepEpochWeights(DistillationTrainer trainer, Path checkpoints, int epoch) {
+        Path file = epochWeights(checkpoints, epoch);
+        try {
+            trainer.saveWeights(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes the kept epoch weights but those of the latest and the best epoch. */
+    private static void dropEpochWeights(Path checkpoints, int latest, int best) {
+        try (DirectoryStream<Path> kept = Files.newDirectoryStream(checkpoints,
+                EPOCH_WEIGHTS_PREFIX + "*" + EPOCH_WEIGHTS_SUFFIX)) {
+            for (Path file : kept) {
+                if (!file.equals(epochWeights(checkpoints, latest)) && !file.equals(epochWeights(checkpoints, best))) {
+                    Files.delete(file);
+                    Files.deleteIfExists(WeightsFile.manifestOf(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tidy " + checkpoints + ": " + e.getMessage(), e);
+        }
     }
 
     private static void recordEpoch(Path checkpoints, JsonArray epochs, int epoch, float meanLoss,

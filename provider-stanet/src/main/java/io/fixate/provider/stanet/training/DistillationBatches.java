@@ -10,22 +10,47 @@ import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
  * Packs {@link DistillationSample}s into the STA net's inputs (frames t − 1, t, t + 1 as (B, 3, S, S) each, square
  * resized and normalised as the predictor does, and frame t's spectrogram (B, 1, 257, T)) and its label, the
- * pseudo-maps as (B, 1, S, S), on a caller-given manager. No augmentation: a crop or flip would have to move the
- * teacher's map with the frames, and the teacher already saw every frame as it is.
+ * pseudo-maps as (B, 1, S, S), on a caller-given manager.
+ *
+ * <p>The {@linkplain #augmenting augmenting} variant, one per epoch, adds the reference's STA augmentation, colour
+ * jitter drawn independently for every frame (no crop), and mirrors a sample left to right with probability one half:
+ * its three frames and its pseudo-map together, so the map still lies on what the teacher saw. The flip is not in the
+ * reference; it doubles the scenes a small dataset shows the net, and the synthetic benchmark, like real footage, has
+ * no preferred side. Draws depend only on the epoch's seed and the order of the batches, so a resumed run repeats
+ * them.
  */
 final class DistillationBatches implements EpochTrainer.Batching<DistillationSample> {
 
     private final FramePreprocessor frames;
     private final AudioSpectrogram audio = new AudioSpectrogram();
+    /** The left-right flip of each sample this epoch; null when not augmenting. */
+    private final Map<DistillationSample, Boolean> flips;
+    private final SplittableRandom random;
 
-    DistillationBatches(int inputSize) {
-        frames = FramePreprocessor.evaluation(inputSize);
+    private DistillationBatches(FramePreprocessor frames, SplittableRandom random) {
+        this.frames = frames;
+        this.random = random;
+        this.flips = random == null ? null : new IdentityHashMap<>();
+    }
+
+    /** Test-time batches: the predictor's preprocessing, nothing drawn at random. */
+    static DistillationBatches evaluation(int inputSize) {
+        return new DistillationBatches(FramePreprocessor.evaluation(inputSize), null);
+    }
+
+    /** One epoch's augmented batches, drawn from {@code random}. */
+    static DistillationBatches augmenting(int inputSize, SplittableRandom random) {
+        return new DistillationBatches(FramePreprocessor.augmenting(inputSize, inputSize, random.nextLong()),
+                random.split());
     }
 
     /** The input shapes of a batch of {@code batchSize}, to initialise the net with. */
@@ -48,19 +73,26 @@ final class DistillationBatches implements EpochTrainer.Batching<DistillationSam
     @Override
     public NDArray labels(List<DistillationSample> samples, NDManager manager) {
         int size = frames.inputSize();
-        float[] maps = new float[samples.size() * size * size];
-        for (int i = 0; i < samples.size(); i++) {
-            System.arraycopy(samples.get(i).pseudoMap(), 0, maps, i * size * size, size * size);
+        NDList maps = new NDList();
+        for (DistillationSample sample : samples) {
+            NDArray map = manager.create(sample.pseudoMap(), new Shape(1, size, size));
+            maps.add(flipped(sample) ? map.flip(2) : map);
         }
-        return manager.create(maps, new Shape(samples.size(), 1, size, size));
+        return NDArrays.stack(maps);
     }
 
     private NDArray frames(List<DistillationSample> samples, Function<DistillationSample, VideoFrame> which,
                            NDManager manager) {
         NDList batch = new NDList();
         for (DistillationSample sample : samples) {
-            batch.add(frames.apply(which.apply(sample), manager));
+            NDArray frame = frames.apply(which.apply(sample), manager);
+            batch.add(flipped(sample) ? frame.flip(2) : frame);
         }
         return NDArrays.stack(batch);
+    }
+
+    /** Whether {@code sample} is mirrored this epoch; drawn the first time it is asked. */
+    private boolean flipped(DistillationSample sample) {
+        return flips != null && flips.computeIfAbsent(sample, s -> random.nextBoolean());
     }
 }

@@ -10,15 +10,17 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.djl.EpochTrainer;
 import io.fixate.spi.djl.TrainingDivergedException;
+import io.fixate.spi.djl.WeightsFile;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Trains an {@link StaNet} on {@link DistillationSample}s with its loss (BCE + KL against the teacher's map) and the
- * shared {@link EpochTrainer} (seeded initialisation and shuffling, a checkpoint after every epoch, bit-identical
- * resume, a stop on a diverging loss), and after every epoch measures the validation score: the mean linear
+ * shared {@link EpochTrainer} (seeded initialisation, shuffling and augmentation, a checkpoint after every epoch,
+ * bit-identical resume, a stop on a diverging loss), and after every epoch measures the validation score: the mean linear
  * correlation coefficient (CC) between the net's map σ(finest logits) and the teacher's map over the validation
  * samples. Not thread-safe; close it to release the model's native memory.
  */
@@ -34,6 +36,7 @@ final class DistillationTrainer implements AutoCloseable {
     }
 
     private final StaNet net;
+    private final String modelId;
     private final DistillationSettings settings;
     private final DistillationBatches batches;
     private final EpochTrainer<DistillationSample> epochs;
@@ -46,10 +49,11 @@ final class DistillationTrainer implements AutoCloseable {
     DistillationTrainer(StaNet net, String modelId, DistillationSettings settings, long seed, Path checkpointFolder,
                         Device device) {
         this.net = net;
+        this.modelId = modelId;
         this.settings = settings;
-        this.batches = new DistillationBatches(settings.inputSize());
+        this.batches = DistillationBatches.evaluation(settings.inputSize());
         this.epochs = new EpochTrainer<>(new EpochTrainer.Setup(modelId, net, net.loss(),
-                batches.inputShapes(settings.batchSize()), settings.batchSize(), settings.learningRate(),
+                batches.inputShapes(settings.batchSize()), settings.batchSize(), settings::learningRateOfEpoch,
                 settings.weightDecay(), seed, settings.checkpointOptions(seed)), checkpointFolder, device);
     }
 
@@ -65,8 +69,8 @@ final class DistillationTrainer implements AutoCloseable {
      * @throws TrainingDivergedException when a step's loss is not finite: the learning rate is too high
      */
     void train(List<DistillationSample> training, List<DistillationSample> validation, Listener listener) {
-        // no augmentation (see DistillationBatches), so every epoch batches alike
-        epochs.train(settings.epochs(), training, random -> batches, new EpochTrainer.Listener() {
+        epochs.train(settings.epochs(), training, random -> settings.augment()
+                ? DistillationBatches.augmenting(settings.inputSize(), random) : batches, new EpochTrainer.Listener() {
             @Override
             public void stepFinished(int epoch, int step, int steps, float loss) {
                 listener.stepFinished(epoch, step, steps, loss);
@@ -102,6 +106,20 @@ final class DistillationTrainer implements AutoCloseable {
             }
         }
         return counted == 0 ? Float.NaN : (float) (sum / counted);
+    }
+
+    /** Writes the net's current weights to {@code file}, atomically. */
+    void saveWeights(Path file) throws IOException {
+        WeightsFile.save(net, file, modelId);
+    }
+
+    /**
+     * Replaces the net's weights with those of {@code file}, written by {@link #saveWeights}.
+     *
+     * @throws CorruptWeightsException when the file is damaged or belongs to another net
+     */
+    void loadWeights(Path file) {
+        WeightsFile.load(net, epochs.manager(), file, modelId);
     }
 
     @Override
