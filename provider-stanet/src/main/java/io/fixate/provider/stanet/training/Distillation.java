@@ -99,7 +99,7 @@ public final class Distillation {
                     public void epochFinished(int epoch, float meanLoss, float validationCc) {
                         keepEpochWeights(trainer, checkpoints, epoch);
                         recordEpoch(checkpoints, epochs, epoch, meanLoss, validationCc);
-                        dropEpochWeights(checkpoints, epoch, bestEpoch(epochs));
+                        dropEpochWeightsBut(checkpoints, bestEpoch(epochs));
                         monitor.epochFinished(STAGE, epoch, settings.epochs(), meanLoss, "CC", validationCc);
                     }
                 });
@@ -185,12 +185,12 @@ public final class Distillation {
         }
     }
 
-    /** Deletes the kept epoch weights but those of the latest and the best epoch. */
-    private static void dropEpochWeights(Path checkpoints, int latest, int best) {
+    /** Deletes the kept epoch weights but those of epoch {@code best}. */
+    private static void dropEpochWeightsBut(Path checkpoints, int best) {
         try (DirectoryStream<Path> kept = Files.newDirectoryStream(checkpoints,
                 EPOCH_WEIGHTS_PREFIX + "*" + EPOCH_WEIGHTS_SUFFIX)) {
             for (Path file : kept) {
-                if (!file.equals(epochWeights(checkpoints, latest)) && !file.equals(epochWeights(checkpoints, best))) {
+                if (!file.equals(epochWeights(checkpoints, best))) {
                     Files.delete(file);
                     Files.deleteIfExists(WeightsFile.manifestOf(file));
                 }
