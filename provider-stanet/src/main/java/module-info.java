@@ -3,8 +3,9 @@
  * io.fixate.provider.stanet.StanetPredictorProvider} is the {@code stanet} predictor, which runs the STA net with the
  * weights bundled in the module's resources or those of a folder of trained weights ({@link
  * io.fixate.provider.stanet.StanetWeights}) given as {@link io.fixate.api.ModelOptions#weights}. Every package is
- * internal: {@code nets} holds the STA net (three frames and the centre frame's audio to two fixation logit maps, with encoders chosen by name through {@link io.fixate.spi.djl.nn.Encoders}) and its training
- * loss, {@code training} the distillation of any pseudo-labeler into it (the provider is a {@link
+ * internal: {@code nets} holds the STA net (three frames and the centre frame's audio to two fixation logit maps,
+ * with encoders chosen by name through {@link io.fixate.spi.djl.nn.Encoders}) and its training loss, {@code
+ * training} the distillation of any pseudo-labeler into it (the provider is a {@link
  * io.fixate.spi.TrainablePredictorProvider}).
  */
 module io.fixate.provider.stanet {

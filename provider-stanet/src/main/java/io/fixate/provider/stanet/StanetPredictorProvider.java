@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * The {@code stanet} predictor: the STA net of STANet on frames t − 1, t, t + 1 and frame t's audio, with the weights
  * bundled in this module ({@link BundledWeights}) or those of a folder written by {@code fixate train-predictor}
- * ({@link StanetWeights}) given as {@link ModelOptions#weights()}. The model input is the square size the weights were trained at; a requested
- * input size must be that one.
+ * ({@link StanetWeights}) given as {@link ModelOptions#weights()}. The model input is the square size the weights
+ * were trained at (the provider's info gives the bundled net's); a requested input size must be that one.
  *
  * <p>Property {@value #STRIDE}: run the net on every k-th frame only (k ≥ 1, default 1, at most {@value #MAX_STRIDE})
  * and interpolate the maps between; the opened predictor then declares a look-ahead of k frames ({@link
@@ -38,10 +38,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     static final String NAME = "stanet";
     static final String STRIDE = "stride";
     static final String BLUR = "blur";
-    /**
-     * σ of the map blur as a fraction of the map's side: chosen on the benchmark's validation split (docs/stanet.md),
-     * about the spread of the simulated observers' fixations around what they look at.
-     */
+    /** σ of the map blur as a fraction of the map's side, chosen on the benchmark's validation split. */
     static final double DEFAULT_BLUR = 0.03;
     private static final double MAX_BLUR = 0.25;
     /** Bounds the frames a session holds back (k of them). */

@@ -20,9 +20,9 @@ import io.fixate.spi.djl.PlaneResize;
  * size and ImageNet-normalised, and the spectrogram of frame t's audio window; at the edges of a stream the frame
  * itself stands for the missing neighbour. A frame pushed without sound (or whose media has none) brings a silent
  * window, whose spectrogram is all zeros after the z-score, and the net predicts from the pictures alone. The map is
- * σ of the finest logits, blurred ({@link MapBlur}), resized bilinearly to the source frame and min-max normalised. Every forward pass runs in
- * a sub-manager of the parameters' manager that is closed before the map is returned, so no native memory stays
- * behind per frame.
+ * σ of the finest logits, blurred ({@link MapBlur}), resized bilinearly to the source frame and min-max
+ * normalised. Every forward pass runs in a sub-manager of the parameters' manager that is closed before the map is
+ * returned, so no native memory stays behind per frame.
  *
  * <p>Temporal stride k: the net runs on the stream's frames 0, k, 2k, ... and on its last frame (the anchors); a frame
  * in between gets the per-cell linear interpolation of the maps of the anchors either side, weighted by its distance

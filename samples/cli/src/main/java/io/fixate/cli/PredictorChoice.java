@@ -14,7 +14,8 @@ final class PredictorChoice {
             description = "Predictor to measure (see 'fixate providers'). Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--weights", paramLabel = "PATH", description = "Weights of the predictor instead of its bundled ones.")
+    @Option(names = "--weights", paramLabel = "PATH",
+            description = "Weights of the predictor instead of its bundled ones.")
     Path weights;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",

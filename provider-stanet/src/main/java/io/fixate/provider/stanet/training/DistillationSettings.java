@@ -77,8 +77,9 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
                     Integer.parseInt(entry(entries, EPOCHS, "16")), Integer.parseInt(entry(entries, BATCH, "8")),
                     Float.parseFloat(entry(entries, LEARNING_RATE, "0.01")),
                     Float.parseFloat(entry(entries, WEIGHT_DECAY, "5e-4")),
-                    Integer.parseInt(entry(entries, FRAME_STRIDE, "2")), entry(entries, VISUAL_ENCODER, Encoders.COMPACT),
-                    entry(entries, AUDIO_ENCODER, Encoders.COMPACT), either(entries, AUGMENT, "on", "on", "off"),
+                    Integer.parseInt(entry(entries, FRAME_STRIDE, "2")),
+                    entry(entries, VISUAL_ENCODER, Encoders.COMPACT), entry(entries, AUDIO_ENCODER, Encoders.COMPACT),
+                    either(entries, AUGMENT, "on", "on", "off"),
                     either(entries, SCHEDULE, "cosine", "cosine", "constant"));
         } catch (NumberFormatException e) {
             throw new InvalidOptionsException("STANet distillation settings: a number is malformed (" + e.getMessage()

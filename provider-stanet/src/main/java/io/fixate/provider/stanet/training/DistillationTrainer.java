@@ -20,9 +20,9 @@ import java.util.List;
 /**
  * Trains an {@link StaNet} on {@link DistillationSample}s with its loss (BCE + KL against the teacher's map) and the
  * shared {@link EpochTrainer} (seeded initialisation, shuffling and augmentation, a checkpoint after every epoch,
- * bit-identical resume, a stop on a diverging loss), and after every epoch measures the validation score: the mean linear
- * correlation coefficient (CC) between the net's map σ(finest logits) and the teacher's map over the validation
- * samples. Not thread-safe; close it to release the model's native memory.
+ * bit-identical resume, a stop on a diverging loss), and after every epoch measures the validation score: the mean
+ * linear correlation coefficient (CC) between the net's map σ(finest logits) and the teacher's map over the
+ * validation samples. Not thread-safe; close it to release the model's native memory.
  */
 final class DistillationTrainer implements AutoCloseable {
 
