@@ -3,6 +3,7 @@ package io.fixate.tests;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import io.fixate.cli.ExitCode;
+import io.fixate.spi.ProviderFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,9 @@ class PredictorTrainingEndToEndTest {
         String manifest = Files.readString(weights.resolve("manifest.json"));
         assertTrue(manifest.contains("\"format\": \"fixate-stanet/1\"") && manifest.contains("\"teacher\": \"scam\"")
                 && manifest.matches("(?s).*\"parametersSha256\": \"[0-9a-f]{64}\".*"), manifest);
+        String labelerManifest = ProviderFiles.sha256Hex(TrainedTinyLabeler.weights().resolve("manifest.json"));
+        assertTrue(manifest.contains("weights manifest SHA-256 " + labelerManifest), "the teacher's weights: "
+                + manifest);
 
         Path video = TrainedTinyLabeler.benchmark().resolve("videos")
                 .resolve(TinyBenchmark.idsOf(TrainedTinyLabeler.benchmark(), "testSet.txt").get(0) + ".mp4");

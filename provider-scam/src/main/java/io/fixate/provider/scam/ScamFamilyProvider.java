@@ -6,19 +6,23 @@ import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
+import io.fixate.api.WeightsException;
 import io.fixate.provider.scam.labeling.PipelineConfig;
 import io.fixate.provider.scam.recipe.LabelerTraining;
 import io.fixate.provider.scam.recipe.LabelerWeights;
 import io.fixate.spi.OptionChecks;
+import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.TrainableLabelerProvider;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What the {@code scam} and {@code cam} labelers share: both run on the same trained nets (one {@code fixate
@@ -65,7 +69,7 @@ abstract class ScamFamilyProvider implements TrainableLabelerProvider {
         LabelerWeights weights = LabelerWeights.load(folder, Devices.choose(options));
         try {
             PipelineConfig config = config(options, weights.settings().coarseSize(), weights.settings().fineSize());
-            ProviderInfo opened = new ProviderInfo(info.name(), info.aliases(), info.description(),
+            ProviderInfo opened = new ProviderInfo(info.name(), info.aliases(), describe(options, folder),
                     new Capabilities(true, 1, 1, 0, 0, AudioRequirement.DEFAULT, true, weights.labels()));
             return new ScamLabeler(opened, weights, config, audioSwitch(options));
         } catch (RuntimeException e) {
@@ -77,6 +81,20 @@ abstract class ScamFamilyProvider implements TrainableLabelerProvider {
     @Override
     public Path train(TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
         return LabelerTraining.run(data, request, monitor);
+    }
+
+    /**
+     * The description of an opened labeler: the provider's, its properties and which weights it runs, so that a record
+     * of its maps (a distillation run's) names exactly the labeler that made them.
+     */
+    private String describe(ModelOptions options, Path folder) {
+        Path manifest = folder.resolve(LabelerWeights.MANIFEST);
+        try {
+            return info.description() + " [properties " + new TreeMap<>(options.properties())
+                    + ", weights manifest SHA-256 " + ProviderFiles.sha256Hex(manifest) + "]";
+        } catch (IOException e) {
+            throw new WeightsException("cannot read " + manifest + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether an on/off property is on. */

@@ -41,7 +41,7 @@ import java.util.Map;
  */
 public final class LabelerWeights implements AutoCloseable {
 
-    static final String MANIFEST = "manifest.json";
+    public static final String MANIFEST = "manifest.json";
     static final String FORMAT = "fixate-scam-labeler/1";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();

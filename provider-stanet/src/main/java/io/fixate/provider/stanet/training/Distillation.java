@@ -34,13 +34,13 @@ import java.util.List;
  * #STAGE}; the latter's {@link TrainingMonitor#epochFinished} reports in its validation-accuracy slot the mean CC
  * between the net's and the teacher's maps of the validation clips (NaN without validation clips).
  *
- * <p>The folder's {@code run.json} ({@link TrainingRunFolder}) records teacher name, settings, seed and data hash and
- * refuses to resume with anything else; checkpoints (one per epoch) and the per-epoch record go to {@value
- * #CHECKPOINTS} until the net is saved. An interrupted run resumes after its last finished epoch; a finished folder is
- * left as it is. The saved net is that of the epoch with the best validation CC (early stopping: a small dataset
- * over-fits long before the last epoch), the last one without validation clips; the weights of the best epoch so far
- * are kept beside the checkpoint for that. The manifest adds to the format's entries the run record, the per-epoch
- * loss and validation CC and the selected epoch.
+ * <p>The folder's {@code run.json} ({@link TrainingRunFolder}) records the teacher's name and description (a SCAM
+ * labeler's names its properties and weights), settings, seed and data hash and refuses to resume with anything else;
+ * checkpoints (one per epoch) and the per-epoch record go to {@value #CHECKPOINTS} until the net is saved. An
+ * interrupted run resumes after its last finished epoch; a finished folder is left as it is. The saved net is that of
+ * the epoch with the best validation CC (early stopping: a small dataset over-fits long before the last epoch), the
+ * last one without validation clips; the weights of the best epoch so far are kept beside the checkpoint for that. The
+ * manifest adds to the format's entries the run record, the per-epoch loss and validation CC and the selected epoch.
  */
 public final class Distillation {
 
@@ -126,6 +126,7 @@ public final class Distillation {
                                         long seed) {
         JsonObject record = new JsonObject();
         record.addProperty("teacher", teacher.info().name());
+        record.addProperty("teacherDescription", teacher.info().description());
         JsonObject settingsRecord = new JsonObject();
         settings.entries().forEach(settingsRecord::addProperty);
         record.add("settings", settingsRecord);
