@@ -54,7 +54,7 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--observers", paramLabel = "N", description = "Simulated observers per frame.")
     Integer observers;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of everything random.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of everything random. Default: the preset's (1).")
     Long seed;
 
     @Option(names = "--overwrite", description = "Replace the benchmark files in DIR even if they are of other "
