@@ -108,7 +108,10 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         return cosine ? learningRate * (1 + Math.cos(Math.PI * (epoch - 1) / epochs)) / 2 : learningRate;
     }
 
-    /** What a checkpoint is bound to: every setting but the epoch count, which a resumed run may raise. */
+    /**
+     * What a checkpoint is bound to: every setting but the epoch count, which a resumed run may raise (under the cosine
+     * schedule the remaining epochs then follow the longer cosine).
+     */
     Map<String, String> checkpointOptions(long seed) {
         Map<String, String> options = entries();
         options.remove(EPOCHS);
