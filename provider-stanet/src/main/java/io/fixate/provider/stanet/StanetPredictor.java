@@ -5,7 +5,7 @@ import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
 
 /**
- * An opened {@code stanet}: the loaded STA net, the temporal stride and the map blur. Sessions only read the
+ * An opened {@code stanet}: the loaded STA net, the temporal stride, the map blur and the temporal smoothing. Sessions only read the
  * parameters, so the predictor is safe to share between threads; whole clips go through a session ({@link
  * FixationPredictor#predictClip}), which is what makes them give exactly the streamed maps.
  */
@@ -15,12 +15,14 @@ final class StanetPredictor implements FixationPredictor {
     private final StanetWeights weights;
     private final int stride;
     private final double blur;
+    private final double smoothing;
 
-    StanetPredictor(ProviderInfo info, StanetWeights weights, int stride, double blur) {
+    StanetPredictor(ProviderInfo info, StanetWeights weights, int stride, double blur, double smoothing) {
         this.info = info;
         this.weights = weights;
         this.stride = stride;
         this.blur = blur;
+        this.smoothing = smoothing;
     }
 
     @Override
@@ -30,7 +32,7 @@ final class StanetPredictor implements FixationPredictor {
 
     @Override
     public PredictionSession openSession() {
-        return new StanetSession(weights, stride, blur);
+        return new StanetSession(weights, stride, blur, smoothing);
     }
 
     /** Releases the parameters; sessions of this predictor must not be used afterwards. */

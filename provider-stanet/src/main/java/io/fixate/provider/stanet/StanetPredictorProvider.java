@@ -28,7 +28,9 @@ import java.util.Set;
  * <p>Property {@value #STRIDE}: run the net on every k-th frame only (k ≥ 1, default 1, at most {@value #MAX_STRIDE})
  * and interpolate the maps between; the opened predictor then declares a look-ahead of k frames ({@link
  * StanetSession}). Property {@value #BLUR}: σ of the Gaussian blur of the net's map as a fraction of its side (0 to
- * {@value #MAX_BLUR}, default {@value #DEFAULT_BLUR}; 0 gives the net's own map).
+ * {@value #MAX_BLUR}, default {@value #DEFAULT_BLUR}; 0 gives the net's own map). Property {@value #SMOOTHING}: the
+ * weight of the previous map in a running average over the stream (0 to {@value #MAX_SMOOTHING}, default {@value
+ * #DEFAULT_SMOOTHING}; 0 for none).
  *
  * <p>Training: {@link #train} distils any pseudo-labeler into the STA net ({@link Distillation}; the settings and
  * their defaults are those of {@link io.fixate.provider.stanet.training.DistillationSettings}).
@@ -41,6 +43,10 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     /** σ of the map blur as a fraction of the map's side, chosen on the benchmark's validation split. */
     static final double DEFAULT_BLUR = 0.03;
     private static final double MAX_BLUR = 0.25;
+    static final String SMOOTHING = "smoothing";
+    /** Weight of the previous map in the running average over time, chosen on the benchmark's validation split. */
+    static final double DEFAULT_SMOOTHING = 0.5;
+    private static final double MAX_SMOOTHING = 0.95;
     /** Bounds the frames a session holds back (k of them). */
     static final int MAX_STRIDE = 100;
 
@@ -55,9 +61,11 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
 
     @Override
     public FixationPredictor open(ModelOptions options) {
-        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR));
+        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR, SMOOTHING));
         int stride = stride(options);
         double blur = OptionChecks.doubleProperty(NAME, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR);
+        double smoothing = OptionChecks.doubleProperty(NAME, options, SMOOTHING, DEFAULT_SMOOTHING, 0,
+                MAX_SMOOTHING);
         StanetWeights weights = options.weights()
                 .map(folder -> StanetWeights.load(folder, Devices.choose(options)))
                 .orElseGet(() -> BundledWeights.load(Devices.choose(options)));
@@ -65,7 +73,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
             requireInputSize(options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),
                     capabilities(stride, weights.inputSize()));
-            return new StanetPredictor(opened, weights, stride, blur);
+            return new StanetPredictor(opened, weights, stride, blur, smoothing);
         } catch (RuntimeException e) {
             weights.close();
             throw e;

@@ -24,6 +24,9 @@ import io.fixate.spi.djl.PlaneResize;
  * normalised. Every forward pass runs in a sub-manager of the parameters' manager that is closed before the map is
  * returned, so no native memory stays behind per frame.
  *
+ * <p>Each returned map is a running average: (1 − s) times the frame's own map plus s times the previous returned
+ * map of the stream, s being the smoothing weight; it needs no further frame, so the look-ahead stays as it is.
+ *
  * <p>Temporal stride k: the net runs on the stream's frames 0, k, 2k, ... and on its last frame (the anchors); a frame
  * in between gets the per-cell linear interpolation of the maps of the anchors either side, weighted by its distance
  * in frames. The next anchor and its own next frame must have arrived before such a map can be made, so the session
@@ -38,24 +41,37 @@ final class StanetSession extends WindowedSession {
     private final StanetWeights weights;
     private final int stride;
     private final MapBlur blur;
+    private final double smoothing;
     private final FramePreprocessor preprocessor;
     private final AudioSpectrogram spectrogram = new AudioSpectrogram();
     /** Index in the current stream of the frame predicted next. */
     private int position;
     private Anchor previousAnchor;
     private Anchor nextAnchor;
+    /** The last map returned in the current stream, for the running average; null at a stream's start. */
+    private FixationMap previousOutput;
 
-    /** @param blur σ of the Gaussian blur of the net's map as a fraction of its side (0 for none) */
-    StanetSession(StanetWeights weights, int stride, double blur) {
+    /**
+     * @param blur      σ of the Gaussian blur of the net's map as a fraction of its side (0 for none)
+     * @param smoothing weight of the previous output in the running average over the stream's maps (0 for none)
+     */
+    StanetSession(StanetWeights weights, int stride, double blur, double smoothing) {
         super(NEIGHBOURS, stride, AudioRequirement.DEFAULT);
         this.weights = weights;
         this.stride = stride;
+        this.smoothing = smoothing;
         this.blur = new MapBlur(blur * weights.inputSize());
         this.preprocessor = FramePreprocessor.evaluation(weights.inputSize());
     }
 
     @Override
     protected FixationMap predict(FrameWindow window) {
+        previousOutput = averagedWithPrevious(mapOf(window));
+        return previousOutput;
+    }
+
+    /** The map of the window's current frame before the running average: the net's, or interpolated between two. */
+    private FixationMap mapOf(FrameWindow window) {
         int index = position++;
         int sinceAnchor = index % stride;
         if (sinceAnchor == 0 || !window.hasFuture(1)) {
@@ -75,6 +91,24 @@ final class StanetSession extends WindowedSession {
         position = 0;
         previousAnchor = null;
         nextAnchor = null;
+        previousOutput = null;
+    }
+
+    /**
+     * (1 − s)·map + s·previous output, min-max normalised: a causal exponential average that steadies the map over
+     * time without holding back another frame. The first map of a stream is returned as it is.
+     */
+    private FixationMap averagedWithPrevious(FixationMap map) {
+        if (previousOutput == null || smoothing == 0) {
+            return map;
+        }
+        float[] values = map.toArray();
+        float[] previous = previousOutput.toArray();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((1 - smoothing) * values[i] + smoothing * previous[i]);
+        }
+        return FixationMap.ofScores(map.width(), map.height(), values, map.timestampMicros(), map.frameWidth(),
+                map.frameHeight());
     }
 
     /** The map of the anchor {@code offset} frames after the window's current frame, from the cache or the net. */

@@ -119,13 +119,8 @@ class StanetPredictorTest {
     @Test
     void strideThreeRunsTheNetOnEveryThirdAndTheLastFrameAndInterpolatesBetween() {
         List<FrameWithAudio> clip = RandomStanet.clip(8, WIDTH, HEIGHT);
-        List<FixationMap> everyFrame = streamed(predictor, clip);
-        List<FixationMap> strided;
-        try (FixationPredictor stride3 = new StanetPredictorProvider().open(
-                ModelOptions.builder().weights(weights).property("stride", "3").build())) {
-            assertEquals(3, stride3.info().capabilities().lookAheadFrames());
-            strided = streamed(stride3, clip);
-        }
+        List<FixationMap> everyFrame = streamed(unsmoothed().build(), clip);
+        List<FixationMap> strided = streamed(unsmoothed().property("stride", "3").build(), clip);
 
         assertEquals(clip.size(), strided.size());
         for (int anchor : new int[] {0, 3, 6, 7}) {
@@ -141,6 +136,38 @@ class StanetPredictorTest {
     }
 
     @Test
+    void eachMapIsTheRunningAverageOfTheNetsMapsAndANewStreamStartsAfresh() {
+        List<FrameWithAudio> clip = RandomStanet.clip(4, WIDTH, HEIGHT);
+        List<FixationMap> raw = streamed(unsmoothed().build(), clip);
+        List<FixationMap> smoothed;
+        try (FixationPredictor model = new StanetPredictorProvider().open(
+                ModelOptions.builder().weights(weights).property("smoothing", "0.4").build());
+             PredictionSession session = model.openSession()) {
+            smoothed = new ArrayList<>();
+            for (FrameWithAudio input : clip) {
+                smoothed.addAll(session.push(input));
+            }
+            smoothed.addAll(session.flush());
+            List<FixationMap> again = new ArrayList<>(session.push(clip.get(0)));
+            again.addAll(session.flush());
+            assertArrayEquals(streamed(unsmoothed().build(), clip.subList(0, 1)).get(0).toArray(),
+                    again.get(0).toArray(), "after a flush the average restarts");
+        }
+
+        assertArrayEquals(raw.get(0).toArray(), smoothed.get(0).toArray(), "a stream's first map is the net's");
+        for (int t = 1; t < clip.size(); t++) {
+            float[] own = raw.get(t).toArray();
+            float[] previous = smoothed.get(t - 1).toArray();
+            float[] blend = new float[own.length];
+            for (int i = 0; i < own.length; i++) {
+                blend[i] = (float) (0.6 * own[i] + 0.4 * previous[i]);
+            }
+            FixationMap expected = FixationMap.ofScores(WIDTH, HEIGHT, blend, 0, WIDTH, HEIGHT);
+            assertArrayEquals(expected.toArray(), smoothed.get(t).toArray(), 1e-6f, "map " + t);
+        }
+    }
+
+    @Test
     void aStridedSessionHoldsBackStrideFrames() {
         List<FrameWithAudio> clip = RandomStanet.clip(5, WIDTH, HEIGHT);
         try (FixationPredictor stride3 = new StanetPredictorProvider().open(
@@ -152,6 +179,17 @@ class StanetPredictorTest {
             assertEquals(clip.get(0).frame().timestampMicros(), session.push(clip.get(3)).get(0).timestampMicros());
             assertEquals(1, session.push(clip.get(4)).size());
             assertEquals(3, session.flush().size());
+        }
+    }
+
+    /** Options of a predictor on the test weights whose maps are the net's own, not averaged over time. */
+    private static ModelOptions.Builder unsmoothed() {
+        return ModelOptions.builder().weights(weights).property("smoothing", "0");
+    }
+
+    private static List<FixationMap> streamed(ModelOptions options, List<FrameWithAudio> clip) {
+        try (FixationPredictor model = new StanetPredictorProvider().open(options)) {
+            return streamed(model, clip);
         }
     }
 
@@ -173,7 +211,7 @@ class StanetPredictorTest {
         List<FrameWithAudio> clip = RandomStanet.clip(50, 48, 36);
         try (StanetWeights loaded = StanetWeights.load(weights, Device.cpu());
              FixationPredictor model = new StanetPredictor(predictor.info(), loaded, 1,
-                     StanetPredictorProvider.DEFAULT_BLUR);
+                     StanetPredictorProvider.DEFAULT_BLUR, StanetPredictorProvider.DEFAULT_SMOOTHING);
              PredictionSession session = model.openSession()) {
             int before = loaded.manager().getManagedArrays().size();
             for (FrameWithAudio input : clip) {
