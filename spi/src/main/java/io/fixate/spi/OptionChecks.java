@@ -33,6 +33,22 @@ public final class OptionChecks {
     }
 
     /**
+     * Parses a whole-number property within [{@code min}, {@code max}] ({@code 3} or {@code 3.0}), or returns
+     * {@code fallback} when it is absent.
+     */
+    public static int intProperty(String provider, ModelOptions options, String key, int fallback, int min, int max) {
+        String text = options.properties().get(key);
+        if (text == null) {
+            return fallback;
+        }
+        double value = doubleProperty(provider, options, key, fallback, min, max);
+        if (value != Math.rint(value)) {
+            throw new InvalidOptionsException(provider + " property " + key + " must be a whole number, got " + text);
+        }
+        return (int) value;
+    }
+
+    /**
      * Parses a numeric property within [{@code min}, {@code max}], or returns {@code fallback} when it is absent.
      */
     public static double doubleProperty(String provider, ModelOptions options, String key, double fallback,

@@ -62,7 +62,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     @Override
     public FixationPredictor open(ModelOptions options) {
         OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR, SMOOTHING));
-        int stride = stride(options);
+        int stride = OptionChecks.intProperty(NAME, options, STRIDE, 1, 1, MAX_STRIDE);
         double blur = OptionChecks.doubleProperty(NAME, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR);
         double smoothing = OptionChecks.doubleProperty(NAME, options, SMOOTHING, DEFAULT_SMOOTHING, 0,
                 MAX_SMOOTHING);
@@ -88,15 +88,6 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     private static Capabilities capabilities(int lookAhead, int inputSize) {
         return new Capabilities(true, StanetSession.NEIGHBOURS, lookAhead, inputSize, inputSize,
                 AudioRequirement.DEFAULT, true, List.of());
-    }
-
-    private static int stride(ModelOptions options) {
-        double value = OptionChecks.doubleProperty(NAME, options, STRIDE, 1, 1, MAX_STRIDE);
-        if (value != Math.rint(value)) {
-            throw new InvalidOptionsException(NAME + " property " + STRIDE + " must be a whole number of frames, got "
-                    + options.properties().get(STRIDE));
-        }
-        return (int) value;
     }
 
     private static void requireInputSize(ModelOptions options, int trained) {

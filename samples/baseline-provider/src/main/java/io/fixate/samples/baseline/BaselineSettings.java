@@ -41,11 +41,7 @@ record BaselineSettings(double centreBias, int gridLongSide) {
         }
         OptionChecks.requireKnownProperties(name, options, Set.of(CENTRE_BIAS, GRID));
         double centreBias = OptionChecks.doubleProperty(name, options, CENTRE_BIAS, DEFAULT_CENTRE_BIAS, 0, 1);
-        double grid = OptionChecks.doubleProperty(name, options, GRID, DEFAULT_GRID, MIN_GRID, MAX_GRID);
-        if (grid != Math.rint(grid)) {
-            throw new InvalidOptionsException(name + " property " + GRID + " must be a whole number of cells, got "
-                    + options.properties().get(GRID));
-        }
-        return new BaselineSettings(centreBias, (int) grid);
+        int grid = OptionChecks.intProperty(name, options, GRID, DEFAULT_GRID, MIN_GRID, MAX_GRID);
+        return new BaselineSettings(centreBias, grid);
     }
 }
