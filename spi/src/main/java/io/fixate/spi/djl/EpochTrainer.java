@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
 
@@ -49,13 +50,23 @@ public final class EpochTrainer<S> implements AutoCloseable {
         NDArray labels(List<S> batch, NDManager manager);
     }
 
-    /** Progress of the epochs; epochs and steps count from 1. */
+    /** Progress of the epochs, for example to draw a progress bar; epochs and steps count from 1. */
     public interface Listener {
 
-        void stepFinished(int epoch, int step, int steps, float loss);
+        /** A listener that ignores everything. */
+        Listener NONE = new Listener() {
+        };
 
-        /** After the epoch and its checkpoint, with the mean loss of its steps. */
-        void epochFinished(int epoch, float meanLoss);
+        /** After optimisation step {@code step} of {@code steps} in {@code epoch}, with that batch's loss. */
+        default void stepFinished(int epoch, int step, int steps, float loss) {
+        }
+
+        /**
+         * After {@code epoch} and its checkpoint, with the mean training loss of its steps and the trainer's
+         * validation score (NaN when it has no validation samples).
+         */
+        default void epochFinished(int epoch, float meanLoss, float validationScore) {
+        }
     }
 
     /**
@@ -124,11 +135,12 @@ public final class EpochTrainer<S> implements AutoCloseable {
      * @param training        the training samples, at least one
      * @param batchingOfEpoch the batching of an epoch, given the epoch's random source after its shuffle (for
      *                        seeded augmentation)
+     * @param validationScore measures the net after each epoch's checkpoint; NaN when there is nothing to measure on
      * @throws UncheckedIOException       when a checkpoint cannot be written
      * @throws TrainingDivergedException when a step's loss is not finite
      */
     public void train(int epochs, List<S> training, Function<SplittableRandom, Batching<S>> batchingOfEpoch,
-                      Listener listener) {
+                      DoubleSupplier validationScore, Listener listener) {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("training needs at least one sample");
         }
@@ -143,7 +155,7 @@ public final class EpochTrainer<S> implements AutoCloseable {
                 throw new UncheckedIOException("cannot write the checkpoint of epoch " + epoch + ": " + e.getMessage(),
                         e);
             }
-            listener.epochFinished(epoch, meanLoss);
+            listener.epochFinished(epoch, meanLoss, (float) validationScore.getAsDouble());
         }
     }
 

@@ -22,7 +22,6 @@ import io.fixate.provider.scam.nets.ScamNet;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.provider.scam.training.Batches;
 import io.fixate.provider.scam.training.NetTrainer;
-import io.fixate.provider.scam.training.TrainingListener;
 import io.fixate.provider.scam.training.TrainingOptions;
 import io.fixate.provider.scam.training.TrainingSample;
 import io.fixate.spi.ProviderFiles;
@@ -228,7 +227,7 @@ public final class LabelerTraining {
                 device)) {
             monitor.stageStarted(slot.id(), options.epochs(), (training.size() + options.batchSize() - 1)
                     / options.batchSize());
-            trainer.train(training, validation, new TrainingListener() {
+            trainer.train(training, validation, new EpochTrainer.Listener() {
                 @Override
                 public void stepFinished(int epoch, int step, int steps, float loss) {
                     monitor.stepFinished(slot.id(), epoch, step, steps, loss);

@@ -57,24 +57,16 @@ public final class NetTrainer implements AutoCloseable {
      * Runs the remaining epochs up to {@link TrainingOptions#epochs()}, checkpointing after each.
      *
      * @param training   the training samples, at least one
-     * @param validation the samples to measure accuracy on after each epoch; may be empty
+     * @param validation the samples to measure accuracy on after each epoch, the listener's validation score; may be
+     *                   empty
      * @throws UncheckedIOException       when a checkpoint cannot be written
      * @throws TrainingDivergedException when a step's loss is not finite
      */
-    public void train(List<TrainingSample> training, List<TrainingSample> validation, TrainingListener listener) {
+    public void train(List<TrainingSample> training, List<TrainingSample> validation,
+                      EpochTrainer.Listener listener) {
         epochs.train(options.epochs(), training, random -> batches(FramePreprocessor.augmenting(options.inputSize(),
-                options.resizeSize(), random.nextLong())), new EpochTrainer.Listener() {
-                    @Override
-                    public void stepFinished(int epoch, int step, int steps, float loss) {
-                        listener.stepFinished(epoch, step, steps, loss);
-                    }
-
-                    @Override
-                    public void epochFinished(int epoch, float meanLoss) {
-                        listener.epochFinished(epoch, meanLoss, validation.isEmpty() ? Float.NaN
-                                : accuracy(validation));
-                    }
-                });
+                options.resizeSize(), random.nextLong())),
+                () -> validation.isEmpty() ? Float.NaN : accuracy(validation), listener);
     }
 
     /** Top-1 accuracy of the net on {@code samples}: the share whose highest-scoring class is their tag. */

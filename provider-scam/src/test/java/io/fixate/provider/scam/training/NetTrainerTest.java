@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.scam.nets.SNet;
+import io.fixate.spi.djl.EpochTrainer;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class NetTrainerTest {
     @BeforeAll
     void trainWithoutInterruption(@TempDir Path checkpoints) {
         folder = checkpoints;
-        TrainingListener recorder = new TrainingListener() {
+        EpochTrainer.Listener recorder = new EpochTrainer.Listener() {
             @Override
             public void stepFinished(int epoch, int step, int stepsInEpoch, float loss) {
                 steps++;
@@ -74,7 +75,7 @@ class NetTrainerTest {
         class Interruption extends RuntimeException {
         }
         try (NetTrainer first = trainer(interrupted)) {
-            assertThrows(Interruption.class, () -> first.train(TRAINING, VALIDATION, new TrainingListener() {
+            assertThrows(Interruption.class, () -> first.train(TRAINING, VALIDATION, new EpochTrainer.Listener() {
                 @Override
                 public void epochFinished(int epoch, float meanLoss, float validationAccuracy) {
                     if (epoch == 2) {
@@ -89,7 +90,7 @@ class NetTrainerTest {
             assertEquals(2, resumed.epochsDone());
             List<Integer> epochs = new ArrayList<>();
             List<Float> losses = new ArrayList<>();
-            resumed.train(TRAINING, VALIDATION, new TrainingListener() {
+            resumed.train(TRAINING, VALIDATION, new EpochTrainer.Listener() {
                 @Override
                 public void epochFinished(int epoch, float meanLoss, float validationAccuracy) {
                     epochs.add(epoch);
@@ -107,7 +108,7 @@ class NetTrainerTest {
     void aDamagedCheckpointIsRefused() throws IOException {
         Path damaged = folder.resolve("damaged");
         try (NetTrainer trainer = trainer(damaged, OPTIONS.withEpochs(1))) {
-            trainer.train(TRAINING.subList(0, 4), List.of(), TrainingListener.NONE);
+            trainer.train(TRAINING.subList(0, 4), List.of(), EpochTrainer.Listener.NONE);
         }
         Path weights = damaged.resolve("weights-epoch0001.params");
         byte[] bytes = Files.readAllBytes(weights);

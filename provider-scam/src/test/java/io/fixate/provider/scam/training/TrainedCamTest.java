@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import io.fixate.api.VideoFrame;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
@@ -41,7 +42,7 @@ class TrainedCamTest {
         float[] scoresBeforeSaving;
         try (NetTrainer trainer = new NetTrainer(trained, OPTIONS, folder.resolve("checkpoints"), Device.cpu());
              NDManager scratch = NDManager.newBaseManager()) {
-            trainer.train(ColourSquares.samples(48, 1), List.of(), TrainingListener.NONE);
+            trainer.train(ColourSquares.samples(48, 1), List.of(), EpochTrainer.Listener.NONE);
             scoresBeforeSaving = trainer.scores(HELD_OUT, scratch).toFloatArray();
             WeightsFile.save(trained, weights, trained.architectureId());
         }

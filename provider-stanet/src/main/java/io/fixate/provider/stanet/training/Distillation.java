@@ -13,6 +13,7 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.EpochTrainer;
 import io.fixate.spi.djl.TrainingRunFolder;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
@@ -89,7 +90,7 @@ public final class Distillation {
                 JsonArray epochs = readEpochs(checkpoints, trainer.epochsDone());
                 monitor.stageStarted(STAGE, settings.epochs(),
                         (training.size() + settings.batchSize() - 1) / settings.batchSize());
-                trainer.train(training, validation, new DistillationTrainer.Listener() {
+                trainer.train(training, validation, new EpochTrainer.Listener() {
                     @Override
                     public void stepFinished(int epoch, int step, int steps, float loss) {
                         monitor.stepFinished(STAGE, epoch, step, steps, loss);

@@ -26,15 +26,6 @@ import java.util.List;
  */
 final class DistillationTrainer implements AutoCloseable {
 
-    /** Progress of the epochs; epochs count from 1. */
-    interface Listener {
-
-        void stepFinished(int epoch, int step, int steps, float loss);
-
-        /** After the epoch and its checkpoint; {@code validationCc} is NaN without validation samples. */
-        void epochFinished(int epoch, float meanLoss, float validationCc);
-    }
-
     private final StaNet net;
     private final String modelId;
     private final DistillationSettings settings;
@@ -63,25 +54,17 @@ final class DistillationTrainer implements AutoCloseable {
     }
 
     /**
-     * Runs the remaining epochs up to the settings' count, checkpointing after each.
+     * Runs the remaining epochs up to the settings' count, checkpointing after each; the listener's validation score
+     * is the mean CC on {@code validation} ({@link #meanCorrelation}).
      *
      * @throws UncheckedIOException      when a checkpoint cannot be written
      * @throws TrainingDivergedException when a step's loss is not finite: the learning rate is too high
      */
-    void train(List<DistillationSample> training, List<DistillationSample> validation, Listener listener) {
+    void train(List<DistillationSample> training, List<DistillationSample> validation,
+               EpochTrainer.Listener listener) {
         epochs.train(settings.epochs(), training, random -> settings.augment()
-                ? DistillationBatches.augmenting(settings.inputSize(), random) : batches, new EpochTrainer.Listener() {
-            @Override
-            public void stepFinished(int epoch, int step, int steps, float loss) {
-                listener.stepFinished(epoch, step, steps, loss);
-            }
-
-            @Override
-            public void epochFinished(int epoch, float meanLoss) {
-                listener.epochFinished(epoch, meanLoss, validation.isEmpty() ? Float.NaN
-                        : meanCorrelation(validation));
-            }
-        });
+                        ? DistillationBatches.augmenting(settings.inputSize(), random) : batches,
+                () -> validation.isEmpty() ? Float.NaN : meanCorrelation(validation), listener);
     }
 
     /**
