@@ -55,10 +55,8 @@ final class TrainPredictorCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingData data = run.data();
-        ModelOptions.Builder teacherOptions = ModelOptions.builder().device(run.settings.device());
-        if (labelerWeights != null) {
-            teacherOptions.weights(labelerWeights);
-        }
+        ModelOptions.Builder teacherOptions = ModelOptions.builder().device(run.settings.device())
+                .weights(labelerWeights);
         labelerProperties.forEach(teacherOptions::property);
         Path weights;
         try (PseudoLabeler teacher = Fixate.labeler(labeler, teacherOptions.build())) {
