@@ -7,7 +7,6 @@ import io.fixate.eval.dataset.Datasets;
 import io.fixate.spi.ClipMedia;
 import io.fixate.spi.TaggedClip;
 import io.fixate.spi.TrainingData;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,18 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A dataset on disk seen as training data: what a trainer gets from {@link DatasetClips}. */
 class DatasetClipsTest {
 
-    @TempDir
-    static Path shared;
-
-    static Path benchmark;
+    private final Path benchmark = TinyBenchmark.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void generateBenchmark() throws IOException {
-        benchmark = TinyBenchmark.generate(shared.resolve("tiny"));
-    }
 
     @Test
     void trainingDataHasTheBenchmarksLabelsAndSplits() {

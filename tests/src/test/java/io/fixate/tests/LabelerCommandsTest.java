@@ -1,7 +1,6 @@
 package io.fixate.tests;
 
 import io.fixate.cli.ExitCode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,23 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code fixate train-labeler} and {@code fixate label} on what users get wrong. No trained labeler is on the test
- * path yet, so labelling and training themselves are covered where the labelers live.
+ * {@code fixate train-labeler} and {@code fixate label} on what users get wrong; training and labelling that succeed
+ * are in {@link LabelerTrainingEndToEndTest}.
  */
 class LabelerCommandsTest {
 
-    @TempDir
-    static Path shared;
-
-    static Path benchmark;
+    private final Path benchmark = TinyBenchmark.shared();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void generateBenchmark() throws IOException {
-        benchmark = TinyBenchmark.generate(shared.resolve("tiny"));
-    }
 
     @Test
     void trainingALabelerThatIsNotThereNamesIt() {

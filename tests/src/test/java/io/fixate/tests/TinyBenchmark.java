@@ -18,12 +18,29 @@ final class TinyBenchmark {
 
     static final BenchmarkSpec SPEC = BenchmarkSpec.TINY.withClipsPerCategory(4);
 
+    private static Path shared;
+
     private TinyBenchmark() {
     }
 
     static Path generate(Path root) throws IOException {
         BenchmarkGenerator.generate(root, SPEC, false, ProgressListener.NONE);
         return root;
+    }
+
+    /**
+     * One copy for every test of the JVM that only reads it, generated on first use and deleted when the JVM exits;
+     * a test that changes a benchmark generates its own.
+     */
+    static synchronized Path shared() {
+        if (shared == null) {
+            try {
+                shared = generate(TempFolders.deletedAtExit("fixate-tiny-benchmark").resolve("benchmark"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
     }
 
     /** The video ids a split file ({@code trainSet.txt}, ...) lists, read as the AVE format defines it. */

@@ -1,17 +1,13 @@
 package io.fixate.tests;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A SCAM labeler trained once per test JVM with {@code fixate train-labeler} on the tiny benchmark, with settings
- * that make it quick (one epoch per net, small frames): enough to exercise every stage, the manifest and labelling,
- * not to label well. The folder is deleted when the JVM exits.
+ * A SCAM labeler trained once per test JVM with {@code fixate train-labeler} on the shared tiny benchmark ({@link
+ * TinyBenchmark#shared}), with settings that make it quick (one epoch per net, small frames): enough to exercise every
+ * stage, the manifest and labelling, not to label well. The folder is deleted when the JVM exits.
  */
 final class TrainedTinyLabeler {
 
@@ -20,9 +16,7 @@ final class TrainedTinyLabeler {
             "coarse-size=32", "--set", "fine-size=48", "--set", "batch=8");
     static final int SEED = 3;
 
-    private static final Path ROOT = createRoot();
-    private static final Path BENCHMARK = ROOT.resolve("benchmark");
-    private static final Path WEIGHTS = ROOT.resolve("weights");
+    private static final Path WEIGHTS = TempFolders.deletedAtExit("fixate-tiny-labeler").resolve("weights");
     private static Cli training;
 
     private TrainedTinyLabeler() {
@@ -31,7 +25,7 @@ final class TrainedTinyLabeler {
     /** The benchmark the labeler was trained on. */
     static synchronized Path benchmark() {
         train();
-        return BENCHMARK;
+        return TinyBenchmark.shared();
     }
 
     /** The trained labeler's folder, to pass as weights. */
@@ -48,7 +42,7 @@ final class TrainedTinyLabeler {
 
     /** The arguments of the training run, with {@code out} as its output folder and {@code seed}. */
     static Object[] trainingArguments(Path out, int seed) {
-        return trainingArguments(BENCHMARK, out, seed);
+        return trainingArguments(TinyBenchmark.shared(), out, seed);
     }
 
     /** The arguments of a run with the same settings on another dataset. */
@@ -62,29 +56,6 @@ final class TrainedTinyLabeler {
         if (training != null) {
             return;
         }
-        try {
-            TinyBenchmark.generate(BENCHMARK);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         training = Cli.run(trainingArguments(WEIGHTS, SEED)).assertSucceeded();
-    }
-
-    private static Path createRoot() {
-        try {
-            Path root = Files.createTempDirectory("fixate-tiny-labeler");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
-            return root;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // best effort at exit: a temp folder left behind is harmless
-        }
     }
 }
