@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * the size of one per-sample step while averaging away most of its noise; a larger rate compensates the fewer steps
  * per epoch, as the linear scaling rule for SGD suggests (8 × 1e-3 ≈ 0.01). The reference keeps the rate constant;
  * here it follows a cosine from the given rate down towards 0 over the epochs by default: at a constant rate the
- * validation CC of the small benchmark jumped by ±0.05 from epoch to epoch, and the annealed end settles it.
+ * validation CC of the small benchmark jumped by ±0.05 from epoch to epoch; annealed, it rose steadily with seed 7
+ * and less so with seed 11, which is why the trainer also keeps the best epoch (docs/stanet.md).
  *
  * @param inputSize     side of the square frames and pseudo-maps the net trains at (and then predicts at)
  * @param epochs        epochs over the training samples
