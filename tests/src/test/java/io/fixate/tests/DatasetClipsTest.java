@@ -2,6 +2,7 @@ package io.fixate.tests;
 
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.FrameWithAudio;
+import io.fixate.api.InvalidOptionsException;
 import io.fixate.cli.DatasetClips;
 import io.fixate.eval.dataset.Datasets;
 import io.fixate.spi.ClipMedia;
@@ -18,10 +19,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A dataset on disk seen as training data: what a trainer gets from {@link DatasetClips}. */
@@ -55,6 +58,31 @@ class DatasetClipsTest {
         TrainingData data = DatasetClips.trainingData(Datasets.open(root));
         assertEquals(List.of(), data.validation());
         assertEquals(TinyBenchmark.idsOf(root, "trainSet.txt"), ids(data.training()));
+    }
+
+    @Test
+    void extraDatasetsAddEveryVideoToTheTrainingClipsUnderTheirFolderName() throws IOException {
+        Path more = TinyBenchmark.generate(dir.resolve("seed-2"), TinyBenchmark.SPEC.withSeed(2));
+
+        TrainingData data = DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(more)));
+
+        List<String> own = TinyBenchmark.idsOf(benchmark, "trainSet.txt");
+        List<String> extra = TinyBenchmark.idsOf(more, "Annotations.txt").stream().map(id -> "seed-2/" + id).toList();
+        assertEquals(Stream.concat(own.stream(), extra.stream()).toList(), ids(data.training()));
+        assertEquals(TinyBenchmark.idsOf(benchmark, "valSet.txt"), ids(data.validation()), "validation stays its own");
+        assertEquals(TinyBenchmark.SPEC.name() + " + seed-2", data.name());
+        TaggedClip first = data.training().get(own.size());
+        assertEquals(sha256(more.resolve("videos").resolve(first.id().substring("seed-2/".length()) + ".mp4")),
+                first.fingerprint(), "an extra clip reads its own dataset's video");
+    }
+
+    @Test
+    void anExtraDatasetWithCategoriesOutsideTheLabelSetIsRefused() throws IOException {
+        Path wider = TinyBenchmark.generate(dir.resolve("wider"), TinyBenchmark.SPEC.withCategories(4));
+
+        InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+                () -> DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(wider))));
+        assertTrue(e.getMessage().contains("tags outside the label set"), e.getMessage());
     }
 
     @Test

@@ -24,7 +24,11 @@ final class TinyBenchmark {
     }
 
     static Path generate(Path root) throws IOException {
-        BenchmarkGenerator.generate(root, SPEC, false, ProgressListener.NONE);
+        return generate(root, SPEC);
+    }
+
+    static Path generate(Path root, BenchmarkSpec spec) throws IOException {
+        BenchmarkGenerator.generate(root, spec, false, ProgressListener.NONE);
         return root;
     }
 

@@ -10,13 +10,15 @@ import io.fixate.spi.ClipMedia;
 import io.fixate.spi.TaggedClip;
 import io.fixate.spi.TrainingData;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
  * A dataset on disk as {@link TrainingData}: its label set, the videos of its {@code train} split to train on and
- * those of its {@code val} split (if it has one) to validate with. Each clip's fingerprint is the
+ * those of its {@code val} split (if it has one) to validate with, optionally joined by every video of further tagged
+ * datasets as more clips to train on. Each clip's fingerprint is the
  * {@link ContentFingerprint} of its video file or frame folder, computed on first use and kept, so a trainer that
  * never asks for it costs no read.
  */
@@ -35,38 +37,65 @@ public final class DatasetClips {
      *                                 STAViS) or no {@code train} split, or its tags break {@link TrainingData}'s rules
      */
     public static TrainingData trainingData(EvalDataset dataset) {
-        if (dataset.labels().isEmpty()) {
-            throw new InvalidOptionsException("dataset " + dataset.name() + " at " + dataset.root()
-                    + " has no category tags, so a labeler cannot be trained on it; use a tagged dataset (the Fixate "
-                    + "benchmark or AVE)");
-        }
+        return trainingData(dataset, List.of());
+    }
+
+    /**
+     * The training data of {@code dataset} with every video of each {@code extra} dataset, whatever its split, added
+     * to the clips to train on (validation stays {@code dataset}'s). An extra clip's id is its dataset folder's name,
+     * a slash and its own id, so that two benchmarks generated with different seeds can be used together.
+     *
+     * @throws InvalidOptionsException when a dataset has no label set, {@code dataset} has no {@code train} split, or
+     *                                 the clips break {@link TrainingData}'s rules (an extra clip with a tag outside
+     *                                 {@code dataset}'s label set, two extra datasets in folders of the same name)
+     */
+    public static TrainingData trainingData(EvalDataset dataset, List<EvalDataset> extra) {
+        requireTags(dataset);
         if (!dataset.splitNames().contains(TRAIN)) {
             throw new InvalidOptionsException("dataset " + dataset.name() + " at " + dataset.root() + " has no '"
                     + TRAIN + "' split to train on; its splits: "
                     + (dataset.splitNames().isEmpty() ? "none" : String.join(", ", dataset.splitNames())));
         }
+        List<TaggedClip> training = new ArrayList<>(clips(dataset.split(TRAIN), ""));
+        StringBuilder name = new StringBuilder(dataset.name());
+        for (EvalDataset more : extra) {
+            requireTags(more);
+            String folder = more.root().toAbsolutePath().normalize().getFileName().toString();
+            training.addAll(clips(more.videos(), folder + "/"));
+            name.append(" + ").append(folder);
+        }
         List<TaggedClip> validation = dataset.splitNames().contains(VALIDATION)
-                ? clips(dataset.split(VALIDATION)) : List.of();
-        return new TrainingData(dataset.name(), dataset.labels(), clips(dataset.split(TRAIN)), validation);
+                ? clips(dataset.split(VALIDATION), "") : List.of();
+        return new TrainingData(name.toString(), dataset.labels(), training, validation);
     }
 
-    private static List<TaggedClip> clips(List<VideoEntry> videos) {
-        return videos.stream().<TaggedClip>map(VideoClip::new).toList();
+    private static void requireTags(EvalDataset dataset) {
+        if (dataset.labels().isEmpty()) {
+            throw new InvalidOptionsException("dataset " + dataset.name() + " at " + dataset.root()
+                    + " has no category tags, so a labeler cannot be trained on it; use a tagged dataset (the Fixate "
+                    + "benchmark or AVE)");
+        }
+    }
+
+    private static List<TaggedClip> clips(List<VideoEntry> videos, String idPrefix) {
+        return videos.stream().<TaggedClip>map(video -> new VideoClip(video, idPrefix + video.id())).toList();
     }
 
     /** One video of the dataset; thread-safe like the {@link VideoEntry} it reads. */
     private static final class VideoClip implements TaggedClip {
 
         private final VideoEntry video;
+        private final String id;
         private String fingerprint;
 
-        VideoClip(VideoEntry video) {
+        VideoClip(VideoEntry video, String id) {
             this.video = video;
+            this.id = id;
         }
 
         @Override
         public String id() {
-            return video.id();
+            return id;
         }
 
         @Override
@@ -90,7 +119,7 @@ public final class DatasetClips {
 
         @Override
         public String toString() {
-            return "clip " + video.id() + " at " + video.location();
+            return "clip " + id + " at " + video.location();
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code fixate train-labeler}: trains a labeler's weights on the tagged clips of a dataset. */
 @Command(name = "train-labeler", sortOptions = false, mixinStandardHelpOptions = true, description = {
-        "Train a pseudo-labeler on a tagged dataset (the Fixate benchmark or AVE): on the videos of its train split, "
-                + "validating on its val split when it has one.",
+        "Train a pseudo-labeler on a tagged dataset (the Fixate benchmark or AVE): on the videos of its train split "
+                + "and of any --extra-data, validating on its val split when it has one.",
         "Running again with the same --out, dataset and settings resumes an interrupted run; stages it finished "
                 + "are skipped. Prints one line per epoch and, at the end, the weights to pass to "
                 + "'fixate label --weights'."})

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 /** {@code fixate train-predictor}: distils a trained labeler's maps of a dataset's tagged clips into a predictor. */
 @Command(name = "train-predictor", sortOptions = false, mixinStandardHelpOptions = true, description = {
         "Train a predictor on the pseudo-fixation maps a labeler makes of a tagged dataset (the Fixate benchmark or "
-                + "AVE): on the videos of its train split, validating against the labeler's maps of its val split "
-                + "when it has one.",
+                + "AVE): on the videos of its train split and of any --extra-data, validating against the labeler's "
+                + "maps of its val split when it has one.",
         "Running again with the same --out, dataset, labeler and settings resumes an interrupted run. Prints one line "
                 + "per epoch and, at the end, the weights to pass to 'fixate predict --weights'."})
 final class TrainPredictorCommand implements Callable<Integer> {

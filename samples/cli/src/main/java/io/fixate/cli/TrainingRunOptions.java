@@ -1,6 +1,7 @@
 package io.fixate.cli;
 
 import io.fixate.eval.dataset.Datasets;
+import io.fixate.eval.dataset.EvalDataset;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingRequest;
 import picocli.CommandLine.Mixin;
@@ -8,17 +9,25 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * What the training commands share: the tagged dataset, the output folder, the seed, the model settings, the console
- * progress and the closing summary.
+ * What the training commands share: the tagged dataset and any extra ones, the output folder, the seed, the model
+ * settings, the console progress and the closing summary.
  */
 final class TrainingRunOptions {
 
     @Option(names = "--dataset", paramLabel = "PATH", required = true,
             description = "Dataset root; needs category tags and a train split.")
     Path dataset;
+
+    @Option(names = "--extra-data", paramLabel = "PATH",
+            description = "Another tagged dataset whose every video, whatever its split, is also trained on "
+                    + "(repeatable); its tags must be in --dataset's label set. For example a benchmark generated "
+                    + "with another --seed, or your own tagged clips beside AVE.")
+    List<Path> extraData = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Folder for the weights, checkpoints and manifest (created if missing).")
@@ -33,9 +42,17 @@ final class TrainingRunOptions {
 
     private final long startNanos = System.nanoTime();
 
-    /** The dataset's train split to train on and its val split, if any, to validate with. */
+    /** The dataset's train split and the extra datasets to train on, its val split, if any, to validate with. */
     TrainingData data() {
-        return DatasetClips.trainingData(InputFileException.opening(() -> Datasets.open(dataset)));
+        List<EvalDataset> extra = new ArrayList<>();
+        for (Path root : extraData) {
+            extra.add(open(root));
+        }
+        return DatasetClips.trainingData(open(dataset), extra);
+    }
+
+    private static EvalDataset open(Path root) {
+        return InputFileException.opening(() -> Datasets.open(root));
     }
 
     TrainingRequest request() {
