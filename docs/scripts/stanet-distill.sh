@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reproduces the bundled STANet weights and the table of docs/stanet.md: the synthetic benchmark, the SCAM labeler
-# trained from its tags, STANet distilled from the labeler's fine CAM_S maps, then the test split scored for STANet,
-# its teacher and the references. WORK_DIR may be the one of scam-ablation.sh: benchmark and labeler are reused.
-# Usage: docs/scripts/stanet-distill.sh WORK_DIR   (about 25 minutes on 2 cores from nothing; see docs/stanet.md)
+# trained from its tags, two more benchmarks generated with other seeds, STANet distilled from the labeler's fine
+# CAM_S maps of all three, then the benchmark's test split scored for STANet, its teacher and the references.
+# WORK_DIR may be the one of scam-ablation.sh: benchmark and labeler are reused.
+# Usage: docs/scripts/stanet-distill.sh WORK_DIR   (about 45 minutes on 2 cores from nothing; see docs/stanet.md)
 set -euo pipefail
 work="${1:?usage: $0 WORK_DIR}"
 fixate="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/fixate"
@@ -17,7 +18,13 @@ teacher=(--labeler cam --labeler-set source=s --labeler-set stage=fine)
 [ -d "$work/bench" ] || timed synth "$fixate" synth --out "$work/bench" --no-progress
 [ -f "$work/labeler/manifest.json" ] ||
   timed train-labeler "$fixate" train-labeler --dataset "$work/bench" --out "$work/labeler" --seed 7 --no-progress
-timed train-predictor "$fixate" train-predictor --dataset "$work/bench" "${teacher[@]}" \
+# More clips for the student only: the labeler is still the one trained on the benchmark's train split.
+for seed in 2 3; do
+  [ -d "$work/bench-seed$seed" ] ||
+    timed "synth seed $seed" "$fixate" synth --out "$work/bench-seed$seed" --seed "$seed" --no-progress
+done
+timed train-predictor "$fixate" train-predictor --dataset "$work/bench" \
+  --extra-data "$work/bench-seed2" --extra-data "$work/bench-seed3" "${teacher[@]}" \
   --labeler-weights "$work/labeler" --out "$work/stanet" --seed 7 --no-progress
 [ -d "$work/maps/fine-cam-s" ] ||
   timed "label fine-cam-s" "$fixate" label --dataset "$work/bench" --labeler cam --weights "$work/labeler" \

@@ -13,54 +13,74 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The weights bundled with provider-stanet, reached as a user does: {@code fixate predict VIDEO} with no model and no
- * weights. On a clip of the default benchmark that the bundled net never trained on (a test-split clip; clips are
- * planned from the seed, category and index alone, so generating four clips per category reproduces it), the
- * predicted peak must sit on the event object, where the simulated observers look, in most frames.
+ * weights. On benchmark clips that the bundled net never trained on (generated with a seed its training data did not
+ * use), the predicted peak must sit on the event object, where the simulated observers look, in most frames.
  */
 class BundledStanetTest {
 
-    /** A test-split clip of the default benchmark where the bell rings and moves among still distractors. */
-    private static final String EASY_CLIP = "bell_0003";
+    /** The bundled net trained on the clips of seeds 1 (train split), 2 and 3; seed 4's are new to it. */
+    private static final long UNSEEN_SEED = 4;
+    /** Two clips of each of the eight categories: every kind of scene the generator plans. */
+    private static final int CLIPS_PER_CATEGORY = 2;
     /** Peak to the observers' median fixation, as a fraction of the frame width: about the event object's radius. */
     private static final double ON_OBJECT = 0.12;
+    /** Share of all frames whose peak must be on the event object; the shipped net reaches 0.72 on these clips. */
+    private static final double REQUIRED_SHARE = 0.55;
 
     @TempDir
     Path dir;
 
     @Test
-    void theDefaultModelPeaksOnTheEventObjectOfAnEasyClip() throws IOException {
-        Path benchmark = dir.resolve("benchmark");
-        BenchmarkGenerator.generate(benchmark, BenchmarkSpec.DEFAULT.withClipsPerCategory(4), false,
-                ProgressListener.NONE);
-        Path json = dir.resolve("maps.json");
+    void theDefaultModelPeaksOnTheEventObjectOfUnseenClips() throws IOException {
+        BenchmarkSpec spec = BenchmarkSpec.DEFAULT.withSeed(UNSEEN_SEED).withClipsPerCategory(CLIPS_PER_CATEGORY);
+        Path benchmark = BenchmarkGenerator.generate(dir.resolve("benchmark"), spec, false, ProgressListener.NONE)
+                .root();
+        int frames = 0;
+        int onObject = 0;
+        List<String> perClip = new ArrayList<>();
+        for (String clip : TinyBenchmark.idsOf(benchmark, "Annotations.txt")) {
+            JsonArray predicted = predictWithDefaults(benchmark.resolve("videos").resolve(clip + ".mp4"));
+            JsonArray truth = JsonParser.parseString(Files.readString(
+                    benchmark.resolve("ground_truth").resolve(clip).resolve("fixations.json")))
+                    .getAsJsonObject().getAsJsonArray("frames");
+            int hits = peaksOnObject(predicted, truth, spec);
+            perClip.add(clip + " " + hits + "/" + predicted.size());
+            frames += predicted.size();
+            onObject += hits;
+        }
+        assertTrue(onObject >= REQUIRED_SHARE * frames,
+                onObject + " of " + frames + " peaks on the event object: " + perClip);
+    }
 
-        Cli.run("predict", benchmark.resolve("videos").resolve(EASY_CLIP + ".mp4"), "--json", json, "--no-progress")
-                .assertSucceeded();
-
+    private JsonArray predictWithDefaults(Path video) throws IOException {
+        Path json = dir.resolve(video.getFileName() + ".json");
+        Cli.run("predict", video, "--json", json, "--no-progress").assertSucceeded();
         JsonObject predicted = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals("stanet", predicted.get("model").getAsString(), "the CLI's default model");
-        JsonArray frames = predicted.getAsJsonArray("frames");
-        JsonArray truth = JsonParser.parseString(Files.readString(
-                benchmark.resolve("ground_truth").resolve(EASY_CLIP).resolve("fixations.json")))
-                .getAsJsonObject().getAsJsonArray("frames");
-        int width = BenchmarkSpec.DEFAULT.width();
-        int height = BenchmarkSpec.DEFAULT.height();
-        int onObject = 0;
-        for (int i = 0; i < frames.size(); i++) {
-            JsonObject peak = frames.get(i).getAsJsonObject().getAsJsonObject("peak");
+        return predicted.getAsJsonArray("frames");
+    }
+
+    private static int peaksOnObject(JsonArray predicted, JsonArray truth, BenchmarkSpec spec) {
+        int width = spec.width();
+        int height = spec.height();
+        int hits = 0;
+        for (int i = 0; i < predicted.size(); i++) {
+            JsonObject peak = predicted.get(i).getAsJsonObject().getAsJsonObject("peak");
             double[] looked = medianPoint(truth.get(i).getAsJsonObject().getAsJsonArray("points"));
             double dx = peak.get("x").getAsDouble() - looked[0] / width;
             double dy = (peak.get("y").getAsDouble() - looked[1] / height) * height / width;
-            onObject += Math.hypot(dx, dy) <= ON_OBJECT ? 1 : 0;
+            hits += Math.hypot(dx, dy) <= ON_OBJECT ? 1 : 0;
         }
-        assertTrue(onObject >= 0.7 * frames.size(), onObject + " of " + frames.size() + " peaks on the event object");
+        return hits;
     }
 
     /** The per-axis median of the observers' fixations: robust to the few that wander off. */
