@@ -86,6 +86,13 @@ class DatasetClipsTest {
     }
 
     @Test
+    void theDatasetItselfIsRefusedAsExtraData() {
+        InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+                () -> DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(benchmark))));
+        assertTrue(e.getMessage().contains("is the dataset itself"), e.getMessage());
+    }
+
+    @Test
     void fingerprintIsTheSha256OfTheVideoFileAndFollowsItsContent() throws IOException {
         Path root = TinyBenchmark.generate(dir.resolve("tiny"));
         TaggedClip clip = DatasetClips.trainingData(Datasets.open(root)).training().get(0);

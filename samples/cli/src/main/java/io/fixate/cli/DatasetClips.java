@@ -10,6 +10,7 @@ import io.fixate.spi.ClipMedia;
 import io.fixate.spi.TaggedClip;
 import io.fixate.spi.TrainingData;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -45,9 +46,10 @@ public final class DatasetClips {
      * to the clips to train on (validation stays {@code dataset}'s). An extra clip's id is its dataset folder's name,
      * a slash and its own id, so that two benchmarks generated with different seeds can be used together.
      *
-     * @throws InvalidOptionsException when a dataset has no label set, {@code dataset} has no {@code train} split, or
-     *                                 the clips break {@link TrainingData}'s rules (an extra clip with a tag outside
-     *                                 {@code dataset}'s label set, two extra datasets in folders of the same name)
+     * @throws InvalidOptionsException when a dataset has no label set, {@code dataset} has no {@code train} split, an
+     *                                 extra dataset is {@code dataset} itself, or the clips break {@link TrainingData}'s
+     *                                 rules (an extra clip with a tag outside {@code dataset}'s label set, two extra
+     *                                 datasets in folders of the same name)
      */
     public static TrainingData trainingData(EvalDataset dataset, List<EvalDataset> extra) {
         requireTags(dataset);
@@ -58,9 +60,15 @@ public final class DatasetClips {
         }
         List<TaggedClip> training = new ArrayList<>(clips(dataset.split(TRAIN), ""));
         StringBuilder name = new StringBuilder(dataset.name());
+        Path ownRoot = dataset.root().toAbsolutePath().normalize();
         for (EvalDataset more : extra) {
             requireTags(more);
-            String folder = more.root().toAbsolutePath().normalize().getFileName().toString();
+            Path root = more.root().toAbsolutePath().normalize();
+            if (root.equals(ownRoot)) {
+                // its val clips would be trained on, and its train clips twice
+                throw new InvalidOptionsException("extra dataset " + root + " is the dataset itself");
+            }
+            String folder = root.getFileName().toString();
             training.addAll(clips(more.videos(), folder + "/"));
             name.append(" + ").append(folder);
         }
