@@ -47,9 +47,9 @@ public final class DatasetClips {
      * a slash and its own id, so that two benchmarks generated with different seeds can be used together.
      *
      * @throws InvalidOptionsException when a dataset has no label set, {@code dataset} has no {@code train} split, an
-     *                                 extra dataset is {@code dataset} itself, or the clips break {@link TrainingData}'s
-     *                                 rules (an extra clip with a tag outside {@code dataset}'s label set, two extra
-     *                                 datasets in folders of the same name)
+     *                                 extra dataset is {@code dataset} itself, or the clips break the rules of
+     *                                 {@link TrainingData} (an extra clip with a tag outside {@code dataset}'s label
+     *                                 set, two extra datasets in folders of the same name)
      */
     public static TrainingData trainingData(EvalDataset dataset, List<EvalDataset> extra) {
         requireTags(dataset);
