@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
         "Stream MINUTES of a generated 640x360 25 fps clip with a tone through one prediction session at the clip's "
                 + "own pace (as a live source; a slower model takes frames as fast as it can), sample the JVM's "
                 + "resident memory (VmRSS) every S seconds of wall time from the first S on, and print first, peak, "
-                + "last and whether it stayed flat (last < first + 10 %, no steady rise over the second half)."})
+                + "last and whether it stayed flat (last < first + 10 %%, no steady rise over the second half)."})
 final class BenchMemoryCommand implements Callable<Integer> {
 
     private static final double KIB_PER_MIB = 1024;
