@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
         "Stream MINUTES of a generated 640x360 25 fps clip with a tone through one prediction session at the clip's "
                 + "own pace (as a live source; a slower model takes frames as fast as it can), sample the JVM's "
                 + "resident memory (VmRSS) every S seconds of wall time from the first S on, and print first, peak, "
-                + "last and whether it stayed flat (last < first + 10 %%, no steady rise over the second half)."})
+                + "last and whether it stayed flat (last < first + 10 %%, and the second half not rising at every "
+                + "sample fast enough to add 10 %% within an hour)."})
 final class BenchMemoryCommand implements Callable<Integer> {
 
     private static final double KIB_PER_MIB = 1024;
@@ -84,9 +85,11 @@ final class BenchMemoryCommand implements Callable<Integer> {
         }
         long first = samples.get(0);
         long last = samples.get(samples.size() - 1);
-        boolean flat = ResidentMemory.isFlat(samples);
-        out.printf(Locale.ROOT, "RSS first %.0f MiB, peak %.0f MiB, last %.0f MiB (%+.1f %%): %s%n", mib(first),
-                mib(Collections.max(samples)), mib(last), 100.0 * (last - first) / first, flat ? "flat" : "GROWING");
+        boolean flat = ResidentMemory.isFlat(samples, sampleSeconds);
+        out.printf(Locale.ROOT, "RSS first %.0f MiB, peak %.0f MiB, last %.0f MiB (%+.1f %%; second half %+.1f MiB "
+                        + "per hour): %s%n", mib(first), mib(Collections.max(samples)), mib(last),
+                100.0 * (last - first) / first, mib(ResidentMemory.secondHalfRisePerHour(samples, sampleSeconds)),
+                flat ? "flat" : "GROWING");
         out.flush();
         return flat ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
@@ -99,7 +102,7 @@ final class BenchMemoryCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static double mib(long kibibytes) {
+    private static double mib(double kibibytes) {
         return kibibytes / KIB_PER_MIB;
     }
 }

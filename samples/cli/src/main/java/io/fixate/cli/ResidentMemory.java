@@ -30,17 +30,18 @@ final class ResidentMemory {
     }
 
     /**
-     * Whether samples taken at even intervals stay flat: the last is less than {@value #FLAT_GROWTH} × 100 % above
-     * the first, and the second half does not rise at every step (a steady climb that a short run keeps under the
-     * threshold would still be a leak).
+     * Whether samples taken every {@code sampleSeconds} stay flat: the last is less than {@value #FLAT_GROWTH} × 100 %
+     * above the first, and the second half does not climb at every step at a rate that would add that much within an
+     * hour of streaming. A steady climb that a short run keeps under the threshold is still a leak (one 96 × 96 float
+     * map a frame is 27 MiB a minute at 25 fps); a few KiB a sample is the heap and the allocator settling.
      */
-    static boolean isFlat(List<Long> samples) {
+    static boolean isFlat(List<Long> samples, double sampleSeconds) {
         long first = samples.get(0);
         long last = samples.get(samples.size() - 1);
         if (last - first >= FLAT_GROWTH * first) {
             return false;
         }
-        List<Long> secondHalf = samples.subList(samples.size() / 2, samples.size());
+        List<Long> secondHalf = secondHalf(samples);
         if (secondHalf.size() < 3) {
             return true;
         }
@@ -49,6 +50,20 @@ final class ResidentMemory {
                 return true;
             }
         }
-        return false;
+        return secondHalfRisePerHour(samples, sampleSeconds) < FLAT_GROWTH * first;
+    }
+
+    /** How fast the second half of the samples rose, in KiB per hour of streaming (negative when it fell). */
+    static double secondHalfRisePerHour(List<Long> samples, double sampleSeconds) {
+        List<Long> secondHalf = secondHalf(samples);
+        if (secondHalf.size() < 2) {
+            return 0;
+        }
+        double hours = (secondHalf.size() - 1) * sampleSeconds / 3600;
+        return (secondHalf.get(secondHalf.size() - 1) - secondHalf.get(0)) / hours;
+    }
+
+    private static List<Long> secondHalf(List<Long> samples) {
+        return samples.subList(samples.size() / 2, samples.size());
     }
 }
