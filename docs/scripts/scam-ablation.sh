@@ -10,7 +10,7 @@ mkdir -p "$work"
 # shellcheck source=timed.sh
 source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 
-[ -d "$work/bench" ] || timed synth "$fixate" synth --out "$work/bench" --no-progress
+[ -f "$work/bench/Annotations.txt" ] || timed synth "$fixate" synth --out "$work/bench" --no-progress
 timed train-labeler "$fixate" train-labeler --dataset "$work/bench" --out "$work/labeler" --seed 7 --no-progress
 
 label() {  # label ROW LABELER PROPERTIES...

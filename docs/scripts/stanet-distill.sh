@@ -15,12 +15,12 @@ export FIXATE_JAVA_OPTS="${FIXATE_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
 source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 
 teacher=(--labeler cam --labeler-set source=s --labeler-set stage=fine)
-[ -d "$work/bench" ] || timed synth "$fixate" synth --out "$work/bench" --no-progress
+[ -f "$work/bench/Annotations.txt" ] || timed synth "$fixate" synth --out "$work/bench" --no-progress
 [ -f "$work/labeler/manifest.json" ] ||
   timed train-labeler "$fixate" train-labeler --dataset "$work/bench" --out "$work/labeler" --seed 7 --no-progress
 # More clips for the student only: the labeler is still the one trained on the benchmark's train split.
 for seed in 2 3; do
-  [ -d "$work/bench-seed$seed" ] ||
+  [ -f "$work/bench-seed$seed/Annotations.txt" ] ||
     timed "synth seed $seed" "$fixate" synth --out "$work/bench-seed$seed" --seed "$seed" --no-progress
 done
 timed train-predictor "$fixate" train-predictor --dataset "$work/bench" \
