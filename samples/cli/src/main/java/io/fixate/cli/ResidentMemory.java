@@ -33,7 +33,7 @@ final class ResidentMemory {
      * Whether samples taken every {@code sampleSeconds} stay flat: the last is less than {@value #FLAT_GROWTH} × 100 %
      * above the first, and the second half does not climb at every step at a rate that would add that much within an
      * hour of streaming. A steady climb that a short run keeps under the threshold is still a leak (one 96 × 96 float
-     * map a frame is 27 MiB a minute at 25 fps); a few KiB a sample is the heap and the allocator settling.
+     * map a frame is about 53 MiB a minute at 25 fps); a few KiB a sample is the heap and the allocator settling.
      */
     static boolean isFlat(List<Long> samples, double sampleSeconds) {
         long first = samples.get(0);
