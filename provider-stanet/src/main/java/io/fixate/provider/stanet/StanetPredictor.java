@@ -5,9 +5,9 @@ import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
 
 /**
- * An opened {@code stanet}: the loaded STA net, the temporal stride, the map blur and the temporal smoothing. Sessions only read the
- * parameters, so the predictor is safe to share between threads; whole clips go through a session ({@link
- * FixationPredictor#predictClip}), which is what makes them give exactly the streamed maps.
+ * An opened {@code stanet}: the loaded STA net, the temporal stride, the map blur and the temporal smoothing.
+ * Sessions only read the parameters, so the predictor is safe to share between threads; whole clips go through a
+ * session ({@link FixationPredictor#predictClip}), which is what makes them give exactly the streamed maps.
  */
 final class StanetPredictor implements FixationPredictor {
 
