@@ -15,17 +15,21 @@ import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.PlaneResize;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
  * A stream through the STA net. The net sees frames t − 1, t and t + 1, each square-resized to the weights' input
  * size and ImageNet-normalised, and the spectrogram of frame t's audio window; at the edges of a stream the frame
  * itself stands for the missing neighbour. A frame pushed without sound (or whose media has none) brings a silent
  * window, whose spectrogram is all zeros after the z-score, and the net predicts from the pictures alone. The map is
- * σ of the finest logits, blurred ({@link MapBlur}), resized bilinearly to the source frame and min-max
- * normalised. Every forward pass runs in a sub-manager of the parameters' manager that is closed before the map is
- * returned, so no native memory stays behind per frame.
+ * σ of the finest logits, blurred ({@link MapBlur}) and min-max normalised. Every forward pass runs in a sub-manager
+ * of the parameters' manager that is closed before the map is returned, so no native memory stays behind per frame.
  *
- * <p>Each returned map is a running average: (1 − s) times the frame's own map plus s times the previous returned
- * map of the stream, s being the smoothing weight; it needs no further frame, so the look-ahead stays as it is.
+ * <p>Each frame's map is a running average: (1 − s) times its own map plus s times the previous frame's, s being the
+ * smoothing weight; it needs no further frame, so the look-ahead stays as it is. Only then is the map resized
+ * bilinearly to the source frame and min-max normalised again: interpolation and averaging work on the net's small
+ * square, so a 4K stream costs one resize per frame and no more.
  *
  * <p>Temporal stride k: the net runs on the stream's frames 0, k, 2k, ... and on its last frame (the anchors); a frame
  * in between gets the per-cell linear interpolation of the maps of the anchors either side, weighted by its distance
@@ -44,12 +48,17 @@ final class StanetSession extends WindowedSession {
     private final double smoothing;
     private final FramePreprocessor preprocessor;
     private final AudioSpectrogram spectrogram = new AudioSpectrogram();
+    /**
+     * The last frames prepared for the net, newest last: consecutive passes share two of their three frames, and
+     * preparing a frame (reading and shrinking a 4K picture) costs about as much as the forward pass.
+     */
+    private final Deque<PreparedFrame> prepared = new ArrayDeque<>();
     /** Index in the current stream of the frame predicted next. */
     private int position;
     private Anchor previousAnchor;
     private Anchor nextAnchor;
-    /** The last map returned in the current stream, for the running average; null at a stream's start. */
-    private FixationMap previousOutput;
+    /** The previous frame's averaged map at the net's size, for the running average; null at a stream's start. */
+    private FixationMap previousAverage;
 
     /**
      * @param blur      σ of the Gaussian blur of the net's map as a fraction of its side (0 for none)
@@ -66,11 +75,14 @@ final class StanetSession extends WindowedSession {
 
     @Override
     protected FixationMap predict(FrameWindow window) {
-        previousOutput = averagedWithPrevious(mapOf(window));
-        return previousOutput;
+        previousAverage = averagedWithPrevious(mapOf(window));
+        return resizedToFrame(previousAverage);
     }
 
-    /** The map of the window's current frame before the running average: the net's, or interpolated between two. */
+    /**
+     * The map at the net's size of the window's current frame before the running average: the net's, or interpolated
+     * between two.
+     */
     private FixationMap mapOf(FrameWindow window) {
         int index = position++;
         int sinceAnchor = index % stride;
@@ -91,19 +103,20 @@ final class StanetSession extends WindowedSession {
         position = 0;
         previousAnchor = null;
         nextAnchor = null;
-        previousOutput = null;
+        previousAverage = null;
+        prepared.clear();
     }
 
     /**
-     * (1 − s)·map + s·previous output, min-max normalised: a causal exponential average that steadies the map over
+     * (1 − s)·map + s·previous average, min-max normalised: a causal exponential average that steadies the map over
      * time without holding back another frame. The first map of a stream is returned as it is.
      */
     private FixationMap averagedWithPrevious(FixationMap map) {
-        if (previousOutput == null || smoothing == 0) {
+        if (previousAverage == null || smoothing == 0) {
             return map;
         }
         float[] values = map.toArray();
-        float[] previous = previousOutput.toArray();
+        float[] previous = previousAverage.toArray();
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((1 - smoothing) * values[i] + smoothing * previous[i]);
         }
@@ -130,17 +143,38 @@ final class StanetSession extends WindowedSession {
         float[] probabilities;
         try (NDManager scratch = weights.manager().newSubManager()) {
             NDList inputs = new NDList(
-                    batchOfOne(preprocessor.apply(previous.frame(), scratch)),
-                    batchOfOne(preprocessor.apply(frame, scratch)),
-                    batchOfOne(preprocessor.apply(next.frame(), scratch)),
+                    batchOfOne(preprocessor.tensor(pixelsOf(previous.frame()), scratch)),
+                    batchOfOne(preprocessor.tensor(pixelsOf(frame), scratch)),
+                    batchOfOne(preprocessor.tensor(pixelsOf(next.frame()), scratch)),
                     batchOfOne(batchOfOne(spectrogram.compute(scratch, current.audio()))));
             NDArray finest = weights.net().forward(new ParameterStore(scratch, false), inputs, false).get(0);
             probabilities = Activation.sigmoid(finest).toFloatArray();
         }
-        float[] scores = PlaneResize.bilinear(blur.apply(probabilities, size), size, size, frame.width(),
-                frame.height());
-        return FixationMap.ofScores(frame.width(), frame.height(), scores, frame.timestampMicros(), frame.width(),
-                frame.height());
+        return FixationMap.ofScores(size, size, blur.apply(probabilities, size), frame.timestampMicros(),
+                frame.width(), frame.height());
+    }
+
+    /** {@code map}, at the net's size, resized to the frame it describes and min-max normalised. */
+    private static FixationMap resizedToFrame(FixationMap map) {
+        float[] scores = PlaneResize.bilinear(map.toArray(), map.width(), map.height(), map.frameWidth(),
+                map.frameHeight());
+        return FixationMap.ofScores(map.frameWidth(), map.frameHeight(), scores, map.timestampMicros(),
+                map.frameWidth(), map.frameHeight());
+    }
+
+    /** The net's input values of {@code frame}, prepared once while it is among the last three frames used. */
+    private float[] pixelsOf(VideoFrame frame) {
+        for (PreparedFrame recent : prepared) {
+            if (recent.frame() == frame) {
+                return recent.pixels();
+            }
+        }
+        float[] pixels = preprocessor.pixels(frame);
+        prepared.addLast(new PreparedFrame(frame, pixels));
+        if (prepared.size() > 2 * NEIGHBOURS + 1) {
+            prepared.removeFirst();
+        }
+        return pixels;
     }
 
     private static NDArray batchOfOne(NDArray array) {
@@ -156,11 +190,15 @@ final class StanetSession extends WindowedSession {
             // rounding may carry a blend of two values ≤ 1 a hair above 1
             values[i] = (float) Math.min(1, before[i] * (1 - weight) + after[i] * weight);
         }
-        return FixationMap.of(frame.width(), frame.height(), values, frame.timestampMicros(), frame.width(),
-                frame.height());
+        return FixationMap.of(previousAnchor.map().width(), previousAnchor.map().height(), values,
+                frame.timestampMicros(), frame.width(), frame.height());
     }
 
-    /** A frame the net ran on: its index in the stream and its map. */
+    /** A frame and its input values for the net. */
+    private record PreparedFrame(VideoFrame frame, float[] pixels) {
+    }
+
+    /** A frame the net ran on: its index in the stream and its map at the net's size. */
     private record Anchor(int index, FixationMap map) {
     }
 }

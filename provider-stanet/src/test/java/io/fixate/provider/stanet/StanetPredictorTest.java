@@ -118,7 +118,7 @@ class StanetPredictorTest {
 
     @Test
     void strideThreeRunsTheNetOnEveryThirdAndTheLastFrameAndInterpolatesBetween() {
-        List<FrameWithAudio> clip = RandomStanet.clip(8, WIDTH, HEIGHT);
+        List<FrameWithAudio> clip = netSizedClip(8);
         List<FixationMap> everyFrame = streamed(unsmoothed().build(), clip);
         List<FixationMap> strided = streamed(unsmoothed().property("stride", "3").build(), clip);
 
@@ -126,10 +126,10 @@ class StanetPredictorTest {
         for (int anchor : new int[] {0, 3, 6, 7}) {
             assertArrayEquals(everyFrame.get(anchor).toArray(), strided.get(anchor).toArray(), "anchor " + anchor);
         }
-        assertInterpolated(everyFrame.get(0), everyFrame.get(3), 1 / 3.0, strided.get(1));
-        assertInterpolated(everyFrame.get(0), everyFrame.get(3), 2 / 3.0, strided.get(2));
-        assertInterpolated(everyFrame.get(3), everyFrame.get(6), 1 / 3.0, strided.get(4));
-        assertInterpolated(everyFrame.get(3), everyFrame.get(6), 2 / 3.0, strided.get(5));
+        assertArrayEquals(blend(everyFrame.get(0), everyFrame.get(3), 1 / 3.0), strided.get(1).toArray(), 1e-6f);
+        assertArrayEquals(blend(everyFrame.get(0), everyFrame.get(3), 2 / 3.0), strided.get(2).toArray(), 1e-6f);
+        assertArrayEquals(blend(everyFrame.get(3), everyFrame.get(6), 1 / 3.0), strided.get(4).toArray(), 1e-6f);
+        assertArrayEquals(blend(everyFrame.get(3), everyFrame.get(6), 2 / 3.0), strided.get(5).toArray(), 1e-6f);
         for (int t = 0; t < clip.size(); t++) {
             assertEquals(clip.get(t).frame().timestampMicros(), strided.get(t).timestampMicros(), "timestamp " + t);
         }
@@ -137,7 +137,7 @@ class StanetPredictorTest {
 
     @Test
     void eachMapIsTheRunningAverageOfTheNetsMapsAndANewStreamStartsAfresh() {
-        List<FrameWithAudio> clip = RandomStanet.clip(4, WIDTH, HEIGHT);
+        List<FrameWithAudio> clip = netSizedClip(4);
         List<FixationMap> raw = streamed(unsmoothed().build(), clip);
         List<FixationMap> smoothed;
         try (FixationPredictor model = new StanetPredictorProvider().open(
@@ -156,14 +156,8 @@ class StanetPredictorTest {
 
         assertArrayEquals(raw.get(0).toArray(), smoothed.get(0).toArray(), "a stream's first map is the net's");
         for (int t = 1; t < clip.size(); t++) {
-            float[] own = raw.get(t).toArray();
-            float[] previous = smoothed.get(t - 1).toArray();
-            float[] blend = new float[own.length];
-            for (int i = 0; i < own.length; i++) {
-                blend[i] = (float) (0.6 * own[i] + 0.4 * previous[i]);
-            }
-            FixationMap expected = FixationMap.ofScores(WIDTH, HEIGHT, blend, 0, WIDTH, HEIGHT);
-            assertArrayEquals(expected.toArray(), smoothed.get(t).toArray(), 1e-6f, "map " + t);
+            assertArrayEquals(blend(raw.get(t), smoothed.get(t - 1), 0.4), smoothed.get(t).toArray(), 1e-6f,
+                    "map " + t);
         }
     }
 
@@ -182,6 +176,14 @@ class StanetPredictorTest {
         }
     }
 
+    /**
+     * Frames of the net's square input size: interpolation and averaging work on maps of that size, and the resize
+     * to such a frame changes nothing, so the expected maps can be computed from the returned ones.
+     */
+    private static List<FrameWithAudio> netSizedClip(int frames) {
+        return RandomStanet.clip(frames, RandomStanet.INPUT_SIZE, RandomStanet.INPUT_SIZE);
+    }
+
     /** Options of a predictor on the test weights whose maps are the net's own, not averaged over time. */
     private static ModelOptions.Builder unsmoothed() {
         return ModelOptions.builder().weights(weights).property("smoothing", "0");
@@ -193,13 +195,15 @@ class StanetPredictorTest {
         }
     }
 
-    private static void assertInterpolated(FixationMap before, FixationMap after, double weight, FixationMap actual) {
-        float[] a = before.toArray();
-        float[] b = after.toArray();
-        float[] values = actual.toArray();
-        for (int i = 0; i < values.length; i++) {
-            assertEquals(a[i] * (1 - weight) + b[i] * weight, values[i], 1e-6, "cell " + i);
+    /** The min-max normalised blend of two maps of the same size, {@code weight} of the way to the second. */
+    private static float[] blend(FixationMap first, FixationMap second, double weight) {
+        float[] a = first.toArray();
+        float[] b = second.toArray();
+        float[] blend = new float[a.length];
+        for (int i = 0; i < blend.length; i++) {
+            blend[i] = (float) (a[i] * (1 - weight) + b[i] * weight);
         }
+        return FixationMap.ofScores(first.width(), first.height(), blend, 0, first.width(), first.height()).toArray();
     }
 
     private static boolean sameValues(FixationMap first, FixationMap second) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -67,13 +68,21 @@ public final class FramePreprocessor {
 
     /** The (3, S, S) float32 tensor of {@code frame}, owned by {@code manager}. */
     public NDArray apply(VideoFrame frame, NDManager manager) {
-        return manager.create(pixels(frame), new Shape(CHANNELS, inputSize, inputSize));
+        return tensor(pixels(frame), manager);
     }
 
-    /** The normalised CHW values of {@code frame}. */
-    float[] pixels(VideoFrame frame) {
+    /** The (3, S, S) float32 tensor of values made by {@link #pixels}, owned by {@code manager}. */
+    public NDArray tensor(float[] pixels, NDManager manager) {
+        return manager.create(pixels, new Shape(CHANNELS, inputSize, inputSize));
+    }
+
+    /**
+     * The normalised CHW values of {@code frame}: what {@link #apply} puts in the tensor, for a caller that feeds one
+     * frame to several passes and prepares it once.
+     */
+    public float[] pixels(VideoFrame frame) {
         Objects.requireNonNull(frame, "frame");
-        float[][] planes = resized(planesOf(frame), frame.width(), frame.height());
+        float[][] planes = resized(frame);
         if (random != null) {
             planes = randomCrop(planes);
             ColourJitter.apply(planes, random);
@@ -81,22 +90,14 @@ public final class FramePreprocessor {
         return normalised(planes);
     }
 
-    private static float[][] planesOf(VideoFrame frame) {
-        int pixels = frame.width() * frame.height();
-        byte[] rgb = frame.copyRgb();
-        float[][] planes = new float[CHANNELS][pixels];
-        for (int i = 0; i < pixels; i++) {
-            for (int c = 0; c < CHANNELS; c++) {
-                planes[c][i] = (rgb[i * CHANNELS + c] & 0xFF) / 255f;
-            }
-        }
-        return planes;
-    }
-
-    private float[][] resized(float[][] planes, int width, int height) {
+    /** The frame's channel planes in [0, 1], resized to the square; only the pixels the resize samples are read. */
+    private float[][] resized(VideoFrame frame) {
+        ByteBuffer rgb = frame.rgb();
         float[][] result = new float[CHANNELS][];
         for (int c = 0; c < CHANNELS; c++) {
-            result[c] = PlaneResize.bilinear(planes[c], width, height, resizeSize, resizeSize);
+            int channel = c;
+            result[c] = PlaneResize.bilinear(pixel -> (rgb.get(pixel * CHANNELS + channel) & 0xFF) / 255f,
+                    frame.width(), frame.height(), resizeSize, resizeSize);
         }
         return result;
     }

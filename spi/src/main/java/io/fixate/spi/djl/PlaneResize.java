@@ -12,6 +12,16 @@ public final class PlaneResize {
     }
 
     /**
+     * A plane read one cell at a time, so that a resize can sample a frame's interleaved bytes where they are instead
+     * of converting every pixel first: shrinking a 4K frame reads four source cells per output cell and no more.
+     */
+    @FunctionalInterface
+    public interface Cells {
+        /** The value of the cell at row-major {@code index}. */
+        float at(int index);
+    }
+
+    /**
      * {@code plane}, {@code width} × {@code height} row-major, resized to {@code newWidth} × {@code newHeight}; a new
      * array, also when the size does not change.
      *
@@ -25,6 +35,18 @@ public final class PlaneResize {
             throw new IllegalArgumentException("a " + width + "x" + height + " plane needs " + width * height
                     + " values, got " + plane.length);
         }
+        return bilinear(index -> plane[index], width, height, newWidth, newHeight);
+    }
+
+    /**
+     * The {@code width} × {@code height} plane whose cells {@code plane} reads, resized to {@code newWidth} ×
+     * {@code newHeight}. {@code plane} is asked only for indices below width × height.
+     *
+     * @throws IllegalArgumentException if a dimension is not positive
+     */
+    public static float[] bilinear(Cells plane, int width, int height, int newWidth, int newHeight) {
+        requirePositive(width, height);
+        requirePositive(newWidth, newHeight);
         Taps columns = Taps.of(width, newWidth);
         Taps rows = Taps.of(height, newHeight);
         float[] result = new float[newWidth * newHeight];
@@ -35,8 +57,8 @@ public final class PlaneResize {
                 int left = columns.first[x];
                 int right = columns.second[x];
                 double fx = columns.secondWeight[x];
-                double top = lerp(plane[topRow + left], plane[topRow + right], fx);
-                double bottom = lerp(plane[bottomRow + left], plane[bottomRow + right], fx);
+                double top = lerp(plane.at(topRow + left), plane.at(topRow + right), fx);
+                double bottom = lerp(plane.at(bottomRow + left), plane.at(bottomRow + right), fx);
                 result[y * newWidth + x] = (float) lerp(top, bottom, rows.secondWeight[y]);
             }
         }
