@@ -45,7 +45,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     private static final double MAX_BLUR = 0.25;
     static final String SMOOTHING = "smoothing";
     /** Weight of the previous map in the running average over time, chosen on the benchmark's validation split. */
-    static final double DEFAULT_SMOOTHING = 0.5;
+    static final double DEFAULT_SMOOTHING = 0.3;
     private static final double MAX_SMOOTHING = 0.95;
     /** Bounds the frames a session holds back (k of them). */
     static final int MAX_STRIDE = 100;
