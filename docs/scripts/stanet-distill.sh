@@ -4,18 +4,22 @@
 # labeler's fine CAM_S maps of the same clips, then the benchmark's test split scored for STANet, its teacher and the
 # references. WORK_DIR may be the one of scam-ablation.sh: the benchmark is reused (its labeler, trained on the
 # benchmark alone, is not the teacher).
-# Usage: docs/scripts/stanet-distill.sh WORK_DIR   (about 75 minutes on 2 cores from nothing; see docs/stanet.md)
+# Usage: docs/scripts/stanet-distill.sh WORK_DIR   (about 80 minutes on 2 cores from nothing; see docs/stanet.md)
 set -euo pipefail
 work="${1:?usage: $0 WORK_DIR}"
 fixate="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/fixate"
 mkdir -p "$work"
-# One PyTorch thread: the bundled weights were trained so, and thread counts change float sums, hence the weights.
-export FIXATE_JAVA_OPTS="${FIXATE_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
+# The PyTorch thread counts the bundled weights were trained with (one for the labeler, two for the distillation),
+# unless FIXATE_JAVA_OPTS says otherwise: thread counts change float sums, hence the weights.
+user_opts="${FIXATE_JAVA_OPTS:-}"
+threads() { echo "${user_opts:--Dai.djl.pytorch.num_threads=$1}"; }
+export FIXATE_JAVA_OPTS
+FIXATE_JAVA_OPTS="$(threads 1)"
 
 # shellcheck source=timed.sh
 source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 
-teacher=(--labeler cam --labeler-set source=s --labeler-set stage=fine)
+teacher=(--labeler cam --labeler-set source=s --labeler-set stage=fine --labeler-set smoothing=off)
 [ -f "$work/bench/Annotations.txt" ] || timed synth "$fixate" synth --out "$work/bench" --no-progress
 for seed in 2 3; do
   [ -f "$work/bench-seed$seed/Annotations.txt" ] ||
@@ -24,10 +28,10 @@ done
 extra=(--extra-data "$work/bench-seed2" --extra-data "$work/bench-seed3")
 timed "train-labeler (teacher)" "$fixate" train-labeler --dataset "$work/bench" "${extra[@]}" \
   --out "$work/teacher" --seed 7 --no-progress
-timed train-predictor "$fixate" train-predictor --dataset "$work/bench" "${extra[@]}" "${teacher[@]}" \
-  --labeler-weights "$work/teacher" --out "$work/stanet" --seed 7 --no-progress
+FIXATE_JAVA_OPTS="$(threads 2)" timed train-predictor "$fixate" train-predictor --dataset "$work/bench" \
+  "${extra[@]}" "${teacher[@]}" --labeler-weights "$work/teacher" --out "$work/stanet" --seed 7 --no-progress
 [ -d "$work/maps/teacher-fine-cam-s" ] ||
   timed "label teacher-fine-cam-s" "$fixate" label --dataset "$work/bench" --labeler cam --weights "$work/teacher" \
-    --set stage=fine --set source=s --out "$work/maps/teacher-fine-cam-s" --no-progress
+    --set stage=fine --set source=s --set smoothing=off --out "$work/maps/teacher-fine-cam-s" --no-progress
 timed eval "$fixate" eval --dataset "$work/bench" --model stanet --weights "stanet=$work/stanet" \
   --predictions "$work/maps/teacher-fine-cam-s" --out "$work/eval-stanet" --no-progress
