@@ -15,9 +15,6 @@ import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.PlaneResize;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-
 /**
  * A stream through the STA net. The net sees frames t − 1, t and t + 1, each square-resized to the weights' input
  * size and ImageNet-normalised, and the spectrogram of frame t's audio window; at the edges of a stream the frame
@@ -48,11 +45,6 @@ final class StanetSession extends WindowedSession {
     private final double smoothing;
     private final FramePreprocessor preprocessor;
     private final AudioSpectrogram spectrogram = new AudioSpectrogram();
-    /**
-     * The last frames prepared for the net, newest last: consecutive passes share two of their three frames, and
-     * preparing a frame (reading and shrinking a 4K picture) costs about as much as the forward pass.
-     */
-    private final Deque<PreparedFrame> prepared = new ArrayDeque<>();
     /** Index in the current stream of the frame predicted next. */
     private int position;
     private Anchor previousAnchor;
@@ -104,7 +96,6 @@ final class StanetSession extends WindowedSession {
         previousAnchor = null;
         nextAnchor = null;
         previousAverage = null;
-        prepared.clear();
     }
 
     /**
@@ -143,9 +134,9 @@ final class StanetSession extends WindowedSession {
         float[] probabilities;
         try (NDManager scratch = weights.manager().newSubManager()) {
             NDList inputs = new NDList(
-                    batchOfOne(preprocessor.tensor(pixelsOf(previous.frame()), scratch)),
-                    batchOfOne(preprocessor.tensor(pixelsOf(frame), scratch)),
-                    batchOfOne(preprocessor.tensor(pixelsOf(next.frame()), scratch)),
+                    batchOfOne(preprocessor.apply(previous.frame(), scratch)),
+                    batchOfOne(preprocessor.apply(frame, scratch)),
+                    batchOfOne(preprocessor.apply(next.frame(), scratch)),
                     batchOfOne(batchOfOne(spectrogram.compute(scratch, current.audio()))));
             NDArray finest = weights.net().forward(new ParameterStore(scratch, false), inputs, false).get(0);
             probabilities = Activation.sigmoid(finest).toFloatArray();
@@ -160,21 +151,6 @@ final class StanetSession extends WindowedSession {
                 map.frameHeight());
         return FixationMap.ofScores(map.frameWidth(), map.frameHeight(), scores, map.timestampMicros(),
                 map.frameWidth(), map.frameHeight());
-    }
-
-    /** The net's input values of {@code frame}, prepared once while it is among the last three frames used. */
-    private float[] pixelsOf(VideoFrame frame) {
-        for (PreparedFrame recent : prepared) {
-            if (recent.frame() == frame) {
-                return recent.pixels();
-            }
-        }
-        float[] pixels = preprocessor.pixels(frame);
-        prepared.addLast(new PreparedFrame(frame, pixels));
-        if (prepared.size() > 2 * NEIGHBOURS + 1) {
-            prepared.removeFirst();
-        }
-        return pixels;
     }
 
     private static NDArray batchOfOne(NDArray array) {
@@ -192,10 +168,6 @@ final class StanetSession extends WindowedSession {
         }
         return FixationMap.of(previousAnchor.map().width(), previousAnchor.map().height(), values,
                 frame.timestampMicros(), frame.width(), frame.height());
-    }
-
-    /** A frame and its input values for the net. */
-    private record PreparedFrame(VideoFrame frame, float[] pixels) {
     }
 
     /** A frame the net ran on: its index in the stream and its map at the net's size. */

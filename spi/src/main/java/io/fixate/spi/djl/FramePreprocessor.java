@@ -68,19 +68,11 @@ public final class FramePreprocessor {
 
     /** The (3, S, S) float32 tensor of {@code frame}, owned by {@code manager}. */
     public NDArray apply(VideoFrame frame, NDManager manager) {
-        return tensor(pixels(frame), manager);
+        return manager.create(pixels(frame), new Shape(CHANNELS, inputSize, inputSize));
     }
 
-    /** The (3, S, S) float32 tensor of values made by {@link #pixels}, owned by {@code manager}. */
-    public NDArray tensor(float[] pixels, NDManager manager) {
-        return manager.create(pixels, new Shape(CHANNELS, inputSize, inputSize));
-    }
-
-    /**
-     * The normalised CHW values of {@code frame}: what {@link #apply} puts in the tensor, for a caller that feeds one
-     * frame to several passes and prepares it once.
-     */
-    public float[] pixels(VideoFrame frame) {
+    /** The normalised CHW values of {@code frame}. */
+    float[] pixels(VideoFrame frame) {
         Objects.requireNonNull(frame, "frame");
         float[][] planes = resized(frame);
         if (random != null) {

@@ -104,7 +104,7 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         return entries;
     }
 
-    /** The rate of {@code epoch} (from 1): lr·(1 + cos(π(epoch − 1)/epochs))/2 under the cosine schedule. */
+    /** Learning rate of {@code epoch} (from 1): lr·(1 + cos(π(epoch − 1)/epochs))/2 under the cosine schedule. */
     double learningRateOfEpoch(int epoch) {
         return cosine ? learningRate * (1 + Math.cos(Math.PI * (epoch - 1) / epochs)) / 2 : learningRate;
     }
