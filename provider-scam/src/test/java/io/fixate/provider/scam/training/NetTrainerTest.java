@@ -5,7 +5,9 @@ import ai.djl.ndarray.NDManager;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.scam.nets.SNet;
+import io.fixate.spi.djl.Checkpoint;
 import io.fixate.spi.djl.EpochTrainer;
+import io.fixate.spi.djl.TrainingDivergedException;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +121,20 @@ class NetTrainerTest {
         CorruptWeightsException refused = assertThrows(CorruptWeightsException.class, () -> trainer(damaged));
         assertTrue(refused.getMessage().contains(weights.toString()), refused.getMessage());
         assertTrue(Files.exists(WeightsFile.manifestOf(weights)));
+    }
+
+    @Test
+    void aDivergingRunStopsNamingTheNetAndWritesNoCheckpointForTheFailedEpoch() {
+        Path diverging = folder.resolve("diverging");
+        TrainingOptions farTooFast = new TrainingOptions(1, 4, 1e8f, 5e-4f, 32, 36, 11);
+        try (NetTrainer trainer = trainer(diverging, farTooFast)) {
+            TrainingDivergedException stopped = assertThrows(TrainingDivergedException.class,
+                    () -> trainer.train(TRAINING, VALIDATION, EpochTrainer.Listener.NONE));
+            assertTrue(stopped.getMessage().startsWith("scam/SNet/") && stopped.getMessage().contains("epoch 1"),
+                    stopped.getMessage());
+            assertEquals(0, trainer.epochsDone());
+        }
+        assertFalse(Files.exists(diverging.resolve(Checkpoint.STATE_FILE)));
     }
 
     @Test
