@@ -5,7 +5,7 @@ import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
 
 /**
- * An opened {@code stanet}: the loaded STA net, the temporal stride, the map blur and the temporal smoothing.
+ * An opened {@code stanet}: the loaded STA net and the {@link SessionSettings} of its sessions.
  * Sessions only read the parameters, so the predictor is safe to share between threads; whole clips go through a
  * session ({@link FixationPredictor#predictClip}), which is what makes them give exactly the streamed maps.
  */
@@ -13,16 +13,12 @@ final class StanetPredictor implements FixationPredictor {
 
     private final ProviderInfo info;
     private final StanetWeights weights;
-    private final int stride;
-    private final double blur;
-    private final double smoothing;
+    private final SessionSettings settings;
 
-    StanetPredictor(ProviderInfo info, StanetWeights weights, int stride, double blur, double smoothing) {
+    StanetPredictor(ProviderInfo info, StanetWeights weights, SessionSettings settings) {
         this.info = info;
         this.weights = weights;
-        this.stride = stride;
-        this.blur = blur;
-        this.smoothing = smoothing;
+        this.settings = settings;
     }
 
     @Override
@@ -32,7 +28,7 @@ final class StanetPredictor implements FixationPredictor {
 
     @Override
     public PredictionSession openSession() {
-        return new StanetSession(weights, stride, blur, smoothing);
+        return new StanetSession(weights, settings);
     }
 
     /** Releases the parameters; sessions of this predictor must not be used afterwards. */

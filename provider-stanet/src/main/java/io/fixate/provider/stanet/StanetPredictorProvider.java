@@ -30,7 +30,9 @@ import java.util.Set;
  * StanetSession}). Property {@value #BLUR}: σ of the Gaussian blur of the net's map as a fraction of its side (0 to
  * {@value #MAX_BLUR}, default {@value #DEFAULT_BLUR}; 0 gives the net's own map). Property {@value #SMOOTHING}: the
  * weight of the previous map in a running average over the stream (0 to {@value #MAX_SMOOTHING}, default {@value
- * #DEFAULT_SMOOTHING}; 0 for none).
+ * #DEFAULT_SMOOTHING}; 0 for none). Property {@value #MAP_SIZE}: {@value #FRAME_SIZE} (default) resizes every map
+ * to its source frame, {@value #NET_SIZE} returns the net's square map, which saves the full-size resize per frame
+ * where the host reads only blocks or peaks (encoder ROI maps, JSON fixations).
  *
  * <p>Training: {@link #train} distils any pseudo-labeler into the STA net ({@link Distillation}; the settings and
  * their defaults are those of {@link io.fixate.provider.stanet.training.DistillationSettings}).
@@ -47,6 +49,9 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     /** Weight of the previous map in the running average over time, chosen on the benchmark's validation split. */
     static final double DEFAULT_SMOOTHING = 0.3;
     private static final double MAX_SMOOTHING = 0.95;
+    static final String MAP_SIZE = "map-size";
+    static final String FRAME_SIZE = "frame";
+    static final String NET_SIZE = "net";
     /** Bounds the frames a session holds back (k of them). */
     static final int MAX_STRIDE = 100;
 
@@ -61,11 +66,13 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
 
     @Override
     public FixationPredictor open(ModelOptions options) {
-        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR, SMOOTHING));
+        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR, SMOOTHING, MAP_SIZE));
         int stride = OptionChecks.intProperty(NAME, options, STRIDE, 1, 1, MAX_STRIDE);
-        double blur = OptionChecks.doubleProperty(NAME, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR);
-        double smoothing = OptionChecks.doubleProperty(NAME, options, SMOOTHING, DEFAULT_SMOOTHING, 0,
-                MAX_SMOOTHING);
+        SessionSettings settings = new SessionSettings(stride,
+                OptionChecks.doubleProperty(NAME, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR),
+                OptionChecks.doubleProperty(NAME, options, SMOOTHING, DEFAULT_SMOOTHING, 0, MAX_SMOOTHING),
+                OptionChecks.choiceProperty(NAME, options, MAP_SIZE, FRAME_SIZE, List.of(FRAME_SIZE, NET_SIZE))
+                        .equals(FRAME_SIZE));
         StanetWeights weights = options.weights()
                 .map(folder -> StanetWeights.load(folder, Devices.choose(options)))
                 .orElseGet(() -> BundledWeights.load(Devices.choose(options)));
@@ -73,7 +80,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
             requireInputSize(options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),
                     capabilities(stride, weights.inputSize()));
-            return new StanetPredictor(opened, weights, stride, blur, smoothing);
+            return new StanetPredictor(opened, weights, settings);
         } catch (RuntimeException e) {
             weights.close();
             throw e;

@@ -26,7 +26,8 @@ import io.fixate.spi.djl.PlaneResize;
  * <p>Each frame's map is a running average: (1 − s) times its own map plus s times the previous frame's, s being the
  * smoothing weight; it needs no further frame, so the look-ahead stays as it is. Only then is the map resized
  * bilinearly to the source frame and min-max normalised again: interpolation and averaging work on the net's small
- * square, so a 4K stream costs one resize per frame and no more.
+ * square, so a 4K stream costs one resize per frame and no more; with {@link SessionSettings#atFrameSize()} off not
+ * even that, and the map stays at the net's size.
  *
  * <p>Temporal stride k: the net runs on the stream's frames 0, k, 2k, ... and on its last frame (the anchors); a frame
  * in between gets the per-cell linear interpolation of the maps of the anchors either side, weighted by its distance
@@ -43,6 +44,7 @@ final class StanetSession extends WindowedSession {
     private final int stride;
     private final MapBlur blur;
     private final double smoothing;
+    private final boolean atFrameSize;
     private final FramePreprocessor preprocessor;
     private final AudioSpectrogram spectrogram = new AudioSpectrogram();
     /** Index in the current stream of the frame predicted next. */
@@ -52,23 +54,20 @@ final class StanetSession extends WindowedSession {
     /** The previous frame's averaged map at the net's size, for the running average; null at a stream's start. */
     private FixationMap previousAverage;
 
-    /**
-     * @param blur      σ of the Gaussian blur of the net's map as a fraction of its side (0 for none)
-     * @param smoothing weight of the previous output in the running average over the stream's maps (0 for none)
-     */
-    StanetSession(StanetWeights weights, int stride, double blur, double smoothing) {
-        super(NEIGHBOURS, stride, AudioRequirement.DEFAULT);
+    StanetSession(StanetWeights weights, SessionSettings settings) {
+        super(NEIGHBOURS, settings.stride(), AudioRequirement.DEFAULT);
         this.weights = weights;
-        this.stride = stride;
-        this.smoothing = smoothing;
-        this.blur = new MapBlur(blur * weights.inputSize());
+        this.stride = settings.stride();
+        this.smoothing = settings.smoothing();
+        this.atFrameSize = settings.atFrameSize();
+        this.blur = new MapBlur(settings.blur() * weights.inputSize());
         this.preprocessor = FramePreprocessor.evaluation(weights.inputSize());
     }
 
     @Override
     protected FixationMap predict(FrameWindow window) {
         previousAverage = averagedWithPrevious(mapOf(window));
-        return resizedToFrame(previousAverage);
+        return atFrameSize ? resizedToFrame(previousAverage) : previousAverage;
     }
 
     /**

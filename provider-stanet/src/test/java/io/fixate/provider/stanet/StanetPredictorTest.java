@@ -7,6 +7,7 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
+import io.fixate.spi.djl.PlaneResize;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,30 @@ class StanetPredictorTest {
             assertEquals(1f, map.peak().value(), "min-max normalised map " + t);
         }
         assertFalse(sameValues(maps.get(0), maps.get(1)), "different frames give different maps");
+    }
+
+    @Test
+    void atTheNetsSizeMapsAreTheFrameSizeMapsBeforeTheirResize() {
+        List<FrameWithAudio> clip = RandomStanet.clip(4, WIDTH, HEIGHT);
+        List<FixationMap> atFrameSize = streamed(predictor, clip);
+        List<FixationMap> atNetSize;
+        try (FixationPredictor netSized = new StanetPredictorProvider().open(ModelOptions.builder().weights(weights)
+                .property(StanetPredictorProvider.MAP_SIZE, StanetPredictorProvider.NET_SIZE).build())) {
+            atNetSize = streamed(netSized, clip);
+        }
+
+        assertEquals(clip.size(), atNetSize.size());
+        for (int t = 0; t < clip.size(); t++) {
+            FixationMap small = atNetSize.get(t);
+            assertEquals(RandomStanet.INPUT_SIZE, small.width());
+            assertEquals(RandomStanet.INPUT_SIZE, small.height());
+            assertEquals(WIDTH, small.frameWidth(), "a net-size map still describes the whole frame");
+            assertEquals(HEIGHT, small.frameHeight());
+            assertEquals(atFrameSize.get(t).timestampMicros(), small.timestampMicros());
+            float[] resized = PlaneResize.bilinear(small.toArray(), small.width(), small.height(), WIDTH, HEIGHT);
+            assertArrayEquals(atFrameSize.get(t).toArray(),
+                    FixationMap.ofScores(WIDTH, HEIGHT, resized, 0, WIDTH, HEIGHT).toArray(), "map " + t);
+        }
     }
 
     @Test
@@ -214,8 +239,8 @@ class StanetPredictorTest {
     void nativeArraysDoNotGrowOverFiftyFrames() {
         List<FrameWithAudio> clip = RandomStanet.clip(50, 48, 36);
         try (StanetWeights loaded = StanetWeights.load(weights, Device.cpu());
-             FixationPredictor model = new StanetPredictor(predictor.info(), loaded, 1,
-                     StanetPredictorProvider.DEFAULT_BLUR, StanetPredictorProvider.DEFAULT_SMOOTHING);
+             FixationPredictor model = new StanetPredictor(predictor.info(), loaded, new SessionSettings(1,
+                     StanetPredictorProvider.DEFAULT_BLUR, StanetPredictorProvider.DEFAULT_SMOOTHING, true));
              PredictionSession session = model.openSession()) {
             int before = loaded.manager().getManagedArrays().size();
             for (FrameWithAudio input : clip) {
@@ -231,7 +256,7 @@ class StanetPredictorTest {
     void unknownPropertiesAndBadStridesAndBlursAreRejected() {
         var provider = new StanetPredictorProvider();
         for (String[] property : new String[][] {{"strid", "2"}, {"stride", "0"}, {"stride", "1.5"},
-                {"stride", "fast"}, {"blur", "-0.01"}, {"blur", "0.5"}, {"blur", "wide"}}) {
+                {"stride", "fast"}, {"blur", "-0.01"}, {"blur", "0.5"}, {"blur", "wide"}, {"map-size", "half"}}) {
             ModelOptions options = ModelOptions.builder().weights(weights).property(property[0], property[1]).build();
             InvalidOptionsException e = assertThrows(InvalidOptionsException.class, () -> provider.open(options));
             assertTrue(e.getMessage().contains(property[0]), e.getMessage());

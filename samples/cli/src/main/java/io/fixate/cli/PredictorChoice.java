@@ -6,8 +6,12 @@ import io.fixate.api.ModelOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The predictor a benchmark command measures: any registered one by name, with its weights and thread count. */
+/**
+ * The predictor a benchmark command measures: any registered one by name, with its weights, thread count and settings.
+ */
 final class PredictorChoice {
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = PredictCommand.DEFAULT_MODEL,
@@ -22,9 +26,15 @@ final class PredictorChoice {
             description = "Compute threads for the model; 0 = engine default.")
     int threads;
 
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
+            description = "Model-specific setting, as 'fixate predict -o' takes it (repeatable).")
+    Map<String, String> properties = new LinkedHashMap<>();
+
     /** Opens the predictor on its default device at its native input size. */
     FixationPredictor open() {
-        return Fixate.predictor(model, ModelOptions.builder().threads(threads).weights(weights).build());
+        ModelOptions.Builder options = ModelOptions.builder().threads(threads).weights(weights);
+        properties.forEach(options::property);
+        return Fixate.predictor(model, options.build());
     }
 
     /** The thread count to give a comparison: the one asked for, or every core as engines do by default. */
