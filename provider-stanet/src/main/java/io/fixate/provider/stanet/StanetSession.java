@@ -41,10 +41,8 @@ final class StanetSession extends WindowedSession {
     static final int NEIGHBOURS = 1;
 
     private final StanetWeights weights;
-    private final int stride;
+    private final SessionSettings settings;
     private final MapBlur blur;
-    private final double smoothing;
-    private final boolean atFrameSize;
     private final FramePreprocessor preprocessor;
     private final AudioSpectrogram spectrogram = new AudioSpectrogram();
     /** Index in the current stream of the frame predicted next. */
@@ -57,9 +55,7 @@ final class StanetSession extends WindowedSession {
     StanetSession(StanetWeights weights, SessionSettings settings) {
         super(NEIGHBOURS, settings.stride(), AudioRequirement.DEFAULT);
         this.weights = weights;
-        this.stride = settings.stride();
-        this.smoothing = settings.smoothing();
-        this.atFrameSize = settings.atFrameSize();
+        this.settings = settings;
         this.blur = new MapBlur(settings.blur() * weights.inputSize());
         this.preprocessor = FramePreprocessor.evaluation(weights.inputSize());
     }
@@ -67,7 +63,7 @@ final class StanetSession extends WindowedSession {
     @Override
     protected FixationMap predict(FrameWindow window) {
         previousAverage = averagedWithPrevious(mapOf(window));
-        return atFrameSize ? resizedToFrame(previousAverage) : previousAverage;
+        return settings.atFrameSize() ? resizedToFrame(previousAverage) : previousAverage;
     }
 
     /**
@@ -76,12 +72,12 @@ final class StanetSession extends WindowedSession {
      */
     private FixationMap mapOf(FrameWindow window) {
         int index = position++;
-        int sinceAnchor = index % stride;
+        int sinceAnchor = index % settings.stride();
         if (sinceAnchor == 0 || !window.hasFuture(1)) {
             previousAnchor = anchorAt(index, window, 0);
             return previousAnchor.map();
         }
-        int ahead = stride - sinceAnchor;
+        int ahead = settings.stride() - sinceAnchor;
         while (!window.hasFuture(ahead)) {
             ahead--; // the stream ended before the next multiple of the stride: its last frame is the anchor
         }
@@ -102,6 +98,7 @@ final class StanetSession extends WindowedSession {
      * time without holding back another frame. The first map of a stream is returned as it is.
      */
     private FixationMap averagedWithPrevious(FixationMap map) {
+        double smoothing = settings.smoothing();
         if (previousAverage == null || smoothing == 0) {
             return map;
         }
