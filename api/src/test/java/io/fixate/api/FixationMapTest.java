@@ -153,6 +153,24 @@ class FixationMapTest {
         }
 
         @Test
+        void everyResizedCellIsTheValueAtItsCentre() {
+            float[] values = new float[7 * 5];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (i * 37 % 11) / 10f;
+            }
+            FixationMap map = FixationMap.of(7, 5, values, 0, 70, 50);
+            for (int[] size : new int[][] {{23, 11}, {3, 2}, {7, 13}}) {
+                FixationMap resized = map.resized(size[0], size[1]);
+                for (int y = 0; y < size[1]; y++) {
+                    for (int x = 0; x < size[0]; x++) {
+                        assertEquals(map.valueAt((x + 0.5) / size[0], (y + 0.5) / size[1]), resized.value(x, y),
+                                "cell " + x + "," + y + " of " + size[0] + "x" + size[1]);
+                    }
+                }
+            }
+        }
+
+        @Test
         void resizedToTheSameSizeIsTheSameMapAndRejectsEmptySizes() {
             FixationMap map = quadrants();
             assertSame(map, map.resized(2, 2));
