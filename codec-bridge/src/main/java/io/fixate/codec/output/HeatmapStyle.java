@@ -8,7 +8,8 @@ import java.util.Objects;
  * weighted by that value:
  * <pre>out = frame * (1 - opacity * m) + colour(m) * opacity * m</pre>
  * so areas nobody looks at keep the original picture and the most attended areas show the colour at
- * {@code opacity}. The map is bilinearly resampled to the frame size first.
+ * {@code opacity}. The map is bilinearly resampled to the frame size first, and its values are drawn in steps of
+ * 1/1024, which moves no output byte by more than one level from the formula.
  *
  * @param colorMap how values are coloured
  * @param opacity  weight of the colour where the map is 1, in [0, 1]

@@ -3,10 +3,12 @@ package io.fixate.codec.output;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fixate.api.FixationMap;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.VideoFrame;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class HeatmapOverlayTest {
@@ -63,6 +65,33 @@ class HeatmapOverlayTest {
         byte[] out = new HeatmapOverlay(new HeatmapStyle(ColorMap.GRAY, 1)).blend(black, uniform).copyRgb();
         for (byte b : out) {
             assertEquals(255, b & 0xFF);
+        }
+    }
+
+    @Test
+    void theTableDrawnBlendIsWithinOneLevelOfTheExactRuleEverywhere() {
+        Random random = new Random(3);
+        int width = 160;
+        int height = 90;
+        byte[] pixels = new byte[width * height * 3];
+        random.nextBytes(pixels);
+        VideoFrame frame = VideoFrame.ofRgb(width, height, 0, pixels);
+        float[] cells = new float[13 * 7];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = random.nextFloat();
+        }
+        FixationMap map = FixationMap.of(13, 7, cells, 0, width, height);
+        float[] values = map.resized(width, height).toArray();
+        for (ColorMap colors : ColorMap.values()) {
+            HeatmapStyle style = new HeatmapStyle(colors, 0.8);
+            byte[] out = new HeatmapOverlay(style).blend(frame, map).copyRgb();
+            for (int index = 0; index < out.length; index++) {
+                float m = values[index / 3];
+                int tint = (colors.rgb(m) >> (16 - 8 * (index % 3))) & 0xFF;
+                double weight = style.opacity() * m;
+                long exact = Math.round((pixels[index] & 0xFF) * (1 - weight) + tint * weight);
+                assertTrue(Math.abs(exact - (out[index] & 0xFF)) <= 1, colors + " byte " + index);
+            }
         }
     }
 
