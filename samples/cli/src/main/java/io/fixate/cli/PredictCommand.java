@@ -17,6 +17,7 @@ import io.fixate.codec.output.BitDepth;
 import io.fixate.codec.output.ColorMap;
 import io.fixate.codec.output.HeatmapStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,10 +28,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -41,7 +40,7 @@ import java.util.stream.Collectors;
                         + "in the current directory."})
 final class PredictCommand implements Callable<Integer> {
 
-    /** The model used when none is named: the classical baseline until a learned model ships. */
+    /** The model used when none is named: STANet with its bundled weights. */
     static final String DEFAULT_MODEL = "stanet";
 
     @Spec
@@ -50,9 +49,8 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(paramLabel = "VIDEO", description = "Video file with or without sound (anything FFmpeg reads).")
     Path video;
 
-    @Option(names = "--model", paramLabel = "NAME", defaultValue = DEFAULT_MODEL,
-            description = "Predictor to use (see 'fixate providers'). Default: ${DEFAULT-VALUE}.")
-    String model;
+    @Mixin
+    PredictorChoice choice;
 
     @Option(names = "--heatmap", paramLabel = "OUT.mp4", description = "Heatmap overlay video, with the original sound.")
     Path heatmap;
@@ -79,18 +77,8 @@ final class PredictCommand implements Callable<Integer> {
             description = "Where the model runs. Default: ${DEFAULT-VALUE}.")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Compute threads for the model; 0 = engine default.")
-    int threads;
-
-    @Option(names = "--weights", paramLabel = "PATH", description = "Weights to use instead of the bundled ones.")
-    Path weights;
-
     @Option(names = "--input-size", paramLabel = "N|WxH", description = "Model input size. Default: the model's own.")
     String inputSize;
-
-    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE", description = "Model-specific setting.")
-    Map<String, String> properties = new LinkedHashMap<>();
 
     @Option(names = "--colormap", paramLabel = "jet|inferno|gray", defaultValue = "jet",
             description = "Heatmap colours. Default: ${DEFAULT-VALUE}.")
@@ -121,7 +109,7 @@ final class PredictCommand implements Callable<Integer> {
         long startNanos = System.nanoTime();
         int frames;
         String modelName;
-        try (FixationPredictor predictor = Fixate.predictor(model, modelOptions())) {
+        try (FixationPredictor predictor = Fixate.predictor(choice.model, modelOptions())) {
             modelName = predictor.info().name();
             ReadOptions readOptions = readOptions(predictor.info().capabilities().audio());
             try (MediaReader reader = InputFileException.opening(() -> MediaReader.open(video, readOptions));
@@ -197,10 +185,8 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private ModelOptions modelOptions() {
-        ModelOptions.Builder builder = ModelOptions.builder()
-                .device(EnumOption.parse(DeviceChoice.class, device, "--device"))
-                .threads(threads)
-                .weights(weights);
+        ModelOptions.Builder builder = choice.options()
+                .device(EnumOption.parse(DeviceChoice.class, device, "--device"));
         if (inputSize != null) {
             String[] parts = inputSize.toLowerCase().split("x", -1);
             try {
@@ -215,7 +201,6 @@ final class PredictCommand implements Callable<Integer> {
                         "--input-size must be N or WxH, got '" + inputSize + "'");
             }
         }
-        properties.forEach(builder::property);
         return builder.build();
     }
 

@@ -10,16 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The predictor a benchmark command measures: any registered one by name, with its weights, thread count and settings.
+ * The predictor a command runs: any registered one by name, with its weights, thread count and settings; shared by
+ * {@code predict} and the benchmark commands so that they take the same options.
  */
 final class PredictorChoice {
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = PredictCommand.DEFAULT_MODEL,
-            description = "Predictor to measure (see 'fixate providers'). Default: ${DEFAULT-VALUE}.")
+            description = "Predictor to use (see 'fixate providers'). Default: ${DEFAULT-VALUE}.")
     String model;
 
     @Option(names = "--weights", paramLabel = "PATH",
-            description = "Weights of the predictor instead of its bundled ones.")
+            description = "Weights to use instead of the bundled ones.")
     Path weights;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
@@ -27,14 +28,20 @@ final class PredictorChoice {
     int threads;
 
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
-            description = "Model-specific setting, as 'fixate predict -o' takes it (repeatable).")
+            description = "Model-specific setting, e.g. stanet's smoothing=0 (repeatable; an unknown key is refused with "
+                    + "the model's keys).")
     Map<String, String> properties = new LinkedHashMap<>();
 
     /** Opens the predictor on its default device at its native input size. */
     FixationPredictor open() {
+        return Fixate.predictor(model, options().build());
+    }
+
+    /** The chosen weights, threads and settings, for a caller that adds more (device, input size). */
+    ModelOptions.Builder options() {
         ModelOptions.Builder options = ModelOptions.builder().threads(threads).weights(weights);
         properties.forEach(options::property);
-        return Fixate.predictor(model, options.build());
+        return options;
     }
 
     /** The thread count to give a comparison: the one asked for, or every core as engines do by default. */
