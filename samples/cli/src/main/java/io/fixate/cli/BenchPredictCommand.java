@@ -175,14 +175,14 @@ final class BenchPredictCommand implements Callable<Integer> {
         return written + ready.size();
     }
 
-    private static void printFigures(PrintWriter out, Path clip, MediaInfo info, FixationPredictor opened, int maps,
+    private void printFigures(PrintWriter out, Path clip, MediaInfo info, FixationPredictor opened, int maps,
                                      long wall, StageTimes times) {
         int inputSize = opened.info().capabilities().nativeInputWidth();
         out.printf(Locale.ROOT, "clip: %s, %dx%d at %.2f fps%n", clip.getFileName(), info.width(), info.height(),
                 info.frameRate());
-        out.printf(Locale.ROOT, "model: %s, input %s, %d cores%n", opened.info().name(),
+        out.printf(Locale.ROOT, "model: %s, input %s, %d cores, model threads %d%n", opened.info().name(),
                 inputSize > 0 ? inputSize + "x" + opened.info().capabilities().nativeInputHeight() : "frame size",
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), predictor.effectiveThreads());
         out.printf(Locale.ROOT, "%d frames in %.2f s = %.1f fps end to end (model loading not counted)%n", maps,
                 wall / 1e9, maps / (wall / 1e9));
         printShare(out, "decode", times.decode, wall, maps, "MediaReader: frame + audio window");

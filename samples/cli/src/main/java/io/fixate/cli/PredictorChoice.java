@@ -44,8 +44,12 @@ final class PredictorChoice {
         return options;
     }
 
-    /** The thread count to give a comparison: the one asked for, or every core as engines do by default. */
+    /**
+     * The thread count to give a comparison: the one asked for, else the engine's, which PyTorch reads from
+     * {@code ai.djl.pytorch.num_threads} (the {@code fixate} script sets it) and otherwise takes every core.
+     */
     int effectiveThreads() {
-        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        return threads > 0 ? threads
+                : Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
     }
 }
