@@ -176,7 +176,7 @@ final class BenchPredictCommand implements Callable<Integer> {
     }
 
     private void printFigures(PrintWriter out, Path clip, MediaInfo info, FixationPredictor opened, int maps,
-                                     long wall, StageTimes times) {
+                              long wall, StageTimes times) {
         int inputSize = opened.info().capabilities().nativeInputWidth();
         out.printf(Locale.ROOT, "clip: %s, %dx%d at %.2f fps%n", clip.getFileName(), info.width(), info.height(),
                 info.frameRate());
