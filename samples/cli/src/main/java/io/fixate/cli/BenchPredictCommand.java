@@ -180,7 +180,7 @@ final class BenchPredictCommand implements Callable<Integer> {
         int inputSize = opened.info().capabilities().nativeInputWidth();
         out.printf(Locale.ROOT, "clip: %s, %dx%d at %.2f fps%n", clip.getFileName(), info.width(), info.height(),
                 info.frameRate());
-        out.printf(Locale.ROOT, "model: %s, input %s, %d cores, model threads %d%n", opened.info().name(),
+        out.printf(Locale.ROOT, "model: %s, input %s, %d cores, PyTorch threads %d%n", opened.info().name(),
                 inputSize > 0 ? inputSize + "x" + opened.info().capabilities().nativeInputHeight() : "frame size",
                 Runtime.getRuntime().availableProcessors(), predictor.effectiveThreads());
         out.printf(Locale.ROOT, "%d frames in %.2f s = %.1f fps end to end (model loading not counted)%n", maps,

@@ -3,6 +3,7 @@ package io.fixate.cli;
 import io.fixate.Fixate;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.ModelOptions;
+import io.fixate.spi.djl.Devices;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -45,11 +46,11 @@ final class PredictorChoice {
     }
 
     /**
-     * The thread count to give a comparison: the one asked for, else the engine's, which PyTorch reads from
-     * {@code ai.djl.pytorch.num_threads} (the {@code fixate} script sets it) and otherwise takes every core.
+     * PyTorch's thread count, for the report and a comparison: the one asked for, else the one PyTorch reads from
+     * {@link Devices#THREADS_PROPERTY} (the {@code fixate} script sets it), else every core, PyTorch's default.
      */
     int effectiveThreads() {
         return threads > 0 ? threads
-                : Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+                : Integer.getInteger(Devices.THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
     }
 }
