@@ -25,7 +25,8 @@ final class PredictorChoice {
     Path weights;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Compute threads for the model; 0 = engine default.")
+            description = "Compute threads for the model: 0 = the count PyTorch started with (the fixate script "
+                    + "gives it all cores but one); any other count must equal it.")
     int threads;
 
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
