@@ -7,6 +7,7 @@ module io.fixate.cli {
     requires io.fixate.codec;
     requires io.fixate.eval;
     requires info.picocli;
+    requires java.management;
 
     exports io.fixate.cli;
     opens io.fixate.cli to info.picocli;

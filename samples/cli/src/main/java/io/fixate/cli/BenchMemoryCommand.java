@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,10 +30,13 @@ import java.util.concurrent.TimeUnit;
                 + "own pace (as a live source; a slower model takes frames as fast as it can), sample the JVM's "
                 + "resident memory (VmRSS) every S seconds of wall time from the first S on, and print first, peak, "
                 + "last and whether it stayed flat (last < first + 10 %%, and the second half not rising at every "
-                + "sample fast enough to add 10 %% within an hour)."})
+                + "sample fast enough to add 10 %% within an hour). Each sample also shows the Java heap's committed "
+                + "size, the part of RSS that the garbage collector sizes to the allocation rate, not to live data."})
 final class BenchMemoryCommand implements Callable<Integer> {
 
     private static final double KIB_PER_MIB = 1024;
+    private static final double BYTES_PER_KIB = 1024;
+    private static final MemoryMXBean HEAP = ManagementFactory.getMemoryMXBean();
 
     @Spec
     CommandSpec spec;
@@ -58,6 +63,7 @@ final class BenchMemoryCommand implements Callable<Integer> {
         long interval = Math.round(sampleSeconds * 1e9);
         long frameNanos = Math.round(1e9 / SyntheticClip.FRAME_RATE);
         List<Long> samples = new ArrayList<>();
+        List<Long> heapSamples = new ArrayList<>();
         long maps = 0;
         try (FixationPredictor opened = predictor.open(); PredictionSession session = opened.openSession()) {
             AudioRequirement audio = opened.info().capabilities().audio();
@@ -75,12 +81,12 @@ final class BenchMemoryCommand implements Callable<Integer> {
                 }
                 maps += session.push(SyntheticClip.frameWithAudio(index, audio)).size();
                 if (System.nanoTime() >= nextSample) {
-                    sample(out, samples, start, index + 1);
+                    sample(out, samples, heapSamples, start, index + 1);
                     nextSample += interval;
                 }
             }
             maps += session.flush().size();
-            sample(out, samples, start, frames);
+            sample(out, samples, heapSamples, start, frames);
             out.printf(Locale.ROOT, "%d maps in %.1f s%n", maps, (System.nanoTime() - start) / 1e9);
         }
         long first = samples.get(0);
@@ -90,15 +96,22 @@ final class BenchMemoryCommand implements Callable<Integer> {
                         + "per hour): %s%n", mib(first), mib(Collections.max(samples)), mib(last),
                 100.0 * (last - first) / first, mib(ResidentMemory.secondHalfRisePerHour(samples, sampleSeconds)),
                 flat ? "flat" : "GROWING");
+        // The collector grows the committed heap when it collects often, so two runs of the same model can settle at
+        // levels hundreds of MiB apart with the same few MiB of live data; this line tells that apart from native use.
+        out.printf(Locale.ROOT, "Java heap committed: first %.0f MiB, last %.0f MiB (sized by the collector; "
+                        + "-Xmx caps it)%n", mib(heapSamples.get(0)), mib(heapSamples.get(heapSamples.size() - 1)));
         out.flush();
         return flat ? ExitCode.OK : ExitCode.CHECK_FAILED;
     }
 
-    private static void sample(PrintWriter out, List<Long> samples, long start, long framesDone) throws IOException {
+    private static void sample(PrintWriter out, List<Long> samples, List<Long> heapSamples, long start,
+                               long framesDone) throws IOException {
         long resident = ResidentMemory.kibibytes();
+        long heap = Math.round(HEAP.getHeapMemoryUsage().getCommitted() / BYTES_PER_KIB);
         samples.add(resident);
-        out.printf(Locale.ROOT, "  %7.1f s  frame %7d  RSS %6.0f MiB%n", (System.nanoTime() - start) / 1e9,
-                framesDone, mib(resident));
+        heapSamples.add(heap);
+        out.printf(Locale.ROOT, "  %7.1f s  frame %7d  RSS %6.0f MiB  (heap committed %5.0f MiB)%n",
+                (System.nanoTime() - start) / 1e9, framesDone, mib(resident), mib(heap));
         out.flush();
     }
 
