@@ -4,7 +4,7 @@
 # 8), STANet distilled from the labeler's fine CAM_S maps of the same clips, then the benchmark's test split scored
 # for STANet, its teacher and the references. WORK_DIR may be the one of scam-ablation.sh: the benchmark is reused
 # (its labeler, trained on the benchmark alone, is not the teacher).
-# Usage: docs/scripts/stanet-distill.sh WORK_DIR   (about 2 hours on 2 cores from nothing; see docs/stanet.md)
+# Usage: docs/scripts/stanet-distill.sh WORK_DIR   (about two and a half hours on 2 cores from nothing; see docs/stanet.md)
 set -euo pipefail
 work="${1:?usage: $0 WORK_DIR}"
 fixate="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/fixate"
@@ -26,7 +26,7 @@ extra=(--extra-data "$work/bench-seed2" --extra-data "$work/bench-seed3")
 timed "train-labeler (teacher)" "$fixate" train-labeler --dataset "$work/bench" "${extra[@]}" --set epochs=14 \
   --out "$work/teacher" --seed 7 --no-progress
 timed train-predictor "$fixate" train-predictor --dataset "$work/bench" \
-  "${extra[@]}" "${teacher[@]}" --labeler-weights "$work/teacher" --out "$work/stanet" --seed 7 --no-progress
+  "${extra[@]}" "${teacher[@]}" --labeler-weights "$work/teacher" --out "$work/stanet" --seed 11 --no-progress
 [ -d "$work/maps/teacher-fine-cam-s" ] ||
   timed "label teacher-fine-cam-s" "$fixate" label --dataset "$work/bench" --labeler cam --weights "$work/teacher" \
     --set stage=fine --set source=s --set smoothing=off --out "$work/maps/teacher-fine-cam-s" --no-progress

@@ -268,7 +268,7 @@ class StanetPredictorTest {
         try (FixationPredictor bundled = new StanetPredictorProvider().open(ModelOptions.defaults())) {
             List<FixationMap> maps = bundled.predictClip(RandomStanet.clip(4, 48, 36));
 
-            assertEquals(96, bundled.info().capabilities().nativeInputWidth(), "the bundled net's training size");
+            assertEquals(128, bundled.info().capabilities().nativeInputWidth(), "the bundled net's training size");
             assertEquals(4, maps.size());
             assertEquals(48, maps.get(0).width());
         }

@@ -74,7 +74,7 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
                     + String.join(", ", KEYS));
         }
         try {
-            return new DistillationSettings(Integer.parseInt(entry(entries, INPUT_SIZE, "96")),
+            return new DistillationSettings(Integer.parseInt(entry(entries, INPUT_SIZE, "128")),
                     Integer.parseInt(entry(entries, EPOCHS, "16")), Integer.parseInt(entry(entries, BATCH, "8")),
                     Float.parseFloat(entry(entries, LEARNING_RATE, "0.01")),
                     Float.parseFloat(entry(entries, WEIGHT_DECAY, "5e-4")),
