@@ -4,7 +4,7 @@
 # 8), STANet distilled from the labeler's fine CAM_S maps of the same clips, then the benchmark's test split scored
 # for STANet, its teacher and the references. WORK_DIR may be the one of scam-ablation.sh: the benchmark is reused
 # (its labeler, trained on the benchmark alone, is not the teacher).
-# Usage: docs/scripts/stanet-distill.sh WORK_DIR   (about two and a half hours on 2 cores from nothing; see docs/stanet.md)
+# Usage: docs/scripts/stanet-distill.sh WORK_DIR   (about 2.5 hours on 2 cores from nothing; docs/stanet.md)
 set -euo pipefail
 work="${1:?usage: $0 WORK_DIR}"
 fixate="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/fixate"
