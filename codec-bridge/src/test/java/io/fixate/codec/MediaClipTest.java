@@ -52,11 +52,13 @@ class MediaClipTest {
     void collectsTheWarningsOfFinishedPasses() {
         Path whole = TestClips.clip().write(dir, "whole.mov");
         Path cut = TestClips.truncated(whole, dir.resolve("cut.mov"), 0.6);
-        try (MediaClip clip = MediaClip.of(cut, ReadOptions.DEFAULT)) {
+        try (MediaClip clip = MediaClip.of(cut, ReadOptions.DEFAULT.toleratingDamage())) {
             clip.forEach(frame -> { });
+            List<String> afterOnePass = clip.warnings();
             clip.forEach(frame -> { });
-            assertEquals(1, clip.warnings().size(), clip.warnings().toString());
-            assertTrue(clip.warnings().get(0).contains("truncated"));
+            assertEquals(afterOnePass, clip.warnings());
+            assertEquals(1, clip.warnings().stream().filter(w -> w.contains("truncated")).count(),
+                    clip.warnings().toString());
         }
     }
 

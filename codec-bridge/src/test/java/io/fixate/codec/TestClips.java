@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MP2;
@@ -58,7 +60,12 @@ public final class TestClips {
     private boolean indexAtFront = true;
     private int clockOffsetSeconds;
     private int videoCodec = AV_CODEC_ID_MPEG4;
+    private int pixelFormat = AV_PIX_FMT_YUV420P;
     private int audioCodec = AV_CODEC_ID_PCM_S16LE;
+    private final Map<String, String> formatOptions = new LinkedHashMap<>();
+    private final Map<String, String> videoOptions = new LinkedHashMap<>();
+    private double displayRotation;
+    private double pixelAspect = 1;
 
     private TestClips() {
     }
@@ -70,12 +77,21 @@ public final class TestClips {
 
     /** The shared GRID clips, when present beside the project. */
     public static Optional<Path> gridDirectory() {
+        return sharedMedia("grid");
+    }
+
+    /** The shared real-world clips with sound (various containers and codecs), when present beside the project. */
+    public static Optional<Path> realDirectory() {
+        return sharedMedia("real");
+    }
+
+    private static Optional<Path> sharedMedia(String folder) {
         String shared = System.getProperty("fixate.shared.dir");
         if (shared == null) {
             return Optional.empty();
         }
-        Path grid = Paths.get(shared, "media", "grid");
-        return Files.isDirectory(grid) ? Optional.of(grid) : Optional.empty();
+        Path media = Paths.get(shared, "media", folder);
+        return Files.isDirectory(media) ? Optional.of(media) : Optional.empty();
     }
 
     /** Frame size; the recorder rounds odd sizes up to even (see the class comment). */
@@ -134,6 +150,49 @@ public final class TestClips {
         return this;
     }
 
+    /** The container FFmpeg's muxer {@code muxer} writes, e.g. {@code "matroska"}, {@code "avi"} or {@code "mp4"}. */
+    public TestClips container(String muxer) {
+        this.format = muxer;
+        return this;
+    }
+
+    /** An option of the muxer, e.g. {@code movflags=frag_keyframe+empty_moov} for fragmented MP4. */
+    public TestClips formatOption(String key, String value) {
+        formatOptions.put(key, value);
+        return this;
+    }
+
+    /** The video codec (an {@code AV_CODEC_ID_*}) and the pixel format it encodes. */
+    public TestClips videoCodec(int codec, int pixels) {
+        this.videoCodec = codec;
+        this.pixelFormat = pixels;
+        return this;
+    }
+
+    /** The audio codec, an {@code AV_CODEC_ID_*}. */
+    public TestClips audioCodec(int codec) {
+        this.audioCodec = codec;
+        return this;
+    }
+
+    /** An option of the video encoder, e.g. {@code flags=+ildct+ilme} for interlaced coding. */
+    public TestClips videoOption(String key, String value) {
+        videoOptions.put(key, value);
+        return this;
+    }
+
+    /** A display matrix asking players to turn the picture {@code degrees} counter-clockwise (FFmpeg's sense). */
+    public TestClips displayRotation(double degrees) {
+        this.displayRotation = degrees;
+        return this;
+    }
+
+    /** Pixels {@code aspect} times as wide as high (sample aspect ratio). */
+    public TestClips pixelAspect(double aspect) {
+        this.pixelAspect = aspect;
+        return this;
+    }
+
     /** QuickTime with its index written last, as most cameras and encoders do by default. */
     public TestClips indexAtEnd() {
         this.indexAtFront = false;
@@ -153,11 +212,15 @@ public final class TestClips {
             if (clockOffsetSeconds != 0) {
                 recorder.setOption("output_ts_offset", Integer.toString(clockOffsetSeconds));
             }
+            formatOptions.forEach(recorder::setOption);
             recorder.setFrameRate(frameRate);
             if (video) {
                 recorder.setVideoCodec(videoCodec);
-                recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+                recorder.setPixelFormat(pixelFormat);
                 recorder.setGopSize(12);
+                recorder.setDisplayRotation(displayRotation);
+                recorder.setAspectRatio(pixelAspect);
+                videoOptions.forEach(recorder::setVideoOption);
             }
             if (channels > 0) {
                 recorder.setAudioCodec(audioCodec);

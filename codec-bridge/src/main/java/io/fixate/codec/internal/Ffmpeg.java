@@ -1,8 +1,12 @@
 package io.fixate.codec.internal;
 
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.BytePointer;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /** Process-wide FFmpeg set-up and error text, shared by everything in the codec bridge that calls FFmpeg. */
 public final class Ffmpeg {
@@ -23,6 +27,23 @@ public final class Ffmpeg {
     /** Whether FFmpeg may print its own error lines to stderr (it may by default); information is never printed. */
     public static void printErrors(boolean print) {
         avutil.av_log_set_level(print ? avutil.AV_LOG_ERROR : avutil.AV_LOG_QUIET);
+    }
+
+    /**
+     * The file as FFmpeg must see it: with the file: protocol, so that a colon in the name is not read as another
+     * protocol, and in the bytes the JVM itself uses for file names, so that FFmpeg opens the very file Java means.
+     */
+    public static BytePointer fileUrl(Path file) {
+        Charset fileNames = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        return new BytePointer("file:" + file.toAbsolutePath(), fileNames);
+    }
+
+    /** {@code timestamp} in {@code timeBase} as microseconds; FFmpeg's "no time" marker stays as it is. */
+    public static long micros(long timestamp, AVRational timeBase) {
+        if (timestamp == avutil.AV_NOPTS_VALUE) {
+            return timestamp;
+        }
+        return avutil.av_rescale_q(timestamp, timeBase, avutil.av_make_q(1, 1_000_000));
     }
 
     /** FFmpeg's description of a negative error code, e.g. "Invalid data found when processing input". */

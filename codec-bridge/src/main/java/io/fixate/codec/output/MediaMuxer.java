@@ -13,14 +13,12 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 
 import io.fixate.codec.internal.Ffmpeg;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.javacpp.BytePointer;
 
 /** One output file being muxed by FFmpeg: streams are added, then the header, packets and trailer are written. */
 final class MediaMuxer implements AutoCloseable {
@@ -46,22 +44,13 @@ final class MediaMuxer implements AutoCloseable {
         MediaMuxer muxer = new MediaMuxer(context);
         try {
             AVIOContext io = new AVIOContext(null);
-            FfmpegStatus.check(avio_open(io, fileUrl(file), AVIO_FLAG_WRITE), "opening the output file");
+            FfmpegStatus.check(avio_open(io, Ffmpeg.fileUrl(file), AVIO_FLAG_WRITE), "opening the output file");
             context.pb(io);
         } catch (IOException e) {
             muxer.close();
             throw e;
         }
         return muxer;
-    }
-
-    /**
-     * The file as FFmpeg must see it: with the file: protocol, so that a colon in the name is not read as a protocol,
-     * and in the bytes the JVM itself uses for file names, so that FFmpeg opens the very file Java created.
-     */
-    private static BytePointer fileUrl(Path file) {
-        Charset fileNames = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
-        return new BytePointer("file:" + file.toAbsolutePath(), fileNames);
     }
 
     AVStream newStream() throws IOException {
