@@ -33,7 +33,8 @@ import java.util.Objects;
  * encoders ({@link #modelId}). The manifest is written last, so a folder with a manifest is complete.
  *
  * <p>Loading checks the format, rebuilds the net from the named encoders, initialises it for frames of S × S and the
- * default audio window, and loads the parameters with their checksum and shape checks. Closing releases the
+ * default audio window, and loads the parameters with their checksum and shape checks, the checksum against both
+ * their {@link WeightsFile} manifest and the one {@value #MANIFEST} records. Closing releases the
  * parameters' native memory; the instance is then unusable.
  */
 public final class StanetWeights implements AutoCloseable {
@@ -50,6 +51,8 @@ public final class StanetWeights implements AutoCloseable {
     private static final List<String> RESERVED_KEYS = List.of(FORMAT_KEY, INPUT_SIZE_KEY, VISUAL_KEY, AUDIO_KEY,
             PARAMETERS_SHA256_KEY);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    /** What the folder holds, in messages. */
+    private static final String WHAT = "STANet weights";
 
     private final StaNet net;
     private final int inputSize;
@@ -120,40 +123,37 @@ public final class StanetWeights implements AutoCloseable {
      *
      * @throws MissingWeightsException when the folder, its manifest or the parameters are missing
      * @throws CorruptWeightsException when the manifest is damaged, of another format or names an unknown encoder,
-     *                                 or the parameters fail their checks
+     *                                 a file is a link out of the folder, or the parameters fail their checks (the
+     *                                 SHA-256 the manifest records among them)
      * @throws WeightsException        when a file exists but cannot be read
      */
     public static StanetWeights load(Path folder, Device device) {
         Path manifestFile = folder.resolve(MANIFEST);
-        JsonObject manifest = ManifestFile.read(folder.resolve(MANIFEST), FORMAT, "STANet weights",
-                "fixate train-predictor");
+        JsonObject manifest = ManifestFile.read(manifestFile, FORMAT, WHAT, "fixate train-predictor");
         int inputSize;
         StaNet net;
+        String parametersSha256;
         try {
             inputSize = manifest.get(INPUT_SIZE_KEY).getAsInt();
             net = new StaNet(Encoders.visual(manifest.get(VISUAL_KEY).getAsString()),
                     Encoders.audio(manifest.get(AUDIO_KEY).getAsString()));
+            parametersSha256 = manifest.get(PARAMETERS_SHA256_KEY).getAsString();
         } catch (RuntimeException e) {
-            throw new CorruptWeightsException("STANet manifest " + manifestFile + " has no valid " + INPUT_SIZE_KEY
-                    + ", " + VISUAL_KEY + " and " + AUDIO_KEY + ": " + describe(e), e);
+            throw ManifestFile.invalid(manifestFile, WHAT, INPUT_SIZE_KEY + ", " + VISUAL_KEY + ", " + AUDIO_KEY
+                    + " and " + PARAMETERS_SHA256_KEY, e);
         }
         if (inputSize <= 0) {
-            throw new CorruptWeightsException("STANet manifest " + manifestFile + " gives input size " + inputSize);
+            throw new CorruptWeightsException(WHAT + " manifest " + manifestFile + " gives input size " + inputSize);
         }
         NDManager manager = NDManager.newBaseManager(device);
         try {
             net.initialize(manager, DataType.FLOAT32, inputShapes(inputSize));
-            WeightsFile.load(net, manager, folder.resolve(PARAMETERS), modelId(net));
+            WeightsFile.load(net, manager, folder.resolve(PARAMETERS), modelId(net), parametersSha256, manifestFile);
             return new StanetWeights(net, inputSize, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
-    }
-
-    private static String describe(RuntimeException e) {
-        // a missing key surfaces as a NullPointerException without a useful message
-        return e instanceof NullPointerException ? "an entry is missing" : e.getMessage();
     }
 
     /** The net, with its parameters loaded. */

@@ -7,18 +7,24 @@ import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
 import io.fixate.provider.stanet.nets.StaNet;
+import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +100,80 @@ class StanetWeightsTest {
         CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
                 () -> StanetWeights.load(copy, Device.cpu()));
         assertTrue(e.getMessage().contains(StanetWeights.PARAMETERS), e.getMessage());
+    }
+
+    @Test
+    void parametersThatNoLongerMatchTheManifestsChecksumAreRefused() throws IOException {
+        Path copy = copyOfSaved();
+        Path parameters = copy.resolve(StanetWeights.PARAMETERS);
+        byte[] bytes = Files.readAllBytes(parameters);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(parameters, bytes);
+        // the sidecar manifest made to agree, so that only manifest.json's record can catch it
+        Properties sidecar = new Properties();
+        try (Reader in = Files.newBufferedReader(WeightsFile.manifestOf(parameters))) {
+            sidecar.load(in);
+        }
+        sidecar.setProperty("sha256", ProviderFiles.sha256Hex(bytes));
+        try (Writer out = Files.newBufferedWriter(WeightsFile.manifestOf(parameters))) {
+            sidecar.store(out, null);
+        }
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> StanetWeights.load(copy, Device.cpu()));
+        assertTrue(e.getMessage().contains(parameters.toString())
+                && e.getMessage().contains(copy.resolve(StanetWeights.MANIFEST).toString())
+                && e.getMessage().contains(ProviderFiles.sha256Hex(bytes).substring(0, 16)), e.getMessage());
+    }
+
+    @Test
+    void aManifestWithoutTheParametersChecksumIsCorrupt() throws IOException {
+        Path copy = copyOfSaved();
+        Path manifest = copy.resolve(StanetWeights.MANIFEST);
+        JsonObject entries = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
+        entries.remove("parametersSha256");
+        Files.writeString(manifest, entries.toString());
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> StanetWeights.load(copy, Device.cpu()));
+        assertTrue(e.getMessage().contains(manifest.toString()) && e.getMessage().contains("parametersSha256"),
+                e.getMessage());
+    }
+
+    @Test
+    void aManifestLinkedFromOutsideTheFolderIsRefusedAndOneLinkedWithinIsRead() throws IOException {
+        Path copy = copyOfSaved();
+        Path manifest = copy.resolve(StanetWeights.MANIFEST);
+        Path within = Files.createDirectories(copy.resolve("records")).resolve(StanetWeights.MANIFEST);
+        Files.move(manifest, within);
+        Files.createSymbolicLink(manifest, copy.relativize(within));
+        try (StanetWeights weights = StanetWeights.load(copy, Device.cpu())) {
+            assertEquals(RandomStanet.INPUT_SIZE, weights.inputSize());
+        }
+
+        Path outside = Files.createDirectories(scratch.resolve("elsewhere")).resolve(StanetWeights.MANIFEST);
+        Files.move(within, outside);
+        Files.delete(manifest);
+        Files.createSymbolicLink(manifest, outside);
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> StanetWeights.load(copy, Device.cpu()));
+        assertTrue(e.getMessage().contains(manifest.toString()) && e.getMessage().contains("outside"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMalformedManifestIsReportedInOneLine() throws IOException {
+        Path copy = copyOfSaved();
+        Path manifest = copy.resolve(StanetWeights.MANIFEST);
+        // Gson's message for this one has a second line with a link to its troubleshooting guide
+        Files.writeString(manifest, "{\"format\": nope nope}", StandardCharsets.UTF_8,
+                StandardOpenOption.TRUNCATE_EXISTING);
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> StanetWeights.load(copy, Device.cpu()));
+        assertTrue(e.getMessage().contains(manifest.toString()), e.getMessage());
+        assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\r"), e.getMessage());
     }
 
     @Test

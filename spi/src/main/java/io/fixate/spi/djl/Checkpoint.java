@@ -103,12 +103,12 @@ public final class Checkpoint {
         Path optimizerFile = folder.resolve(require(state, OPTIMIZER));
         try {
             byte[] optimizer = Files.readAllBytes(optimizerFile);
-            if (!ProviderFiles.sha256Hex(optimizer).equalsIgnoreCase(require(state, OPTIMIZER_SHA256))) {
-                throw new CorruptWeightsException(optimizerFile + " fails its checksum in " + stateFile());
-            }
+            WeightsFile.requireSha256(optimizerFile, require(state, OPTIMIZER_SHA256),
+                    ProviderFiles.sha256Hex(optimizer), stateFile());
             return NDList.decode(manager, optimizer);
         } catch (IOException e) {
-            throw new WeightsException("cannot read optimizer state " + optimizerFile + ": " + e.getMessage(), e);
+            throw new WeightsException("cannot read optimizer state " + optimizerFile + ": "
+                    + WeightsFile.reason(e), e);
         }
     }
 
@@ -121,7 +121,8 @@ public final class Checkpoint {
         try (Reader in = Files.newBufferedReader(stateFile(), StandardCharsets.ISO_8859_1)) {
             state.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            throw new CorruptWeightsException("cannot read training state " + stateFile() + ": " + e.getMessage(), e);
+            throw new CorruptWeightsException("cannot read training state " + stateFile() + ": "
+                    + WeightsFile.reason(e), e);
         }
         return state;
     }

@@ -45,7 +45,8 @@ public final class TrainingRunFolder {
             try {
                 recorded = JsonParser.parseString(Files.readString(runFile, StandardCharsets.UTF_8)).getAsJsonObject();
             } catch (JsonParseException | IllegalStateException e) {
-                throw new CorruptWeightsException("cannot read the run record " + runFile + ": " + e.getMessage(), e);
+                throw new CorruptWeightsException("cannot read the run record " + runFile + ": "
+                        + WeightsFile.reason(e), e);
             }
             if (!recorded.equals(run)) {
                 throw new InvalidOptionsException(folder + " holds a " + kind + " run with other settings, seed or "

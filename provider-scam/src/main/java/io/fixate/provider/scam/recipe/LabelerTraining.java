@@ -161,7 +161,7 @@ public final class LabelerTraining {
             scamStage(true, crops(regions, training), crops(regions, validation),
                     crops(regions, relevantTraining), crops(regions, relevantValidation), manager);
         }
-        manifest.add("nets", netRecords);
+        manifest.add(LabelerWeights.NETS_KEY, netRecords);
         LabelerWeights.writeManifest(folder, manifest);
         ProviderFiles.deleteTree(folder.resolve(CHECKPOINTS));
         Files.deleteIfExists(folder.resolve(STAGES_FILE));
@@ -212,8 +212,7 @@ public final class LabelerTraining {
         LabelerWeights.initialize(net, slot.inputSize(settings), manager);
         WeightsFile.load(net.block(), manager, weights, net.architectureId());
         JsonObject record = netRecords.has(slot.id()) ? netRecords.getAsJsonObject(slot.id()) : new JsonObject();
-        record.addProperty("file", slot.fileName());
-        record.addProperty("sha256", ProviderFiles.sha256Hex(weights));
+        LabelerWeights.recordWeights(record, slot, folder);
         netRecords.add(slot.id(), record);
         return net;
     }

@@ -36,13 +36,23 @@ import java.util.Map;
  * trained, so a folder with a manifest is a complete labeler.
  *
  * <p>Loading checks the format, rebuilds each net that labelling uses from the recorded settings and loads its weights
- * with their checksum and architecture checks; the audio classifiers, which only made the switch's training labels,
- * stay in the folder as part of the record. Closing releases the nets' native memory.
+ * with their checksum and architecture checks, the checksum against both the file's {@link WeightsFile} manifest and
+ * the one {@value #MANIFEST} records; the audio classifiers, which only made the switch's training labels, stay in
+ * the folder as part of the record, which loading checks for them too without reading their parameters. Closing
+ * releases the nets' native memory.
  */
 public final class LabelerWeights implements AutoCloseable {
 
     public static final String MANIFEST = "manifest.json";
     static final String FORMAT = "fixate-scam-labeler/1";
+    /** The manifest's entry that holds a record of each net, by {@link NetSlot#id()}. */
+    static final String NETS_KEY = "nets";
+
+    private static final String FILE_KEY = "file";
+    private static final String SHA256_KEY = "sha256";
+
+    /** What the folder holds, in messages. */
+    private static final String WHAT = "SCAM labeler";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
@@ -63,12 +73,13 @@ public final class LabelerWeights implements AutoCloseable {
      * Loads the labeler in {@code folder} onto {@code device}.
      *
      * @throws MissingWeightsException when the folder, its manifest or a weights file is missing
-     * @throws CorruptWeightsException when the manifest is damaged or of another format, or a weights file fails
-     *                                 its checks
+     * @throws CorruptWeightsException when the manifest is damaged or of another format, a file is a link out of the
+     *                                 folder, or a weights file fails its checks (the SHA-256 the manifest records
+     *                                 among them)
      */
     public static LabelerWeights load(Path folder, Device device) {
-        JsonObject manifest = ManifestFile.read(folder.resolve(MANIFEST), FORMAT, "SCAM labeler",
-                "fixate train-labeler");
+        Path manifestFile = folder.resolve(MANIFEST);
+        JsonObject manifest = ManifestFile.read(manifestFile, FORMAT, WHAT, "fixate train-labeler");
         List<String> labels;
         TrainingSettings settings;
         try {
@@ -79,19 +90,23 @@ public final class LabelerWeights implements AutoCloseable {
                     .forEach(entry -> entries.put(entry.getKey(), entry.getValue().getAsString()));
             settings = TrainingSettings.parse(entries);
         } catch (RuntimeException e) {
-            throw new CorruptWeightsException("SCAM labeler manifest " + folder.resolve(MANIFEST)
-                    + " has no valid label set or settings: " + e.getMessage(), e);
+            throw ManifestFile.invalid(manifestFile, WHAT, "label set or settings", e);
         }
+        Map<NetSlot, String> checksums = recordedChecksums(manifest, manifestFile);
         NDManager manager = NDManager.newBaseManager(device);
         try {
             Map<NetSlot, TrainableNet> nets = new EnumMap<>(NetSlot.class);
             for (NetSlot slot : NetSlot.values()) {
+                TrainableNet net = slot.newNet(settings, labels.size());
+                Path weights = folder.resolve(slot.fileName());
                 if (slot.isAudioClassifier()) {
+                    // never loaded (they only made the switch's labels), but the manifest records them too
+                    WeightsFile.verify(weights, net.architectureId(), checksums.get(slot), manifestFile);
                     continue;
                 }
-                TrainableNet net = slot.newNet(settings, labels.size());
                 initialize(net, slot.inputSize(settings), manager);
-                WeightsFile.load(net.block(), manager, folder.resolve(slot.fileName()), net.architectureId());
+                WeightsFile.load(net.block(), manager, weights, net.architectureId(), checksums.get(slot),
+                        manifestFile);
                 nets.put(slot, net);
             }
             return new LabelerWeights(labels, settings, nets, manager);
@@ -99,6 +114,26 @@ public final class LabelerWeights implements AutoCloseable {
             manager.close();
             throw e;
         }
+    }
+
+    /** The SHA-256 of each net's weights file, as the manifest's record of the net gives it. */
+    private static Map<NetSlot, String> recordedChecksums(JsonObject manifest, Path manifestFile) {
+        Map<NetSlot, String> checksums = new EnumMap<>(NetSlot.class);
+        for (NetSlot slot : NetSlot.values()) {
+            String file;
+            try {
+                JsonObject record = manifest.getAsJsonObject(NETS_KEY).getAsJsonObject(slot.id());
+                file = record.get(FILE_KEY).getAsString();
+                checksums.put(slot, record.get(SHA256_KEY).getAsString());
+            } catch (RuntimeException e) {
+                throw ManifestFile.invalid(manifestFile, WHAT, "record of net " + slot.id(), e);
+            }
+            if (!slot.fileName().equals(file)) {
+                throw new CorruptWeightsException(WHAT + " manifest " + manifestFile + " records net " + slot.id()
+                        + " in '" + file + "', not in " + slot.fileName());
+            }
+        }
+        return checksums;
     }
 
     /** Initialises {@code net} for batches of frames of side {@code inputSize}, on {@code manager}. */
@@ -137,6 +172,12 @@ public final class LabelerWeights implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+    }
+
+    /** Adds to a net's {@code record} the entries by which loading checks its weights file in {@code folder}. */
+    static void recordWeights(JsonObject record, NetSlot slot, Path folder) throws IOException {
+        record.addProperty(FILE_KEY, slot.fileName());
+        record.addProperty(SHA256_KEY, ProviderFiles.sha256Hex(folder.resolve(slot.fileName())));
     }
 
     /** Writes the manifest of a finished labeler into {@code folder}, atomically. */
