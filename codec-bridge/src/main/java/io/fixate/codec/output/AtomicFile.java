@@ -2,14 +2,19 @@ package io.fixate.codec.output;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A file that appears at its target path complete or not at all. Content is written to a hidden temporary file in the
@@ -17,11 +22,19 @@ import java.util.Objects;
  * {@link #commit()} renames it onto the target, replacing any existing file in one step, and {@link #abort()} deletes
  * it. An existing target is never touched until a successful commit.
  *
+ * <p>A process killed outright (or a machine that loses power) leaves its temporary file behind. Opening the same
+ * target again deletes such leftovers: files named exactly {@code .<name>.<16 hex digits>.tmp} for that target name,
+ * never any other file. Two {@code AtomicFile}s for the same target at once are therefore not supported: the later
+ * one deletes the earlier one's temporary file, whose commit then fails.
+ *
  * <p>Use it in try-with-resources: {@link #close()} without a commit aborts.
  */
 public final class AtomicFile implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SUFFIX_BYTES = 8;
+    /** A temporary file's name; group 1 is its target's name. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\.(.+)\\.[0-9a-f]{" + 2 * SUFFIX_BYTES + "}\\.tmp");
     private static final int CREATE_ATTEMPTS = 8;
 
     private final Path target;
@@ -34,7 +47,8 @@ public final class AtomicFile implements AutoCloseable {
     }
 
     /**
-     * Creates the temporary file for {@code target}.
+     * Creates the temporary file for {@code target}, after deleting the temporary files that earlier processes left
+     * for it.
      *
      * @throws java.nio.file.NoSuchFileException     if the target's directory does not exist
      * @throws java.nio.file.AccessDeniedException   if that directory is not writable
@@ -42,12 +56,21 @@ public final class AtomicFile implements AutoCloseable {
      * @throws IOException                           if the temporary file cannot be created
      */
     public static AtomicFile open(Path target) throws IOException {
-        Objects.requireNonNull(target, "target");
-        Path directory = OutputDirectory.parentOf(target);
-        OutputDirectory.requireWritable(directory);
-        if (Files.isDirectory(target)) {
-            throw new FileSystemException(target.toString(), null, "output path is a directory");
-        }
+        Path directory = checkedDirectory(target);
+        removeLeftovers(directory, target.getFileName().toString()::equals);
+        return create(directory, target);
+    }
+
+    /**
+     * As {@link #open}, without looking for leftovers: for a writer of many files into one directory that removes
+     * their leftovers once ({@link #removeLeftovers}), as listing the directory for every file would take time
+     * quadratic in their number.
+     */
+    static AtomicFile openSkippingLeftovers(Path target) throws IOException {
+        return create(checkedDirectory(target), target);
+    }
+
+    private static AtomicFile create(Path directory, Path target) throws IOException {
         String name = target.getFileName().toString();
         for (int attempt = 1; ; attempt++) {
             Path candidate = directory.resolve("." + name + "." + randomSuffix() + ".tmp");
@@ -61,8 +84,39 @@ public final class AtomicFile implements AutoCloseable {
         }
     }
 
+    private static Path checkedDirectory(Path target) throws IOException {
+        Path directory = OutputDirectory.parentOf(Objects.requireNonNull(target, "target"));
+        OutputDirectory.requireWritable(directory);
+        if (Files.isDirectory(target)) {
+            throw new FileSystemException(target.toString(), null, "output path is a directory");
+        }
+        return directory;
+    }
+
+    /**
+     * Deletes the temporary files in {@code directory} whose target's name {@code targetNames} accepts, as processes
+     * killed before their commit or abort leave them.
+     */
+    static void removeLeftovers(Path directory, Predicate<String> targetNames) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, ".*.tmp")) {
+            for (Path entry : entries) {
+                String target = targetOf(entry.getFileName().toString());
+                if (target != null && targetNames.test(target)
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        }
+    }
+
+    /** The name of the target whose temporary file is named {@code fileName}; null if it is no such name. */
+    static String targetOf(String fileName) {
+        Matcher name = TEMPORARY.matcher(fileName);
+        return name.matches() ? name.group(1) : null;
+    }
+
     private static String randomSuffix() {
-        byte[] bytes = new byte[8];
+        byte[] bytes = new byte[SUFFIX_BYTES];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }

@@ -3,14 +3,18 @@ package io.fixate.codec.output;
 import java.io.IOException;
 
 /**
- * A writer that builds one file through an {@link AtomicFile}: {@link #close()} finishes the content and commits it,
- * {@link #abort()} drops it, and any failure while writing aborts so that a broken file never reaches the target.
+ * A writer that builds one file through an {@link AtomicFile}, in the two steps of a {@link StagedOutput}:
+ * {@link #finish()} completes the content and closes the temporary file, {@link #commit()} moves it onto the target.
+ * {@link #close()} does both, {@link #abort()} drops the file, and any failure while writing aborts so that a broken
+ * file never reaches the target.
  */
-abstract class AtomicOutput implements AutoCloseable {
+abstract class AtomicOutput implements StagedOutput, AutoCloseable {
+
+    private enum State { OPEN, FINISHED, DONE }
 
     private final String description;
     private final AtomicFile file;
-    private boolean finished;
+    private State state = State.OPEN;
 
     /** @param description what is written, for messages, e.g. {@code "heatmap video /videos/out.mp4"} */
     AtomicOutput(String description, AtomicFile file) {
@@ -24,14 +28,9 @@ abstract class AtomicOutput implements AutoCloseable {
     /** Releases what the writer holds, so the temporary file is flushed and closed; called exactly once. */
     abstract void release() throws IOException;
 
-    /**
-     * Finishes the file and moves it onto the target. Does nothing if already closed or aborted.
-     *
-     * @throws IOException if finishing fails; the file is then aborted and an existing target stays as it was
-     */
     @Override
-    public void close() throws IOException {
-        if (finished) {
+    public void finish() throws IOException {
+        if (state != State.OPEN) {
             return;
         }
         try {
@@ -39,31 +38,62 @@ abstract class AtomicOutput implements AutoCloseable {
         } catch (IOException e) {
             throw fail(e);
         }
-        finished = true;
+        state = State.FINISHED;
         try {
             release();
-            file.commit();
         } catch (IOException e) {
+            state = State.DONE;
             file.abort();
             throw failure(e);
         }
     }
 
-    /** Drops the file: nothing appears at the target. Does nothing if already closed or aborted. */
+    @Override
+    public void commit() throws IOException {
+        if (state == State.DONE) {
+            throw new IllegalStateException(description + " was already committed or aborted");
+        }
+        finish();
+        state = State.DONE;
+        try {
+            file.commit();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Finishes the file and moves it onto the target. Does nothing if already committed or aborted.
+     *
+     * @throws IOException if finishing or the move fails; the file is then aborted and an existing target stays as
+     *                     it was
+     */
+    @Override
+    public void close() throws IOException {
+        if (state != State.DONE) {
+            commit();
+        }
+    }
+
+    /** Drops the file: nothing appears at the target. Does nothing if already committed or aborted. */
+    @Override
     public void abort() throws IOException {
-        if (!finished) {
-            finished = true;
+        State was = state;
+        state = State.DONE;
+        if (was == State.OPEN) {
             try {
                 release();
             } finally {
                 file.abort();
             }
+        } else if (was == State.FINISHED) {
+            file.abort();
         }
     }
 
-    /** @throws IllegalStateException if the writer was closed or aborted */
+    /** @throws IllegalStateException if the writer was finished, committed or aborted */
     final void requireOpen() {
-        if (finished) {
+        if (state != State.OPEN) {
             throw new IllegalStateException(description + " is already closed");
         }
     }

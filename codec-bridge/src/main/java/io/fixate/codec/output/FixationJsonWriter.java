@@ -14,25 +14,30 @@ import java.util.Objects;
 /**
  * Streams per-frame fixations to a JSON file, so memory stays bounded however long the video. The file reads:
  * <pre>{@code
- * {"format": "fixate-fixations/1", "source": "clip.mp4", "model": "stanet", "width": 360, "height": 288,
- *  "frameRate": 25.0,
+ * {"format": "fixate-fixations/2", "source": "clip.mp4", "model": "stanet", "width": 360, "height": 288,
+ *  "frameRate": 25.0, "rotation": 0, "mirrored": false, "pixelAspect": 1.0, "audioPresent": true,
  *  "frames": [{"index": 0, "timeMicros": 0, "time": 0.0,
  *              "peak": {"x": 0.51, "y": 0.42, "value": 1.0},
  *              "fixations": [{"x": 0.51, "y": 0.42, "value": 1.0}, ...]}, ...],
  *  "frameCount": 75}
  * }</pre>
+ * {@code width} and {@code height} are the picture as displayed: a phone clip stored sideways is described upright,
+ * and {@code rotation} says how far the stored picture was turned clockwise (after mirroring, if {@code mirrored});
+ * {@code pixelAspect} is the width over the height of a displayed pixel (not 1 for anamorphic video);
+ * {@code audioPresent} says whether the model heard sound. Version 1 had none of these four and gave the stored size.
  * Positions {@code x} and {@code y} are normalised to [0, 1] of the frame (pixel = x × width, y × height) and values
  * are map values in [0, 1]. {@code peak} is the map's strongest cell ({@link FixationMap#peak()}); a peak value of 0
  * means the map is empty. {@code fixations} are the strongest separated maxima, strongest first
  * ({@link FixationMap#topFixations}). {@code time} is {@code timeMicros} in seconds.
  *
- * <p>The file appears at the target only when {@link #close()} succeeds (see {@link AtomicFile}); {@link #abort()}
- * leaves an existing file untouched. Not thread-safe.
+ * <p>The file appears at the target only when {@link #close()} or {@link #commit()} succeeds (see {@link AtomicFile}
+ * and, to put several outputs in place together, {@link StagedOutput}); {@link #abort()} leaves an existing file
+ * untouched. Not thread-safe.
  */
 public final class FixationJsonWriter extends AtomicOutput {
 
     /** Identifies the layout above; the number changes when a field changes meaning or goes away. */
-    public static final String FORMAT = "fixate-fixations/1";
+    public static final String FORMAT = "fixate-fixations/2";
 
     private final Writer text;
     private final JsonWriter json;
@@ -91,6 +96,10 @@ public final class FixationJsonWriter extends AtomicOutput {
         json.name("width").value(header.width());
         json.name("height").value(header.height());
         json.name("frameRate").value(header.frameRate());
+        json.name("rotation").value(header.rotation());
+        json.name("mirrored").value(header.mirrored());
+        json.name("pixelAspect").value(header.pixelAspect());
+        json.name("audioPresent").value(header.audioPresent());
         json.name("frames").beginArray();
     }
 

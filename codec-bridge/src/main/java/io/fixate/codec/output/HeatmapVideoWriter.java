@@ -4,6 +4,7 @@ import io.fixate.api.AudioBlock;
 import io.fixate.api.FixationMap;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.VideoFrame;
+import io.fixate.codec.MediaInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -11,10 +12,10 @@ import java.util.Objects;
 /**
  * Writes a video of the source frames with their fixation maps drawn over them ({@link HeatmapStyle}), together with
  * the source's original sound. Container, codecs, timing and atomic commit are those of {@link VideoFileWriter}: the
- * file appears at the target only when {@link #close()} succeeds, and an existing file there stays untouched until
- * then. Not thread-safe.
+ * file appears at the target only when {@link #close()} or {@link #commit()} succeeds, and an existing file there
+ * stays untouched until then. Not thread-safe.
  */
-public final class HeatmapVideoWriter implements AutoCloseable {
+public final class HeatmapVideoWriter implements StagedOutput, AutoCloseable {
 
     private final VideoFileWriter video;
     private final HeatmapOverlay overlay;
@@ -35,8 +36,21 @@ public final class HeatmapVideoWriter implements AutoCloseable {
     public static HeatmapVideoWriter open(Path target, int width, int height, double frameRate, int audioSampleRate,
                                           int audioChannels, HeatmapStyle style) throws IOException {
         Objects.requireNonNull(style, "style");
-        return new HeatmapVideoWriter(VideoFileWriter.open("heatmap video", target, width, height, frameRate,
+        return new HeatmapVideoWriter(VideoFileWriter.open("heatmap video", target, width, height, frameRate, 1,
                 audioSampleRate, audioChannels), style);
+    }
+
+    /**
+     * Starts the heatmap video of a file read by {@link io.fixate.codec.MediaReader}: its frames as displayed
+     * (upright), its nominal frame rate, its pixel aspect ratio and its sound.
+     *
+     * @throws IOException as {@link #open(Path, int, int, double, int, int, HeatmapStyle)}
+     */
+    public static HeatmapVideoWriter open(Path target, MediaInfo source, HeatmapStyle style) throws IOException {
+        Objects.requireNonNull(style, "style");
+        return new HeatmapVideoWriter(VideoFileWriter.open("heatmap video", target, source.width(),
+                source.height(), source.frameRate(), source.pixelAspect(), source.audioSampleRate(),
+                source.hasAudio() ? source.audioChannels() : 0), style);
     }
 
     /** The FFmpeg name of the video encoder in use, e.g. {@code libopenh264} or {@code mpeg4}. */
@@ -60,6 +74,16 @@ public final class HeatmapVideoWriter implements AutoCloseable {
         video.write(overlay.blend(frame, map));
     }
 
+    @Override
+    public void finish() throws IOException {
+        video.finish();
+    }
+
+    @Override
+    public void commit() throws IOException {
+        video.commit();
+    }
+
     /** Finishes the file and moves it onto the target; see {@link VideoFileWriter#close()}. */
     @Override
     public void close() throws IOException {
@@ -67,6 +91,7 @@ public final class HeatmapVideoWriter implements AutoCloseable {
     }
 
     /** Drops the file: nothing appears at the target. */
+    @Override
     public void abort() throws IOException {
         video.abort();
     }

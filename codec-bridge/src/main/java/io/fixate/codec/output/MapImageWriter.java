@@ -9,14 +9,18 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /**
  * Writes each frame's fixation map as a grayscale PNG, {@code map_000000.png}, {@code map_000001.png}, ... (the
  * 0-based frame index, six digits), at the size of the frame the map describes. White is most attention. Each file
- * appears complete or not at all ({@link AtomicFile}).
+ * appears complete or not at all ({@link AtomicFile}); for a folder that appears whole or not at all, see
+ * {@link StagedMapFolder}.
  */
 public final class MapImageWriter implements AutoCloseable {
+
+    private static final Pattern FILE_NAME = Pattern.compile("map_\\d{6,}\\.png");
 
     private final Path directory;
     private final BitDepth depth;
@@ -28,7 +32,8 @@ public final class MapImageWriter implements AutoCloseable {
     }
 
     /**
-     * Prepares to write into {@code directory}, creating it if it is missing but its parent exists.
+     * Prepares to write into {@code directory}, creating it if it is missing but its parent exists, and deletes the
+     * temporary files of map images that killed processes left in it.
      *
      * @throws java.nio.file.NoSuchFileException     if neither the directory nor its parent exists
      * @throws java.nio.file.FileSystemException     if the path or its parent is not a writable directory
@@ -40,7 +45,13 @@ public final class MapImageWriter implements AutoCloseable {
             Files.createDirectory(directory);
         }
         OutputDirectory.requireWritable(directory);
+        AtomicFile.removeLeftovers(directory, MapImageWriter::isMapImage);
         return new MapImageWriter(directory, depth);
+    }
+
+    /** Whether {@code fileName} names a map image, as {@link #fileFor} makes them. */
+    static boolean isMapImage(String fileName) {
+        return FILE_NAME.matcher(fileName).matches();
     }
 
     /** The file the map of frame {@code frameIndex} is written to. */
@@ -62,7 +73,7 @@ public final class MapImageWriter implements AutoCloseable {
         }
         Path target = fileFor(frameIndex);
         BufferedImage image = toImage(map);
-        try (AtomicFile file = AtomicFile.open(target)) {
+        try (AtomicFile file = AtomicFile.openSkippingLeftovers(target)) {
             try (OutputStream out = Files.newOutputStream(file.temporary())) {
                 if (!ImageIO.write(image, "png", out)) {
                     throw new IOException("no PNG writer is available");

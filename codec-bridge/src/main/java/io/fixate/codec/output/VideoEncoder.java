@@ -75,9 +75,14 @@ final class VideoEncoder implements AutoCloseable {
         }
     }
 
-    /** Adds a video stream for {@code width} × {@code height} pictures at a nominal {@code frameRate} to the muxer. */
-    static VideoEncoder open(MediaMuxer muxer, int width, int height, double frameRate) throws IOException {
+    /**
+     * Adds a video stream for {@code width} × {@code height} pictures at a nominal {@code frameRate}, of pixels
+     * {@code pixelAspect} times as wide as high, to the muxer.
+     */
+    static VideoEncoder open(MediaMuxer muxer, int width, int height, double frameRate, double pixelAspect)
+            throws IOException {
         AVRational rate = av_d2q(frameRate, 65_535); // MPEG-4 part 2 allows time base denominators up to 2^16 - 1
+        AVRational aspect = av_d2q(pixelAspect, 255); // the largest terms MPEG-4 part 2 can signal
         IOException lastFailure = null;
         for (String name : ENCODERS) {
             AVCodec codec = avcodec_find_encoder_by_name(name);
@@ -95,6 +100,7 @@ final class VideoEncoder implements AutoCloseable {
                     context.framerate(rate);
                     context.time_base(av_inv_q(rate));
                     context.bit_rate(bitRate(width, height, frameRate));
+                    context.sample_aspect_ratio(aspect); // copied to the stream, whose muxer records it
                 });
             } catch (IOException e) {
                 lastFailure = e;

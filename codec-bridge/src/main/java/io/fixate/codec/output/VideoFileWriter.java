@@ -22,9 +22,9 @@ import java.util.Objects;
  * timestamps and the sound is spliced to its blocks' timestamps (both measured from the start of the source), so a
  * variable frame rate or gaps keep picture and sound in sync.
  *
- * <p>The file appears at the target only when {@link #close()} succeeds; until then it is a hidden temporary file
- * beside it (see {@link AtomicFile}), and an existing file at the target stays untouched. A failed write aborts the
- * whole file. Call {@link #abort()} on error paths of your own. Not thread-safe.
+ * <p>The file appears at the target only when {@link #close()} or {@link #commit()} succeeds; until then it is a
+ * hidden temporary file beside it (see {@link AtomicFile}), and an existing file at the target stays untouched. A
+ * failed write aborts the whole file. Call {@link #abort()} on error paths of your own. Not thread-safe.
  */
 public final class VideoFileWriter extends AtomicOutput {
 
@@ -71,12 +71,16 @@ public final class VideoFileWriter extends AtomicOutput {
      */
     public static VideoFileWriter open(Path target, int width, int height, double frameRate, int audioSampleRate,
                                        int audioChannels) throws IOException {
-        return open("video", target, width, height, frameRate, audioSampleRate, audioChannels);
+        return open("video", target, width, height, frameRate, 1, audioSampleRate, audioChannels);
     }
 
-    /** As {@link #open(Path, int, int, double, int, int)}, with {@code description} naming the file in messages. */
+    /**
+     * As {@link #open(Path, int, int, double, int, int)}, with {@code description} naming the file in messages and
+     * pixels {@code pixelAspect} times as wide as high (recorded in the file, so players show anamorphic video at
+     * its proper shape).
+     */
     static VideoFileWriter open(String description, Path target, int width, int height, double frameRate,
-                                int audioSampleRate, int audioChannels) throws IOException {
+                                double pixelAspect, int audioSampleRate, int audioChannels) throws IOException {
         Container container = Container.of(Objects.requireNonNull(target, "target"));
         requireOptions(description, target, width, height, frameRate, audioSampleRate, audioChannels);
         AtomicFile file = AtomicFile.open(target);
@@ -90,7 +94,7 @@ public final class VideoFileWriter extends AtomicOutput {
         VideoFileWriter writer = new VideoFileWriter(description, target, file, muxer, width, height,
                 audioSampleRate, audioChannels);
         try {
-            writer.video = VideoEncoder.open(muxer, width, height, frameRate);
+            writer.video = VideoEncoder.open(muxer, width, height, frameRate, pixelAspect);
             if (audioChannels > 0) {
                 writer.audio = AudioEncoder.open(muxer, audioSampleRate, audioChannels);
             }

@@ -2,6 +2,7 @@ package io.fixate.codec.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -92,5 +94,34 @@ class AtomicFileTest {
         Path directory = Files.createDirectory(dir.resolve("out.json"));
         assertThrows(FileSystemException.class, () -> AtomicFile.open(directory));
         assertEquals(List.of("out.json"), names());
+    }
+
+    @Test
+    void openingDeletesWhatKilledRunsLeftForTheSameTargetOnly() throws IOException {
+        Path target = Files.writeString(dir.resolve("x"), "old");
+        Files.writeString(dir.resolve(".x.0123456789abcdef.tmp"), "left by a killed run");
+        Files.writeString(dir.resolve(".x.fedcba9876543210.tmp"), "and another");
+        List<String> others = List.of(".x.y.0123456789abcdef.tmp", ".xy.0123456789abcdef.tmp",
+                ".x.0123456789abcde.tmp", ".x.0123456789ABCDEF.tmp", ".x.backup.tmp", "x.0123456789abcdef.tmp");
+        for (String name : others) {
+            Files.writeString(dir.resolve(name), "someone else's");
+        }
+        Files.createDirectory(dir.resolve(".x.00000000000000ff.tmp"));
+
+        try (AtomicFile file = AtomicFile.open(target)) {
+            List<String> expected = new ArrayList<>(others);
+            expected.addAll(List.of(".x.00000000000000ff.tmp", "x", file.temporary().getFileName().toString()));
+            assertEquals(expected.stream().sorted().toList(), names());
+        }
+        assertEquals("old", Files.readString(target));
+    }
+
+    @Test
+    void aTemporaryNamesItsTarget() throws IOException {
+        try (AtomicFile file = AtomicFile.open(dir.resolve("clip.v2.json"))) {
+            assertEquals("clip.v2.json", AtomicFile.targetOf(file.temporary().getFileName().toString()));
+        }
+        assertNull(AtomicFile.targetOf("clip.v2.json"));
+        assertNull(AtomicFile.targetOf(".clip.v2.json.tmp"));
     }
 }

@@ -3,6 +3,7 @@ package io.fixate.codec.output;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FixationJsonWriterTest {
 
-    private static final JsonHeader HEADER = new JsonHeader("clip.mpg", "baseline", 360, 288, 25);
+    /** A sideways phone clip turned upright, with non-square pixels and sound. */
+    private static final JsonHeader HEADER = new JsonHeader("clip.mpg", "baseline", 360, 288, 25, 90, false, 1.5,
+            true);
 
     @TempDir
     Path dir;
@@ -62,6 +65,10 @@ class FixationJsonWriterTest {
         assertEquals(360, root.get("width").getAsInt());
         assertEquals(288, root.get("height").getAsInt());
         assertEquals(25.0, root.get("frameRate").getAsDouble());
+        assertEquals(90, root.get("rotation").getAsInt());
+        assertFalse(root.get("mirrored").getAsBoolean());
+        assertEquals(1.5, root.get("pixelAspect").getAsDouble());
+        assertTrue(root.get("audioPresent").getAsBoolean());
         assertEquals(3, root.get("frameCount").getAsInt());
         JsonArray frames = root.getAsJsonArray("frames");
         assertEquals(3, frames.size());

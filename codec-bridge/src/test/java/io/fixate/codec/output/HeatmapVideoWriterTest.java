@@ -11,6 +11,9 @@ import io.fixate.api.AudioBlock;
 import io.fixate.api.FixationMap;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.VideoFrame;
+import io.fixate.codec.MediaInfo;
+import io.fixate.codec.MediaReader;
+import io.fixate.codec.ReadOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -117,6 +120,21 @@ class HeatmapVideoWriterTest {
         boolean h264Available = Stream.of("libx264", "libopenh264")
                 .anyMatch(name -> avcodec_find_encoder_by_name(name) != null);
         assertEquals(h264Available ? "h264" : "mpeg4", DecodedVideo.read(target).videoCodec, "encoder " + encoder);
+    }
+
+    @Test
+    void theHeatmapOfAnAnamorphicSourceKeepsItsPixelShapeAndSound() throws Exception {
+        Path target = dir.resolve("anamorphic.mp4");
+        MediaInfo source = new MediaInfo(64, 48, FPS, 1_000_000, true, RATE, 2, "mpeg2video", "mp2", 0, false,
+                16 / 11.0);
+        try (HeatmapVideoWriter writer = HeatmapVideoWriter.open(target, source, HeatmapStyle.DEFAULT)) {
+            writeOneSecond(writer, 64, 48, true);
+        }
+
+        try (MediaReader reader = MediaReader.open(target, ReadOptions.DEFAULT)) {
+            assertEquals(16 / 11.0, reader.info().pixelAspect(), 1e-9);
+            assertTrue(reader.info().hasAudio());
+        }
     }
 
     @Test

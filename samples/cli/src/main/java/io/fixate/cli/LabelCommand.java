@@ -6,6 +6,7 @@ import io.fixate.api.ModelOptions;
 import io.fixate.api.PseudoLabeler;
 import io.fixate.api.UnknownTagException;
 import io.fixate.codec.output.BitDepth;
+import io.fixate.codec.output.StagedMapFolder;
 import io.fixate.eval.dataset.Datasets;
 import io.fixate.eval.dataset.EvalDataset;
 import io.fixate.eval.dataset.VideoEntry;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,7 +122,11 @@ final class LabelCommand implements Callable<Integer> {
             try (VideoMedia media = video.media(pseudoLabeler.info().capabilities().audio());
                  StagedMapFolder folder = StagedMapFolder.open(out.resolve(video.id()), BitDepth.SIXTEEN)) {
                 pseudoLabeler.label(media, video.tags(), map -> {
-                    folder.write(map);
+                    try {
+                        folder.write(map);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                     if (labelerSettings.showProgress()) {
                         progress.update(framesBefore + folder.written(), detail);
                     }

@@ -9,6 +9,7 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
+import io.fixate.api.TruncatedMediaException;
 import io.fixate.api.VideoFrame;
 import io.fixate.codec.MediaInfo;
 import io.fixate.codec.MediaReader;
@@ -55,7 +56,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--heatmap", paramLabel = "OUT.mp4", description = "Heatmap overlay video, with the original sound.")
     Path heatmap;
 
-    @Option(names = "--maps", paramLabel = "DIR", description = "One grey PNG map per frame (map_000000.png, ...).")
+    @Option(names = "--maps", paramLabel = "DIR", description = "One grey PNG map per frame (map_000000.png, ...), "
+            + "replacing the maps of an earlier run as a whole; a folder with other files is refused.")
     Path maps;
 
     @Option(names = "--maps-depth", paramLabel = "8|16", defaultValue = "8",
@@ -96,6 +98,10 @@ final class PredictCommand implements Callable<Integer> {
             description = "Minimum distance between JSON fixations, as a fraction of the frame's larger side. "
                     + "Default: ${DEFAULT-VALUE}.")
     double minDistance;
+
+    @Option(names = "--keep-going", description = "When VIDEO is damaged (its data ends before its container says "
+            + "it should), write what decoded and warn, instead of failing with exit code 3 and writing nothing.")
+    boolean keepGoing;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
@@ -142,7 +148,7 @@ final class PredictCommand implements Callable<Integer> {
         int written = 0;
         try (PredictionSession session = predictor.openSession()) {
             FrameWithAudio input;
-            while ((input = reader.read()) != null) {
+            while ((input = read(reader)) != null) {
                 awaitingMaps.add(input.frame());
                 written = writeReady(session.push(input), awaitingMaps, outputs, written);
                 if (!noProgress) {
@@ -161,6 +167,16 @@ final class PredictCommand implements Callable<Integer> {
                     info.durationMicros() / 1e6));
         }
         return written;
+    }
+
+    /** The next frame; damage ends the run with a hint, since --keep-going would have written what decoded. */
+    private static FrameWithAudio read(MediaReader reader) {
+        try {
+            return reader.read();
+        } catch (TruncatedMediaException e) {
+            throw new TruncatedMediaException(e.getMessage() + "; nothing was written (--keep-going writes the frames"
+                    + " that decoded)", e.framesDecoded(), e.lastGoodMicros(), e.declaredEndMicros());
+        }
     }
 
     private static int writeReady(List<FixationMap> ready, Deque<VideoFrame> awaitingMaps, Outputs outputs,
@@ -207,6 +223,9 @@ final class PredictCommand implements Callable<Integer> {
     /** The part of the file chosen with --start and --duration, with the audio the model wants. */
     private ReadOptions readOptions(AudioRequirement audio) {
         ReadOptions options = ReadOptions.of(audio).from(startMicros);
+        if (keepGoing) {
+            options = options.toleratingDamage();
+        }
         if (durationMicros == null) {
             return options;
         }
