@@ -1,10 +1,10 @@
 /**
  * The codec bridge between media and Fixate's value types. {@code io.fixate.codec} decodes files into
- * {@link io.fixate.api.FrameWithAudio} (frames with their audio windows) through JavaCV/FFmpeg;
- * {@code io.fixate.codec.host} converts the buffers that media hosts hand a plug-in (packed RGB, planar YUV, PCM) into
- * {@link io.fixate.api.VideoFrame} and {@link io.fixate.api.AudioBlock}; {@code io.fixate.codec.output} turns
- * predictions back into what hosts use: heatmap overlay videos, per-frame map images and fixation JSON, each written
- * atomically.
+ * {@link io.fixate.api.FrameWithAudio} (frames with their audio windows) with FFmpeg, through the JavaCPP presets that
+ * come with JavaCV; {@code io.fixate.codec.host} converts the buffers that media hosts hand a plug-in (packed RGB,
+ * planar YUV, PCM) into {@link io.fixate.api.VideoFrame} and {@link io.fixate.api.AudioBlock};
+ * {@code io.fixate.codec.output} turns predictions back into what hosts use: heatmap overlay videos, per-frame map
+ * images and fixation JSON, each written atomically.
  */
 module io.fixate.codec {
     requires transitive io.fixate.api;

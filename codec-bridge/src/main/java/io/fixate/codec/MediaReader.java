@@ -61,7 +61,7 @@ import org.bytedeco.ffmpeg.avutil.AVRational;
  * {@link ReadOptions#tolerateDamage() tolerate damage}: then the frames just end there, with a warning. Not
  * thread-safe; close it (try-with-resources) to free the decoder.
  */
-public final class MediaReader implements AutoCloseable {
+public final class MediaReader implements FrameSource {
 
     /** How long decoding may run ahead of a pending frame's window while still waiting for its audio. */
     private static final long AUDIO_WAIT_MICROS = 1_000_000;
@@ -244,7 +244,7 @@ public final class MediaReader implements AutoCloseable {
         return rate.num() > 0 && rate.den() > 0 ? (double) rate.num() / rate.den() : 0;
     }
 
-    /** What the file holds, as its headers and its first frame describe it. */
+    @Override
     public MediaInfo info() {
         return info;
     }
@@ -255,6 +255,7 @@ public final class MediaReader implements AutoCloseable {
      * whole (the first may begin a little before the range). Register before the first {@link #read()} to receive
      * everything; a later listener replaces an earlier one, {@code null} removes it.
      */
+    @Override
     public void onSourceAudio(Consumer<AudioBlock> listener) {
         ensureOpen();
         sourceAudio.listen(listener);
@@ -267,6 +268,7 @@ public final class MediaReader implements AutoCloseable {
      *                                 declared end and the options do not tolerate damage
      * @throws IllegalStateException   after {@link #close()}
      */
+    @Override
     public FrameWithAudio read() {
         ensureOpen();
         sourceAudio.stopHolding();
@@ -296,6 +298,7 @@ public final class MediaReader implements AutoCloseable {
      * Problems met so far that did not stop reading, each naming the file: repaired timestamps, a size change,
      * skipped damaged packets, a tolerated truncation.
      */
+    @Override
     public List<String> warnings() {
         List<String> all = new ArrayList<>(warnings);
         if (clock.repairs() > 0) {

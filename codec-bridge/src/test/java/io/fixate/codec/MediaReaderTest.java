@@ -4,7 +4,6 @@ import io.fixate.api.AudioBlock;
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.CorruptMediaException;
 import io.fixate.api.FrameWithAudio;
-import io.fixate.api.TruncatedMediaException;
 import io.fixate.api.UnsupportedMediaException;
 import io.fixate.api.VideoFrame;
 import org.junit.jupiter.api.BeforeAll;
@@ -251,26 +250,6 @@ class MediaReaderTest {
         }
         assertEquals(2 * 44_100, frames, 1_200);
         assertEquals(TestClips.TONE_AMPLITUDE / Math.sqrt(2), blocks.get(5).rms(), 0.01);
-    }
-
-    @Test
-    void truncatedFileWithItsIndexInFrontFailsAfterDeliveringWhatDecoded() {
-        Path cut = TestClips.truncated(toneClip, dir.resolve("cut.mov"), 0.6);
-        List<FrameWithAudio> frames = new ArrayList<>();
-        TruncatedMediaException error;
-        try (MediaReader reader = MediaReader.open(cut, OPTIONS)) {
-            error = assertThrows(TruncatedMediaException.class, () -> {
-                for (FrameWithAudio frame = reader.read(); frame != null; frame = reader.read()) {
-                    frames.add(frame);
-                }
-            });
-        }
-        assertTrue(frames.size() >= 10 && frames.size() < 45, frames.size() + " frames");
-        assertEquals(frames.size(), error.framesDecoded());
-        assertEquals(frames.get(frames.size() - 1).frame().timestampMicros() + FRAME, error.lastGoodMicros());
-        assertEquals(2_000_000, error.declaredEndMicros());
-        assertTrue(error.getMessage().contains("cut.mov") && error.getMessage().contains("2.000 s")
-                && error.getMessage().contains(frames.size() + " frames"), error.getMessage());
     }
 
     @Test

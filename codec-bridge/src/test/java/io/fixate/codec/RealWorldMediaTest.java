@@ -194,6 +194,7 @@ class RealWorldMediaTest {
         }
         assertEquals(frames.size(), error.framesDecoded());
         assertTrue(frames.size() < 50, frames.size() + " frames");
+        assertEquals(frames.get(frames.size() - 1).frame().timestampMicros() + 40_000, error.lastGoodMicros());
         assertEquals(2_000_000, error.declaredEndMicros());
         assertTrue(error.getMessage().contains("cut.mov"), error.getMessage());
     }

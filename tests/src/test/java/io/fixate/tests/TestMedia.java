@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Media files for end-to-end tests, written by the codec bridge itself: a bright square sliding across a dark grey
@@ -91,7 +93,22 @@ final class TestMedia {
 
     /** The GRID corpus clips beside the project, when present. */
     static Optional<Path> gridClip(String name) {
-        Path clip = Paths.get(System.getProperty("fixate.shared.dir", "../shared"), "media", "grid", name);
+        Path clip = sharedMedia().resolve("grid").resolve(name);
         return Files.isRegularFile(clip) ? Optional.of(clip) : Optional.empty();
+    }
+
+    /** The real-world clips with sound beside the project (README.md aside), or none when they are absent. */
+    static List<Path> realClips() throws IOException {
+        Path real = sharedMedia().resolve("real");
+        if (!Files.isDirectory(real)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(real)) {
+            return files.filter(f -> !f.getFileName().toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
+    private static Path sharedMedia() {
+        return Paths.get(System.getProperty("fixate.shared.dir", "../shared"), "media");
     }
 }

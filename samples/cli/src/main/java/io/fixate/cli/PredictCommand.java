@@ -12,6 +12,8 @@ import io.fixate.api.PredictionSession;
 import io.fixate.api.TruncatedMediaException;
 import io.fixate.api.VideoFrame;
 import io.fixate.codec.MediaInfo;
+import io.fixate.codec.FrameSource;
+import io.fixate.codec.IsolatedMediaReader;
 import io.fixate.codec.MediaReader;
 import io.fixate.codec.ReadOptions;
 import io.fixate.codec.output.BitDepth;
@@ -103,6 +105,11 @@ final class PredictCommand implements Callable<Integer> {
             + "it should), write what decoded and warn, instead of failing with exit code 3 and writing nothing.")
     boolean keepGoing;
 
+    @Option(names = "--isolated", description = "Decode VIDEO in a child process, so that a crash of FFmpeg on a "
+            + "hostile or badly damaged file is an error (exit code 3) instead of the end of this one. For files from "
+            + "untrusted sources; costs a JVM start and a copy of each frame.")
+    boolean isolated;
+
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
@@ -118,7 +125,8 @@ final class PredictCommand implements Callable<Integer> {
         try (FixationPredictor predictor = Fixate.predictor(choice.model, modelOptions())) {
             modelName = predictor.info().name();
             ReadOptions readOptions = readOptions(predictor.info().capabilities().audio());
-            try (MediaReader reader = InputFileException.opening(() -> MediaReader.open(video, readOptions));
+            try (FrameSource reader = InputFileException.opening(() -> isolated
+                    ? IsolatedMediaReader.open(video, readOptions) : MediaReader.open(video, readOptions));
                  Outputs outputs = Outputs.open(targets, reader.info(), video.getFileName().toString(),
                          predictor.info().name(), style, topK, minDistance)) {
                 if (outputs.wantsSourceAudio()) {
@@ -138,7 +146,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** Streams every frame through a session and hands each map with its frame to the outputs. */
-    private int predict(FixationPredictor predictor, MediaReader reader, Outputs outputs, PrintWriter err)
+    private int predict(FixationPredictor predictor, FrameSource reader, Outputs outputs, PrintWriter err)
             throws IOException {
         MediaInfo info = reader.info();
         long expected = durationMicros == null ? info.estimatedFrames()
@@ -170,7 +178,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     /** The next frame; damage ends the run with a hint, since --keep-going would have written what decoded. */
-    private static FrameWithAudio read(MediaReader reader) {
+    private static FrameWithAudio read(FrameSource reader) {
         try {
             return reader.read();
         } catch (TruncatedMediaException e) {
