@@ -16,7 +16,7 @@ public final class ExitCode {
     public static final int DEVICE = 5;
     /** An output could not be written; nothing that existed before was changed. */
     public static final int OUTPUT = 6;
-    /** A benchmark's check failed (bench-memory: resident memory grew). */
+    /** A check failed (bench-memory: resident memory grew; fuzz-media: a case hung, died or threw untyped). */
     public static final int CHECK_FAILED = 7;
 
     private ExitCode() {

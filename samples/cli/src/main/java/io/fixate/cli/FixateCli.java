@@ -21,7 +21,7 @@ import java.util.Arrays;
         subcommands = {ProvidersCommand.class, PredictCommand.class, SynthCommand.class, EvalCommand.class,
                 TrainLabelerCommand.class, TrainPredictorCommand.class, LabelCommand.class, BenchDecodeCommand.class,
                 BenchMetricsCommand.class, BenchPredictCommand.class, BenchMemoryCommand.class,
-                CommandLine.HelpCommand.class})
+                FuzzMediaCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
