@@ -19,6 +19,7 @@ import io.fixate.codec.internal.PresentationClock;
 import io.fixate.codec.internal.SampleConverter;
 import io.fixate.codec.internal.StreamDecoder;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -384,12 +385,14 @@ public final class MediaReader implements FrameSource {
             noteSizeChange(frame, timestamp);
         }
         try {
-            byte[] upright = orientation.upright(converter.convert(frame), storedWidth, storedHeight);
-            pending.addLast(VideoFrame.create(orientation.displayedWidth(storedWidth, storedHeight),
-                    orientation.displayedHeight(storedWidth, storedHeight), timestamp, out -> out.put(upright)));
+            converter.convert(frame);
         } catch (FfmpegError e) {
             throw new UnsupportedMediaException(file + ": " + e.getMessage());
         }
+        ByteBuffer stored = converter.pixels();
+        pending.addLast(VideoFrame.create(orientation.displayedWidth(storedWidth, storedHeight),
+                orientation.displayedHeight(storedWidth, storedHeight), timestamp,
+                out -> orientation.upright(stored, storedWidth, storedHeight, out)));
     }
 
     /** Fixes the picture size at the first decoded frame's and sizes the queue of frames waiting for audio. */

@@ -2,6 +2,7 @@ package io.fixate.codec.internal;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
 
+import java.nio.ByteBuffer;
 import org.bytedeco.javacpp.IntPointer;
 
 /**
@@ -93,15 +94,17 @@ public enum Orientation {
     }
 
     /**
-     * The upright picture of packed RGB {@code stored} ({@code width} by {@code height}, rows without padding); the
-     * array itself when nothing is to be done.
+     * Writes the upright picture of packed RGB {@code stored} ({@code width} by {@code height}, rows without padding,
+     * from its position) into {@code upright} at its position.
      */
-    public byte[] upright(byte[] stored, int width, int height) {
+    public void upright(ByteBuffer stored, int width, int height, ByteBuffer upright) {
         if (this == NONE) {
-            return stored;
+            upright.put(stored.duplicate());
+            return;
         }
+        int from = stored.position();
+        int to = upright.position();
         int outWidth = displayedWidth(width, height);
-        byte[] out = new byte[stored.length];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int mx = mirrored ? width - 1 - x : x;
@@ -125,13 +128,13 @@ public enum Orientation {
                         oy = y;
                     }
                 }
-                int from = 3 * (y * width + x);
-                int to = 3 * (oy * outWidth + ox);
-                out[to] = stored[from];
-                out[to + 1] = stored[from + 1];
-                out[to + 2] = stored[from + 2];
+                int source = from + 3 * (y * width + x);
+                int target = to + 3 * (oy * outWidth + ox);
+                upright.put(target, stored.get(source));
+                upright.put(target + 1, stored.get(source + 1));
+                upright.put(target + 2, stored.get(source + 2));
             }
         }
-        return out;
+        upright.position(to + 3 * width * height);
     }
 }

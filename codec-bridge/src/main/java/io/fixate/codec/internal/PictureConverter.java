@@ -16,9 +16,9 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_getColorspaceDetails;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import static org.bytedeco.ffmpeg.global.swscale.sws_setColorspaceDetails;
 
+import java.nio.ByteBuffer;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -53,7 +53,8 @@ public final class PictureConverter implements AutoCloseable {
         rgb.format(AV_PIX_FMT_RGB24);
         rgb.width(width);
         rgb.height(height);
-        int status = av_frame_get_buffer(rgb, 0);
+        // Alignment 1 leaves rows unpadded, so that a frame is one copy out of the native buffer.
+        int status = av_frame_get_buffer(rgb, 1);
         if (status < 0) {
             close();
             throw new FfmpegError("allocating a " + width + "x" + height + " RGB picture", status);
@@ -61,11 +62,11 @@ public final class PictureConverter implements AutoCloseable {
     }
 
     /**
-     * The picture of {@code frame} as packed RGB rows of this converter's size, without row padding.
+     * Converts the picture of {@code frame}; {@link #pixels()} then holds it.
      *
      * @throws FfmpegError when swscale cannot convert the picture's format
      */
-    public byte[] convert(AVFrame frame) throws FfmpegError {
+    public void convert(AVFrame frame) throws FfmpegError {
         scaler = sws_getCachedContext(scaler, frame.width(), frame.height(), frame.format(), width, height,
                 AV_PIX_FMT_RGB24, SWS_BICUBIC, null, null, (DoublePointer) null);
         if (scaler == null || scaler.isNull()) {
@@ -73,16 +74,16 @@ public final class PictureConverter implements AutoCloseable {
                     AVERROR_EINVAL());
         }
         useColourspaceOf(frame);
-        FfmpegError.check(sws_scale(scaler, frame.data(), frame.linesize(), 0,
-                frame.height(), rgb.data(), rgb.linesize()), "converting a picture to RGB");
-        byte[] pixels = new byte[width * height * 3];
-        BytePointer rows = rgb.data(0);
-        int stride = rgb.linesize(0);
-        for (int y = 0; y < height; y++) {
-            rows.position((long) y * stride).get(pixels, y * width * 3, width * 3);
-        }
-        rows.position(0);
-        return pixels;
+        FfmpegError.check(sws_scale(scaler, frame.data(), frame.linesize(), 0, frame.height(), rgb.data(),
+                rgb.linesize()), "converting a picture to RGB");
+    }
+
+    /**
+     * The last converted picture: packed RGB rows of this converter's size without padding, valid until the next
+     * {@link #convert} or {@link #close()}.
+     */
+    public ByteBuffer pixels() {
+        return rgb.data(0).capacity((long) width * height * 3).asByteBuffer();
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ByteBuffer;
 import org.bytedeco.javacpp.IntPointer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,18 +24,25 @@ class OrientationTest {
         return out;
     }
 
+    private static byte[] turn(Orientation orientation) {
+        ByteBuffer upright = ByteBuffer.allocate(PICTURE.length);
+        orientation.upright(ByteBuffer.wrap(PICTURE), 3, 2, upright);
+        assertEquals(PICTURE.length, upright.position(), "the buffer is past the picture");
+        return upright.array();
+    }
+
     @Test
     void eachOrientationMovesThePixelsWhereItSays() {
         // 1 2 3
         // 4 5 6
-        assertArrayEquals(PICTURE, Orientation.NONE.upright(PICTURE, 3, 2));
-        assertArrayEquals(rgb(4, 1, 5, 2, 6, 3), Orientation.CLOCKWISE.upright(PICTURE, 3, 2));
-        assertArrayEquals(rgb(6, 5, 4, 3, 2, 1), Orientation.HALF_TURN.upright(PICTURE, 3, 2));
-        assertArrayEquals(rgb(3, 6, 2, 5, 1, 4), Orientation.COUNTER_CLOCKWISE.upright(PICTURE, 3, 2));
-        assertArrayEquals(rgb(3, 2, 1, 6, 5, 4), Orientation.MIRROR.upright(PICTURE, 3, 2));
-        assertArrayEquals(rgb(4, 5, 6, 1, 2, 3), Orientation.FLIP.upright(PICTURE, 3, 2));
-        assertArrayEquals(rgb(1, 4, 2, 5, 3, 6), Orientation.TRANSPOSE.upright(PICTURE, 3, 2));
-        assertArrayEquals(rgb(6, 3, 5, 2, 4, 1), Orientation.TRANSVERSE.upright(PICTURE, 3, 2));
+        assertArrayEquals(PICTURE, turn(Orientation.NONE));
+        assertArrayEquals(rgb(4, 1, 5, 2, 6, 3), turn(Orientation.CLOCKWISE));
+        assertArrayEquals(rgb(6, 5, 4, 3, 2, 1), turn(Orientation.HALF_TURN));
+        assertArrayEquals(rgb(3, 6, 2, 5, 1, 4), turn(Orientation.COUNTER_CLOCKWISE));
+        assertArrayEquals(rgb(3, 2, 1, 6, 5, 4), turn(Orientation.MIRROR));
+        assertArrayEquals(rgb(4, 5, 6, 1, 2, 3), turn(Orientation.FLIP));
+        assertArrayEquals(rgb(1, 4, 2, 5, 3, 6), turn(Orientation.TRANSPOSE));
+        assertArrayEquals(rgb(6, 3, 5, 2, 4, 1), turn(Orientation.TRANSVERSE));
     }
 
     @Test
