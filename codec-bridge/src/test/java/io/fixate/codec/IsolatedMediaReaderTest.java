@@ -77,7 +77,7 @@ class IsolatedMediaReaderTest {
     void theReadersTypedErrorsCrossTheProcessBoundary() throws IOException {
         assertInstanceOf(NoSuchFileException.class, assertThrows(UncheckedIOException.class,
                 () -> IsolatedMediaReader.open(dir.resolve("missing.mp4"), ReadOptions.DEFAULT)).getCause());
-        Path photo = Files.write(dir.resolve("photo.mp4"), CoverArt.png(32, 32));
+        Path photo = Files.write(dir.resolve("photo.mp4"), Remux.png(32, 32));
         assertThrows(UnsupportedMediaException.class, () -> IsolatedMediaReader.open(photo, ReadOptions.DEFAULT));
 
         Path cut = TestClips.truncated(TestClips.clip().write(dir, "whole.mov"), dir.resolve("cut.mov"), 0.5);

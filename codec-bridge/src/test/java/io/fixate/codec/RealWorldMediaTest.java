@@ -163,6 +163,32 @@ class RealWorldMediaTest {
     }
 
     @Test
+    void aRepeatedFrameTimeIsPlacedOneFrameLater() {
+        Path clip = TestClips.clip().silent().write(dir, "clip.mov");
+        assertFramesEvery40MillisWithOneRepair(Remux.withVideoTimes(clip, dir.resolve("repeated.mkv"), "matroska",
+                i -> (i == 10 ? 9 : i) * 40_000L));
+    }
+
+    @Test
+    void aFrameTimeThatGoesBackIsPlacedOneFrameLater() {
+        // As FFmpeg's best-effort time falling back to the decoding time after a damaged H.264 packet.
+        Path clip = TestClips.clip().silent().write(dir, "clip.mov");
+        assertFramesEvery40MillisWithOneRepair(Remux.withVideoTimes(clip, dir.resolve("backwards.mkv"), "matroska",
+                i -> (i == 10 ? 8 : i) * 40_000L));
+    }
+
+    private static void assertFramesEvery40MillisWithOneRepair(Path file) {
+        Decoded decoded = readAll(file);
+        assertEquals(50, decoded.frames().size());
+        for (int i = 0; i < 50; i++) {
+            assertEquals(i * 40_000L, decoded.frames().get(i).timestampMicros(), 1_000, "frame " + i);
+        }
+        assertEquals(1, decoded.warnings().size(), decoded.warnings().toString());
+        assertTrue(decoded.warnings().get(0).contains("1 frame time was missing or out of order"),
+                decoded.warnings().get(0));
+    }
+
+    @Test
     void bFramesInMp4StartAtZeroInOrder() {
         Decoded decoded = readAll(TestClips.clip().container("mp4").audioCodec(AV_CODEC_ID_MP3)
                 .videoOption("bf", "2").write(dir, "bframes.mp4"));
@@ -201,7 +227,7 @@ class RealWorldMediaTest {
 
     @Test
     void aPngRenamedMp4IsAStillImage() throws IOException {
-        Path photo = Files.write(dir.resolve("photo.mp4"), CoverArt.png(64, 48));
+        Path photo = Files.write(dir.resolve("photo.mp4"), Remux.png(64, 48));
         UnsupportedMediaException error = assertThrows(UnsupportedMediaException.class,
                 () -> MediaReader.open(photo, OPTIONS));
         assertTrue(error.getMessage().contains("photo.mp4") && error.getMessage().contains("still image"),
@@ -212,7 +238,7 @@ class RealWorldMediaTest {
     void anMp3WithCoverArtIsAudioNotVideo() {
         Path song = TestClips.clip().withoutVideo().container("mp3").audioCodec(AV_CODEC_ID_MP3)
                 .write(dir, "plain.mp3");
-        Path covered = CoverArt.add(song, dir.resolve("song.mp3"), "mp3", 300, 300);
+        Path covered = Remux.withCoverArt(song, dir.resolve("song.mp3"), "mp3", 300, 300);
         UnsupportedMediaException error = assertThrows(UnsupportedMediaException.class,
                 () -> MediaReader.open(covered, OPTIONS));
         assertTrue(error.getMessage().contains("song.mp3") && error.getMessage().contains("cover art"),
@@ -222,7 +248,7 @@ class RealWorldMediaTest {
     @Test
     void coverArtBesideAVideoIsNotTakenForIt() {
         Path clip = TestClips.clip().write(dir, "clip.mov");
-        Decoded decoded = readAll(CoverArt.add(clip, dir.resolve("covered.mkv"), "matroska", 320, 240));
+        Decoded decoded = readAll(Remux.withCoverArt(clip, dir.resolve("covered.mkv"), "matroska", 320, 240));
         assertEquals(50, decoded.frames().size());
         assertEquals(64, decoded.info().width());
         assertColour(TestClips.BACKGROUND, pixel(decoded.frames().get(0), 60, 5), 12);
