@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times the forward pass of Fixate's compact STA net in PyTorch, for `fixate bench-predict --compare-python`.
 
-The net is built layer for layer like the Java one (provider-stanet nets/StaNet.java and spi io/fixate/spi/djl/nn):
+The net is built layer for layer like the Java one (provider-stanet nets/StaNet.java and spi/djl io/fixate/spi/djl/nn):
 the same convolutions, kernel sizes, paddings, activations and bilinear resizes, so its parameter count must equal
 the Java net's. DJL stores batch-norm running statistics as parameters while PyTorch keeps them as buffers, so the
 count printed for comparison includes them. With --djl-params the script also counts the arrays in a DJL

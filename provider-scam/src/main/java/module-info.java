@@ -9,6 +9,7 @@
  */
 module io.fixate.provider.scam {
     requires io.fixate.spi;
+    requires io.fixate.spi.djl;
     requires ai.djl.api;
     requires com.google.gson;
 

@@ -10,6 +10,7 @@
  */
 module io.fixate.provider.stanet {
     requires io.fixate.spi;
+    requires io.fixate.spi.djl;
     requires ai.djl.api;
     requires com.google.gson;
 

@@ -4,6 +4,7 @@
  */
 module io.fixate.cli {
     requires io.fixate.spi;
+    requires io.fixate.spi.djl;
     requires io.fixate.codec;
     requires io.fixate.eval;
     requires info.picocli;

@@ -60,6 +60,13 @@ class ArchitectureTest {
         }
     }
 
+    /** The contract a third party implements pulls in nothing but the api; the DJL toolkit is a module of its own. */
+    @ArchTest
+    static final ArchRule spiCoreDependsOnlyOnTheJdkAndTheApi = classes()
+            .that().resideInAPackage("io.fixate.spi..").and().resideOutsideOfPackage("io.fixate.spi.djl..")
+            .or().resideInAPackage("io.fixate")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, "io.fixate", "io.fixate.spi");
+
     @ArchTest
     static final ArchRule codecKnowsNoProvider = noClasses().that().resideInAPackage("io.fixate.codec..")
             .should().dependOnClassesThat().resideInAnyPackage("io.fixate.provider..", SAMPLES)

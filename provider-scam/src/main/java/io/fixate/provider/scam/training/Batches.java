@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
 import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.spi.djl.AudioSpectrogram;
-import io.fixate.spi.djl.EpochTrainer;
+import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
 
 import java.util.List;

@@ -9,9 +9,9 @@ import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.AudioSpectrogram;
-import io.fixate.spi.djl.EpochTrainer;
+import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
-import io.fixate.spi.djl.TrainingDivergedException;
+import io.fixate.spi.djl.training.TrainingDivergedException;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import io.fixate.spi.djl.TrainingStep;
+import io.fixate.spi.djl.training.TrainingStep;
 
 import java.util.Objects;
 

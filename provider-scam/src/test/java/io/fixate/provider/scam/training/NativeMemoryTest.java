@@ -9,8 +9,8 @@ import ai.djl.training.Trainer;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.FramePreprocessor;
-import io.fixate.spi.djl.MomentumSgd;
-import io.fixate.spi.djl.TrainingStep;
+import io.fixate.spi.djl.training.MomentumSgd;
+import io.fixate.spi.djl.training.TrainingStep;
 import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import ai.djl.training.ParameterStore;
 import io.fixate.api.VideoFrame;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.spi.djl.AudioSpectrogram;
-import io.fixate.spi.djl.EpochTrainer;
+import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;

@@ -13,8 +13,8 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
-import io.fixate.spi.djl.EpochTrainer;
-import io.fixate.spi.djl.TrainingRunFolder;
+import io.fixate.spi.djl.training.EpochTrainer;
+import io.fixate.spi.djl.training.TrainingRunFolder;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 

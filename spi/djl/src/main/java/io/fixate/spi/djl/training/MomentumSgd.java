@@ -1,4 +1,4 @@
-package io.fixate.spi.djl;
+package io.fixate.spi.djl.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

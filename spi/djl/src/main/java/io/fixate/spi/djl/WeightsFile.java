@@ -233,7 +233,7 @@ public final class WeightsFile {
      * Refuses {@code file} when its SHA-256 {@code actual} is not the one {@code record} holds for it, naming both
      * files and the first digits of both checksums.
      */
-    static void requireSha256(Path file, String expected, String actual, Path record) {
+    public static void requireSha256(Path file, String expected, String actual, Path record) {
         if (!actual.equalsIgnoreCase(expected.strip())) {
             throw new CorruptWeightsException(file + " fails its checksum: " + record + " records SHA-256 "
                     + shown(expected) + ", the file has " + shown(actual));
@@ -270,7 +270,7 @@ public final class WeightsFile {
      * What {@code e} says, in one line for a weights message: the first line of its message (Gson adds a help link,
      * PyTorch a native stack trace, on further lines), or its class when it has none.
      */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getName() : firstLine(message);
     }

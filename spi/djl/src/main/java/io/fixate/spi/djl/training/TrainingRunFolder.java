@@ -1,4 +1,4 @@
-package io.fixate.spi.djl;
+package io.fixate.spi.djl.training;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -8,6 +8,7 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.TaggedClip;
 import io.fixate.spi.TrainingData;
+import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

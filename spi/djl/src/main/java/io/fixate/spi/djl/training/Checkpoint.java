@@ -1,4 +1,4 @@
-package io.fixate.spi.djl;
+package io.fixate.spi.djl.training;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +7,7 @@ import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.WeightsException;
 import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package io.fixate.spi.djl;
+package io.fixate.spi.djl.training;
 
 import ai.djl.Device;
 import ai.djl.Model;
