@@ -24,7 +24,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     private static final String API = "io.fixate.api..";
-    private static final String SAMPLES = "io.fixate.samples..";
+    /** The code of the modules under samples/: the example provider and host, the evaluation toolkit, the CLI. */
+    private static final String[] SAMPLES = {"io.fixate.samples..", "io.fixate.eval..", "io.fixate.cli.."};
     private static final List<String> PROVIDERS =
             List.of("io.fixate.provider.stanet..", "io.fixate.provider.scam..", "io.fixate.samples.baseline..");
 
@@ -32,7 +33,8 @@ class ArchitectureTest {
     @ArchTest
     static void seesTheMainCodeOfTheBuiltModules(JavaClasses classes) {
         for (String type : List.of("io.fixate.api.FixationMap", "io.fixate.Fixate", "io.fixate.spi.WindowedSession",
-                "io.fixate.samples.baseline.ClassicBaselineProvider", "io.fixate.conformance.ProviderConformance")) {
+                "io.fixate.samples.baseline.ClassicBaselineProvider", "io.fixate.conformance.ProviderConformance",
+                "io.fixate.spi.djl.WeightsFile", "io.fixate.eval.evaluation.Evaluator", "io.fixate.cli.FixateCli")) {
             assertTrue(classes.contain(type), type + " was not imported");
         }
         assertTrue(classes.stream().noneMatch(c -> c.getPackageName().startsWith("io.fixate.tests")),
@@ -54,7 +56,7 @@ class ArchitectureTest {
             List<String> others = PROVIDERS.stream().filter(p -> !p.equals(provider)).toList();
             noClasses().that().resideInAPackage(provider)
                     .should().dependOnClassesThat(resideInAnyPackage(others.toArray(String[]::new))
-                            .or(resideInAPackage(SAMPLES).and(resideInAPackage(provider).negate())))
+                            .or(resideInAnyPackage(SAMPLES).and(resideInAPackage(provider).negate())))
                     .allowEmptyShould(true)
                     .check(classes);
         }
@@ -69,12 +71,17 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule codecKnowsNoProvider = noClasses().that().resideInAPackage("io.fixate.codec..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.fixate.provider..", SAMPLES)
+            .should().dependOnClassesThat().resideInAnyPackage("io.fixate.provider..", "io.fixate.samples..",
+                    "io.fixate.eval..", "io.fixate.cli..")
             .allowEmptyShould(true);
 
     @ArchTest
-    static final ArchRule onlySamplesUseSamples = noClasses().that().resideOutsideOfPackage(SAMPLES)
-            .should().dependOnClassesThat().resideInAPackage(SAMPLES);
+    static final ArchRule onlySamplesUseSamples = noClasses().that().resideOutsideOfPackages(SAMPLES)
+            .should().dependOnClassesThat().resideInAnyPackage(SAMPLES);
+
+    @ArchTest
+    static final ArchRule nothingUsesTheCommandLine = noClasses().that().resideOutsideOfPackage("io.fixate.cli..")
+            .should().dependOnClassesThat().resideInAPackage("io.fixate.cli..");
 
     @ArchTest
     static final ArchRule nothingButTestsUsesTheTestModule = noClasses()
