@@ -7,6 +7,7 @@ module io.fixate.cli {
     requires io.fixate.spi.djl;
     requires io.fixate.codec;
     requires io.fixate.eval;
+    requires io.fixate.eval.synth;
     requires info.picocli;
     requires java.management;
 
