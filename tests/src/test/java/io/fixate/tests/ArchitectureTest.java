@@ -69,6 +69,11 @@ class ArchitectureTest {
             .or().resideInAPackage("io.fixate")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, "io.fixate", "io.fixate.spi");
 
+    /** Any tool can score maps: the metrics need neither a codec nor an inference engine. */
+    @ArchTest
+    static final ArchRule metricsDependOnlyOnTheJdkAndTheApi = classes()
+            .that().resideInAPackage("io.fixate.eval.metrics..").should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, "io.fixate.eval.metrics..");
+
     @ArchTest
     static final ArchRule codecKnowsNoProvider = noClasses().that().resideInAPackage("io.fixate.codec..")
             .should().dependOnClassesThat().resideInAnyPackage("io.fixate.provider..", "io.fixate.samples..",

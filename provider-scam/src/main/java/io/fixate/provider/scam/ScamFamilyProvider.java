@@ -37,11 +37,15 @@ abstract class ScamFamilyProvider implements TrainableLabelerProvider {
     static final List<String> STAGES = List.of("coarse", "fine");
     static final List<String> ON_OFF = List.of("on", "off");
 
-    /** One frame each side: ST reads t − 1 and t + 1. The smoother's delay is internal to a whole-clip call. */
-    private static final Capabilities CAPABILITIES = new Capabilities(true, 1, 1, 0, 0, AudioRequirement.DEFAULT, true,
-            List.of());
+    private static final Capabilities CAPABILITIES = capabilities(List.of());
 
     private final ProviderInfo info;
+
+    /** One frame each side: ST reads t − 1 and t + 1. The smoother's delay is internal to a whole-clip call. */
+    private static Capabilities capabilities(List<String> labels) {
+        return Capabilities.builder().usesAudio(AudioRequirement.DEFAULT).frames(1, 1).needsWeights().labels(labels)
+                .build();
+    }
 
     ScamFamilyProvider(String name, List<String> aliases, String description) {
         this.info = new ProviderInfo(name, aliases, description, CAPABILITIES);
@@ -70,7 +74,7 @@ abstract class ScamFamilyProvider implements TrainableLabelerProvider {
         try {
             PipelineConfig config = config(options, weights.settings().coarseSize(), weights.settings().fineSize());
             ProviderInfo opened = new ProviderInfo(info.name(), info.aliases(), describe(options, folder),
-                    new Capabilities(true, 1, 1, 0, 0, AudioRequirement.DEFAULT, true, weights.labels()));
+                    capabilities(weights.labels()));
             return new ScamLabeler(opened, weights, config, audioSwitch(options));
         } catch (RuntimeException e) {
             weights.close();

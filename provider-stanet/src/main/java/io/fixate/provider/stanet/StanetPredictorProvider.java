@@ -93,8 +93,8 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     }
 
     private static Capabilities capabilities(int lookAhead, int inputSize) {
-        return new Capabilities(true, StanetSession.NEIGHBOURS, lookAhead, inputSize, inputSize,
-                AudioRequirement.DEFAULT, true, List.of());
+        return Capabilities.builder().usesAudio(AudioRequirement.DEFAULT).frames(StanetSession.NEIGHBOURS, lookAhead)
+                .nativeInput(inputSize, inputSize).needsWeights().build();
     }
 
     private static void requireInputSize(ModelOptions options, int trained) {

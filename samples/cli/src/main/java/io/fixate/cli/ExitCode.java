@@ -18,6 +18,8 @@ public final class ExitCode {
     public static final int OUTPUT = 6;
     /** A check failed (bench-memory: resident memory grew; fuzz-media: a case hung, died or threw untyped). */
     public static final int CHECK_FAILED = 7;
+    /** Training stopped on a loss that is not finite; train again with a lower learning rate. */
+    public static final int DIVERGED = 8;
 
     private ExitCode() {
     }

@@ -3,6 +3,7 @@ package io.fixate.cli;
 import io.fixate.api.CorruptMediaException;
 import io.fixate.api.DeviceUnavailableException;
 import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.TrainingDivergedException;
 import io.fixate.api.UnsupportedMediaException;
 import io.fixate.api.WeightsException;
 import io.fixate.codec.FfmpegLog;
@@ -69,6 +70,9 @@ public final class FixateCli {
         }
         if (e instanceof DeviceUnavailableException) {
             return ExitCode.DEVICE;
+        }
+        if (e instanceof TrainingDivergedException) {
+            return ExitCode.DIVERGED;
         }
         if (e instanceof InputFileException) {
             return ExitCode.BAD_INPUT;

@@ -11,7 +11,7 @@ import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
-import io.fixate.spi.djl.training.TrainingDivergedException;
+import io.fixate.api.TrainingDivergedException;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.spi.djl.training.Checkpoint;
 import io.fixate.spi.djl.training.EpochTrainer;
-import io.fixate.spi.djl.training.TrainingDivergedException;
+import io.fixate.api.TrainingDivergedException;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.BeforeAll;

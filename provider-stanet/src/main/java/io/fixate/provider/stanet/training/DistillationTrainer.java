@@ -9,7 +9,7 @@ import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.djl.training.EpochTrainer;
-import io.fixate.spi.djl.training.TrainingDivergedException;
+import io.fixate.api.TrainingDivergedException;
 import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;

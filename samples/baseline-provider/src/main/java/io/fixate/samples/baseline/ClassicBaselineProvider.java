@@ -51,7 +51,7 @@ public final class ClassicBaselineProvider implements PredictorProvider {
     static final ProviderInfo INFO = new ProviderInfo(NAME, List.of("baseline"),
             "Classical baseline without learned weights: colour and luminance contrast, motion energy weighted by "
                     + "audio loudness, centre bias",
-            new Capabilities(true, 1, 1, 0, 0, AudioRequirement.DEFAULT, false, List.of()));
+            Capabilities.builder().usesAudio(AudioRequirement.DEFAULT).frames(1, 1).build());
 
     /** Cheap, as the spi requires: all work happens per frame. */
     public ClassicBaselineProvider() {

@@ -12,6 +12,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import io.fixate.api.TrainingDivergedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,6 +3,6 @@
  * io.fixate.spi.djl.training.EpochTrainer} the resumable epoch loop around it, with {@link
  * io.fixate.spi.djl.training.Checkpoint}s, {@link io.fixate.spi.djl.training.MomentumSgd}, a run folder that refuses
  * other settings ({@link io.fixate.spi.djl.training.TrainingRunFolder}) and a stop on a non-finite loss ({@link
- * io.fixate.spi.djl.training.TrainingDivergedException}).
+ * io.fixate.api.TrainingDivergedException}).
  */
 package io.fixate.spi.djl.training;
