@@ -41,7 +41,7 @@ public final class VideoFileWriter extends AtomicOutput {
     private final int audioChannels;
     private final AudioTimeline audioTimeline;
     private VideoEncoder video;
-    private AudioEncoder audio;
+    private AacEncoder audio;
 
     private VideoFileWriter(String description, Path target, AtomicFile file, MediaMuxer muxer, int width,
                             int height, int audioSampleRate, int audioChannels) {
@@ -96,7 +96,7 @@ public final class VideoFileWriter extends AtomicOutput {
         try {
             writer.video = VideoEncoder.open(muxer, width, height, frameRate, pixelAspect);
             if (audioChannels > 0) {
-                writer.audio = AudioEncoder.open(muxer, audioSampleRate, audioChannels);
+                writer.audio = AacEncoder.open(muxer, audioSampleRate, audioChannels);
             }
             muxer.writeHeader();
         } catch (IOException e) {
@@ -105,8 +105,8 @@ public final class VideoFileWriter extends AtomicOutput {
         return writer;
     }
 
-    private static void requireOptions(String description, Path target, int width, int height, double frameRate, int audioSampleRate,
-                                       int audioChannels) {
+    private static void requireOptions(String description, Path target, int width, int height, double frameRate,
+                                       int audioSampleRate, int audioChannels) {
         String problem = null;
         if (width <= 0 || height <= 0) {
             problem = "frame size must be positive, got " + width + "x" + height;

@@ -12,8 +12,8 @@ import io.fixate.eval.evaluation.PredictionsDirectory;
 import io.fixate.eval.evaluation.PredictorSource;
 import io.fixate.eval.evaluation.ReferenceMaps;
 import io.fixate.eval.metrics.MetricOptions;
+import io.fixate.eval.report.EntryRole;
 import io.fixate.eval.report.EvaluationReport;
-import io.fixate.eval.report.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -119,8 +119,9 @@ final class EvalCommand implements Callable<Integer> {
             predictorNames.add(CLASSICAL_BASELINE);
             for (String name : predictorNames) {
                 ModelOptions options = ModelOptions.builder().weights(weights.get(name)).build();
-                sources.add(new PredictorSource(Fixate.predictor(name, options),
-                        name.equals(CLASSICAL_BASELINE) && !models.contains(name) ? Role.BASELINE : Role.MODEL));
+                EntryRole role = name.equals(CLASSICAL_BASELINE) && !models.contains(name)
+                        ? EntryRole.BASELINE : EntryRole.MODEL;
+                sources.add(new PredictorSource(Fixate.predictor(name, options), role));
             }
             predictions.forEach(dir -> sources.add(InputFileException.opening(() -> new PredictionsDirectory(dir))));
             sources.add(ReferenceMaps.centreBias());

@@ -33,7 +33,7 @@ final class ClassicBaselineSession extends WindowedSession {
     @Override
     protected FixationMap predict(FrameWindow window) {
         VideoFrame frame = window.current().frame();
-        Plane scores = rule.scores(planesOf(window.past(1).frame()), planesOf(frame),
+        ValueGrid scores = rule.scores(planesOf(window.past(1).frame()), planesOf(frame),
                 planesOf(window.future(1).frame()), Loudness.of(window.current()));
         return FixationMap.ofScores(scores.width(), scores.height(), scores.toArray(), frame.timestampMicros(),
                 frame.width(), frame.height());

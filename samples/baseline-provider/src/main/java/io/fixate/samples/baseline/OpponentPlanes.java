@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
  * The reduction is a box filter: every frame pixel belongs to exactly one grid cell and each cell is the mean of its
  * pixels, which costs one pass over the frame however large it is.
  */
-record OpponentPlanes(Plane luminance, Plane redGreen, Plane blueYellow) {
+record OpponentPlanes(ValueGrid luminance, ValueGrid redGreen, ValueGrid blueYellow) {
 
     /**
      * Reduces {@code frame} to a grid whose longer side is {@code gridLongSide} cells (or the frame's own size if it
@@ -58,8 +58,8 @@ record OpponentPlanes(Plane luminance, Plane redGreen, Plane blueYellow) {
             redGreen[cell] = (float) (r - g);
             blueYellow[cell] = (float) (b - (r + g) / 2);
         }
-        return new OpponentPlanes(new Plane(gridWidth, gridHeight, luminance),
-                new Plane(gridWidth, gridHeight, redGreen), new Plane(gridWidth, gridHeight, blueYellow));
+        return new OpponentPlanes(new ValueGrid(gridWidth, gridHeight, luminance),
+                new ValueGrid(gridWidth, gridHeight, redGreen), new ValueGrid(gridWidth, gridHeight, blueYellow));
     }
 
     /** For each of {@code pixels} positions, the cell it falls in when they are split into {@code cells} runs. */

@@ -26,12 +26,12 @@ final class SaliencyRule {
      * The saliency scores of the frame {@code now}, from it and its neighbours (the same planes at the edges of a
      * stream) and the loudness of its audio window.
      */
-    Plane scores(OpponentPlanes before, OpponentPlanes now, OpponentPlanes after, double loudness) {
+    ValueGrid scores(OpponentPlanes before, OpponentPlanes now, OpponentPlanes after, double loudness) {
         int fine = fineRadius(now);
-        Plane contrast = contrast(now, fine, 4 * fine).normalised(NOISE_FLOOR);
-        Plane motion = motion(before, now, after).boxBlur(fine).normalised(NOISE_FLOOR);
+        ValueGrid contrast = contrast(now, fine, 4 * fine).normalised(NOISE_FLOOR);
+        ValueGrid motion = motion(before, now, after).boxBlur(fine).normalised(NOISE_FLOOR);
         double motionWeight = motionWeight(loudness);
-        Plane features = contrast.times(CONTRAST_WEIGHT).plus(motion.times(motionWeight))
+        ValueGrid features = contrast.times(CONTRAST_WEIGHT).plus(motion.times(motionWeight))
                 .times(1 / (CONTRAST_WEIGHT + motionWeight));
         return features.times(1 - centreBias).plus(centreGaussian(now.width(), now.height()).times(centreBias));
     }
@@ -46,25 +46,25 @@ final class SaliencyRule {
     }
 
     /** Centre-surround difference summed over the three planes: what stands out from its neighbourhood. */
-    static Plane contrast(OpponentPlanes planes, int fineRadius, int coarseRadius) {
+    static ValueGrid contrast(OpponentPlanes planes, int fineRadius, int coarseRadius) {
         return centreSurround(planes.luminance(), fineRadius, coarseRadius)
                 .plus(centreSurround(planes.redGreen(), fineRadius, coarseRadius))
                 .plus(centreSurround(planes.blueYellow(), fineRadius, coarseRadius));
     }
 
-    private static Plane centreSurround(Plane plane, int fineRadius, int coarseRadius) {
+    private static ValueGrid centreSurround(ValueGrid plane, int fineRadius, int coarseRadius) {
         return plane.boxBlur(fineRadius).absDifference(plane.boxBlur(coarseRadius));
     }
 
     /** Mean absolute luminance change to the previous and to the next frame. */
-    static Plane motion(OpponentPlanes before, OpponentPlanes now, OpponentPlanes after) {
-        Plane luminance = now.luminance();
+    static ValueGrid motion(OpponentPlanes before, OpponentPlanes now, OpponentPlanes after) {
+        ValueGrid luminance = now.luminance();
         return luminance.absDifference(before.luminance()).plus(luminance.absDifference(after.luminance()))
                 .times(0.5);
     }
 
     /** exp(−((u − ½)² + (v − ½)²) / 2σ²) at each cell centre (u, v) in normalised frame coordinates. */
-    static Plane centreGaussian(int width, int height) {
+    static ValueGrid centreGaussian(int width, int height) {
         float[] values = new float[width * height];
         double twoSigmaSquared = 2 * CENTRE_SIGMA * CENTRE_SIGMA;
         for (int y = 0; y < height; y++) {
@@ -74,6 +74,6 @@ final class SaliencyRule {
                 values[y * width + x] = (float) Math.exp(-(du * du + dv * dv) / twoSigmaSquared);
             }
         }
-        return new Plane(width, height, values);
+        return new ValueGrid(width, height, values);
     }
 }

@@ -58,7 +58,7 @@ class SaliencyRuleTest {
 
     @Test
     void boxBlurAveragesOnlyCellsInsideThePlane() {
-        Plane line = new Plane(4, 1, new float[] {4, 0, 0, 8});
+        ValueGrid line = new ValueGrid(4, 1, new float[] {4, 0, 0, 8});
         assertArrayEquals(new float[] {2, 4f / 3, 8f / 3, 4}, line.boxBlur(1).toArray(), EPS);
     }
 
@@ -70,7 +70,7 @@ class SaliencyRuleTest {
 
     @Test
     void theCentreGaussianPeaksInTheMiddleAndIsSymmetric() {
-        Plane gaussian = SaliencyRule.centreGaussian(3, 3);
+        ValueGrid gaussian = SaliencyRule.centreGaussian(3, 3);
         assertEquals(1f, gaussian.get(4), EPS);
         // corner cell centre at (1/6, 1/6): exp(-(2 · (1/3)²) / (2 · 0.25²))
         assertEquals((float) Math.exp(-(2.0 / 9) / 0.125), gaussian.get(0), EPS);

@@ -5,7 +5,7 @@ import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
 import io.fixate.eval.metrics.GaussianBlur;
 import io.fixate.eval.metrics.Grid;
-import io.fixate.eval.report.Role;
+import io.fixate.eval.report.EntryRole;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +49,8 @@ public final class GroundTruthBounds implements PredictionSource {
     }
 
     @Override
-    public Role role() {
-        return Role.BOUND;
+    public EntryRole role() {
+        return EntryRole.BOUND;
     }
 
     @Override

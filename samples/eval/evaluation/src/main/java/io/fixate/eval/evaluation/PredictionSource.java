@@ -4,7 +4,7 @@ import io.fixate.eval.dataset.GroundTruth;
 import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
 import io.fixate.eval.metrics.Grid;
-import io.fixate.eval.report.Role;
+import io.fixate.eval.report.EntryRole;
 
 /**
  * Something an evaluation scores: a predictor, a folder of saved maps, a reference baseline or a bound computed from
@@ -22,7 +22,7 @@ public interface PredictionSource extends AutoCloseable {
     String name();
 
     /** What kind of entry this is in a report. */
-    Role role();
+    EntryRole role();
 
     /**
      * Predicts every frame of {@code video} that has ground truth, in order, handing each to {@code sink} with its

@@ -4,7 +4,7 @@ import io.fixate.api.CorruptMediaException;
 import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
 import io.fixate.eval.metrics.Grid;
-import io.fixate.eval.report.Role;
+import io.fixate.eval.report.EntryRole;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -38,8 +38,8 @@ public final class PredictionsDirectory implements PredictionSource {
     }
 
     @Override
-    public Role role() {
-        return Role.PREDICTIONS;
+    public EntryRole role() {
+        return EntryRole.PREDICTIONS;
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
 import io.fixate.eval.dataset.VideoMedia;
 import io.fixate.eval.metrics.Grid;
-import io.fixate.eval.report.Role;
+import io.fixate.eval.report.EntryRole;
 
 import java.util.List;
 
@@ -16,10 +16,12 @@ import java.util.List;
 public final class PredictorSource implements PredictionSource {
 
     private final FixationPredictor predictor;
-    private final Role role;
+    private final EntryRole role;
 
-    /** @param role {@link Role#MODEL} for a model under test, {@link Role#BASELINE} for a reference predictor */
-    public PredictorSource(FixationPredictor predictor, Role role) {
+    /**
+     * @param role {@link EntryRole#MODEL} for a model under test, {@link EntryRole#BASELINE} for a reference predictor
+     */
+    public PredictorSource(FixationPredictor predictor, EntryRole role) {
         this.predictor = predictor;
         this.role = role;
     }
@@ -30,7 +32,7 @@ public final class PredictorSource implements PredictionSource {
     }
 
     @Override
-    public Role role() {
+    public EntryRole role() {
         return role;
     }
 

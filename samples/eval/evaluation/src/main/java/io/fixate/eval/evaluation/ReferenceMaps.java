@@ -4,7 +4,7 @@ import io.fixate.eval.dataset.GroundTruth;
 import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
 import io.fixate.eval.metrics.Grid;
-import io.fixate.eval.report.Role;
+import io.fixate.eval.report.EntryRole;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,8 +69,8 @@ public final class ReferenceMaps implements PredictionSource {
     }
 
     @Override
-    public Role role() {
-        return Role.BASELINE;
+    public EntryRole role() {
+        return EntryRole.BASELINE;
     }
 
     @Override

@@ -74,7 +74,7 @@ final class HtmlReport {
                     .append("</td>");
             for (Metric metric : Metric.values()) {
                 double value = report.datasetMean(model, metric);
-                boolean best = model.role() != Role.BOUND && !Double.isNaN(value) && value == best(metric);
+                boolean best = model.role() != EntryRole.BOUND && !Double.isNaN(value) && value == best(metric);
                 html.append(best ? "<td class=\"best\">" : "<td>").append(EvaluationReport.format(value))
                         .append("</td>");
             }
@@ -85,7 +85,7 @@ final class HtmlReport {
 
     /** The best value among the entries that compete: bounds come from the ground truth itself and are left out. */
     private double best(Metric metric) {
-        return report.models().stream().filter(m -> m.role() != Role.BOUND)
+        return report.models().stream().filter(m -> m.role() != EntryRole.BOUND)
                 .mapToDouble(m -> report.datasetMean(m, metric)).filter(v -> !Double.isNaN(v))
                 .reduce(metric.higherIsBetter() ? Math::max : Math::min).orElse(Double.NaN);
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param role   what kind of entry it is; reports explain entries by it and rank only competitors
  * @param scores per-frame scores by video
  */
-public record ModelScores(String model, Role role, Scoreboard scores) {
+public record ModelScores(String model, EntryRole role, Scoreboard scores) {
     public ModelScores {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(role, "role");

@@ -43,7 +43,7 @@ class EvaluationReportTest {
         board.add("a", frame(0.2, false));
         board.add("a", frame(0.4, true));
         board.add("b", frame(0.9, false));
-        return new ModelScores(name, Role.BASELINE, board);
+        return new ModelScores(name, EntryRole.BASELINE, board);
     }
 
     private EvaluationReport report() {
@@ -88,7 +88,7 @@ class EvaluationReportTest {
 
     @Test
     void refusesModelsScoredUnderDifferentConventions() {
-        ModelScores pysaliency = new ModelScores("p", Role.BASELINE, new Scoreboard(Convention.PYSALIENCY));
+        ModelScores pysaliency = new ModelScores("p", EntryRole.BASELINE, new Scoreboard(Convention.PYSALIENCY));
         assertThrows(IllegalArgumentException.class, () -> new EvaluationReport("d", "test", "cmd",
                 List.of(model("m"), pysaliency), Map.of(), List.of()));
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
  *   <li>E: the event object's silhouette (its anti-aliased coverage, as drawn) blurred with a Gaussian of
  *       σ = {@value #BLUR_FRACTION} × the object's radius in that frame (pulse included), normalised to sum 1
  *       over the frame;</li>
- *   <li>D: the same for the frame's secondary target, if there is one: the {@link Role#NEW new} object during its
+ *   <li>D: the same for the frame's secondary target, if there is one: the {@link ObjectRole#NEW new} object during its
  *       first {@value #NOVELTY_SECONDS} s on screen, otherwise the fast-moving distractor while on screen. Without a
  *       secondary target D is dropped and the other weights are renormalised to 0.75/0.85 and 0.10/0.85;</li>
  *   <li>C: the centre bias, a Gaussian centred on the frame with σ = {@value #CENTRE_SIGMA_FRACTION} of the width
@@ -63,7 +63,7 @@ final class AttentionDensity {
     /** The object that earns the D share in this frame, if any (see the class comment). */
     static Optional<Placed> secondaryTarget(Snapshot snapshot) {
         Optional<Placed> novel = snapshot.visible().stream()
-                .filter(p -> p.object().role() == Role.NEW
+                .filter(p -> p.object().role() == ObjectRole.NEW
                         && snapshot.seconds() < p.object().presence().appearsAt() + NOVELTY_SECONDS)
                 .findFirst();
         return novel.isPresent() ? novel : snapshot.visible().stream().filter(p -> p.object().fast()).findFirst();

@@ -67,7 +67,7 @@ record ClipScene(BenchmarkSpec spec, String videoId, Category category, Variant 
         }
 
         Placed event() {
-            return visible.stream().filter(p -> p.object().role() == Role.EVENT).findFirst()
+            return visible.stream().filter(p -> p.object().role() == ObjectRole.EVENT).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the event object is always on screen"));
         }
     }

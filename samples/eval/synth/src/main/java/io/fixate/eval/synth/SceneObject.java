@@ -14,7 +14,7 @@ package io.fixate.eval.synth;
  * @param presence   when it is on screen
  * @param fast       whether it is the clip's fast-moving distractor
  */
-record SceneObject(Role role, Category category, Appearance appearance, double radius, double rotation,
+record SceneObject(ObjectRole role, Category category, Appearance appearance, double radius, double rotation,
                    Motion motion, Envelope pulse, boolean sounding, Presence presence, boolean fast) {
 
     /** How much a full envelope enlarges the object: at envelope 1 its radius is 1 + this times the base. */

@@ -60,7 +60,7 @@ final class ScenePlanner {
         long audioSeed = random.nextLong();
         long observerSeed = random.nextLong();
         Appearance look = category.appearance().jittered(random);
-        SceneObject event = object(Role.EVENT, category, look, eventMoves, false, Presence.ALWAYS,
+        SceneObject event = object(ObjectRole.EVENT, category, look, eventMoves, false, Presence.ALWAYS,
                 variant != Variant.IRRELEVANT_AUDIO);
         List<SceneObject> objects = supportingCast(event, variant);
         shuffle(objects);
@@ -85,14 +85,15 @@ final class ScenePlanner {
         int distractors = random.nextInt(2, 4);
         for (int d = 0; d < distractors; d++) {
             boolean fast = variant == Variant.FAST_DISTRACTOR && d == 0;
-            cast.add(object(Role.DISTRACTOR, otherCategory(category), null, fast || !eventMoves, fast,
+            cast.add(object(ObjectRole.DISTRACTOR, otherCategory(category), null, fast || !eventMoves, fast,
                     d == 0 ? returningAndNew[0] : Presence.ALWAYS, false));
         }
         if (variant == Variant.NEW_OBJECT) {
-            cast.add(object(Role.NEW, otherCategory(category), null, !eventMoves, false, returningAndNew[1], false));
+            cast.add(object(ObjectRole.NEW, otherCategory(category), null, !eventMoves, false, returningAndNew[1],
+                    false));
         }
         if (variant == Variant.SILENT_TWIN) {
-            cast.add(object(Role.TWIN, category, event.appearance(), eventMoves, false, Presence.ALWAYS, false)
+            cast.add(object(ObjectRole.TWIN, category, event.appearance(), eventMoves, false, Presence.ALWAYS, false)
                     .withPulse(event.pulse().offbeat(spec.clipSeconds())));
         }
         return cast;
@@ -118,7 +119,7 @@ final class ScenePlanner {
      *
      * @param look the appearance to use, or {@code null} for the category's with a fresh colour jitter
      */
-    private SceneObject object(Role role, Category category, Appearance look, boolean moving, boolean fast,
+    private SceneObject object(ObjectRole role, Category category, Appearance look, boolean moving, boolean fast,
                                Presence presence, boolean sounding) {
         int side = Math.min(spec.width(), spec.height());
         double radius = random.nextDouble(MIN_RADIUS, MAX_RADIUS) * side;

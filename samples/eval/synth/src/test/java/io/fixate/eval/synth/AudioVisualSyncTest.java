@@ -55,7 +55,7 @@ class AudioVisualSyncTest {
     void theSilentTwinLooksLikeTheEventButPulsesOutOfStepAndIsSilent() throws IOException {
         ClipScene scene = ScenePlanner.plan(SPEC, 0, 0);
         assertEquals(Variant.SILENT_TWIN, scene.variant());
-        SceneObject twin = scene.objects().stream().filter(o -> o.role() == Role.TWIN).findFirst().orElseThrow();
+        SceneObject twin = scene.objects().stream().filter(o -> o.role() == ObjectRole.TWIN).findFirst().orElseThrow();
         assertEquals(scene.event().appearance(), twin.appearance());
         assertEquals(scene.event().category(), twin.category());
         assertFalse(twin.sounding());

@@ -115,7 +115,8 @@ class GroundTruthTest {
     @Test
     void aNewObjectDrawsAShareForItsFirstSecondOnlyAndAReturningOneNone() {
         ClipScene scene = firstOf(LONG, Variant.NEW_OBJECT);
-        SceneObject newcomer = scene.objects().stream().filter(o -> o.role() == Role.NEW).findFirst().orElseThrow();
+        SceneObject newcomer = scene.objects().stream().filter(o -> o.role() == ObjectRole.NEW).findFirst()
+                .orElseThrow();
         double appears = newcomer.presence().appearsAt();
         int withShare = 0;
         for (int i = 0; i < LONG.frameCount(); i++) {
@@ -123,7 +124,7 @@ class GroundTruthTest {
             Optional<Placed> secondary = AttentionDensity.secondaryTarget(snapshot);
             boolean novel = snapshot.seconds() >= appears && snapshot.seconds() < appears + 1.0;
             assertEquals(novel, secondary.isPresent(), "frame " + i);
-            secondary.ifPresent(target -> assertEquals(Role.NEW, target.object().role()));
+            secondary.ifPresent(target -> assertEquals(ObjectRole.NEW, target.object().role()));
             withShare += novel ? 1 : 0;
         }
         assertEquals(10, withShare, "one second at 10 fps");

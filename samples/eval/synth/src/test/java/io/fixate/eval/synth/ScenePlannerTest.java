@@ -35,9 +35,9 @@ class ScenePlannerTest {
             assertEquals(scene.eventMoves(), eventMoves);
             for (SceneObject object : scene.objects()) {
                 boolean moves = object.motion().speed() > 0;
-                if (object.role() == Role.TWIN) {
+                if (object.role() == ObjectRole.TWIN) {
                     assertEquals(eventMoves, moves, "the twin moves like the event");
-                } else if (object.role() != Role.EVENT) {
+                } else if (object.role() != ObjectRole.EVENT) {
                     assertEquals(!eventMoves || object.fast(), moves,
                             scene.videoId() + ": distractors move when the event stays still");
                 }
@@ -52,7 +52,7 @@ class ScenePlannerTest {
             ClipScene scene = ScenePlanner.plan(spec, 5, index);
             Set<Category> seen = new HashSet<>();
             for (SceneObject object : scene.objects()) {
-                if (object.role() == Role.DISTRACTOR || object.role() == Role.NEW) {
+                if (object.role() == ObjectRole.DISTRACTOR || object.role() == ObjectRole.NEW) {
                     assertTrue(!object.category().equals(scene.category()) && seen.add(object.category()),
                             scene.videoId() + " repeats " + object.category().name());
                 }

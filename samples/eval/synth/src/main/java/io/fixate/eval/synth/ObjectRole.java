@@ -1,7 +1,7 @@
 package io.fixate.eval.synth;
 
 /** What an object is for in its clip; {@link #label()} is the {@code role} written to {@code clip.json}. */
-enum Role {
+enum ObjectRole {
     /** The object of the clip's category; it sounds unless the clip carries irrelevant audio. */
     EVENT("event"),
     /** A silent copy of the event object, pulsing out of sync with the sound. */
@@ -13,7 +13,7 @@ enum Role {
 
     private final String label;
 
-    Role(String label) {
+    ObjectRole(String label) {
         this.label = label;
     }
 

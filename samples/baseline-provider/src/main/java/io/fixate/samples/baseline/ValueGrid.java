@@ -1,13 +1,13 @@
 package io.fixate.samples.baseline;
 
 /** A grid of float values on the working grid, immutable; the arithmetic the baseline rule is written in. */
-final class Plane {
+final class ValueGrid {
 
     private final int width;
     private final int height;
     private final float[] values;
 
-    Plane(int width, int height, float[] values) {
+    ValueGrid(int width, int height, float[] values) {
         if (values.length != width * height) {
             throw new IllegalArgumentException(width + "x" + height + " plane needs " + width * height + " values");
         }
@@ -41,38 +41,38 @@ final class Plane {
     }
 
     /** |this − other| cell by cell. */
-    Plane absDifference(Plane other) {
+    ValueGrid absDifference(ValueGrid other) {
         requireSameSize(other);
         float[] out = new float[values.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.abs(values[i] - other.values[i]);
         }
-        return new Plane(width, height, out);
+        return new ValueGrid(width, height, out);
     }
 
     /** this + other cell by cell. */
-    Plane plus(Plane other) {
+    ValueGrid plus(ValueGrid other) {
         requireSameSize(other);
         float[] out = new float[values.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = values[i] + other.values[i];
         }
-        return new Plane(width, height, out);
+        return new ValueGrid(width, height, out);
     }
 
-    Plane times(double factor) {
+    ValueGrid times(double factor) {
         float[] out = new float[values.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) (values[i] * factor);
         }
-        return new Plane(width, height, out);
+        return new ValueGrid(width, height, out);
     }
 
     /**
      * This plane divided by its maximum, or by {@code floor} when the maximum is below it, so that a plane holding
      * only noise is not stretched up to full strength.
      */
-    Plane normalised(float floor) {
+    ValueGrid normalised(float floor) {
         return times(1.0 / Math.max(max(), floor));
     }
 
@@ -80,7 +80,7 @@ final class Plane {
      * The mean over the (2·radius+1)² square around each cell. Near the edges only the cells inside the plane are
      * averaged, so the edges are neither darkened (zero padding) nor given extra weight (replication).
      */
-    Plane boxBlur(int radius) {
+    ValueGrid boxBlur(int radius) {
         float[] rowsDone = new float[values.length];
         for (int y = 0; y < height; y++) {
             blurLine(values, rowsDone, y * width, 1, width, radius);
@@ -89,7 +89,7 @@ final class Plane {
         for (int x = 0; x < width; x++) {
             blurLine(rowsDone, out, x, width, height, radius);
         }
-        return new Plane(width, height, out);
+        return new ValueGrid(width, height, out);
     }
 
     /** One-dimensional in-bounds box mean over the {@code length} cells at {@code start + i·stride}. */
@@ -105,7 +105,7 @@ final class Plane {
         }
     }
 
-    private void requireSameSize(Plane other) {
+    private void requireSameSize(ValueGrid other) {
         if (other.width != width || other.height != height) {
             throw new IllegalArgumentException(
                     "planes differ in size: " + width + "x" + height + " and " + other.width + "x" + other.height);

@@ -42,7 +42,7 @@ import org.bytedeco.javacpp.PointerPointer;
  * rate where AAC supports it (otherwise the nearest rate AAC has, resampled). Samples are converted to the encoder's
  * planar layout and collected into encoder-sized frames, timestamped by their count from 0.
  */
-final class AudioEncoder implements AutoCloseable {
+final class AacEncoder implements AutoCloseable {
 
     private static final String ENCODER = "aac";
     private static final long BIT_RATE_PER_CHANNEL = 64_000;
@@ -62,7 +62,7 @@ final class AudioEncoder implements AutoCloseable {
     private final FloatBuffer silence;
     private long framesEncoded;
 
-    private AudioEncoder(EncodedStream stream, int sourceRate, int channels) throws IOException {
+    private AacEncoder(EncodedStream stream, int sourceRate, int channels) throws IOException {
         AVCodecContext context = stream.context();
         this.stream = stream;
         this.channels = channels;
@@ -92,7 +92,7 @@ final class AudioEncoder implements AutoCloseable {
     }
 
     /** Adds an AAC stream for audio at {@code sampleRate} with {@code channels} channels to the muxer. */
-    static AudioEncoder open(MediaMuxer muxer, int sampleRate, int channels) throws IOException {
+    static AacEncoder open(MediaMuxer muxer, int sampleRate, int channels) throws IOException {
         AVCodec codec = avcodec_find_encoder_by_name(ENCODER);
         if (codec == null || codec.isNull()) {
             throw new IOException("this FFmpeg build has no " + ENCODER + " encoder");
@@ -106,7 +106,7 @@ final class AudioEncoder implements AutoCloseable {
             context.time_base(new AVRational().num(1).den(encodedRate));
             context.bit_rate(BIT_RATE_PER_CHANNEL * channels);
         });
-        return new AudioEncoder(stream, sampleRate, channels); // closes the stream itself if it fails
+        return new AacEncoder(stream, sampleRate, channels); // closes the stream itself if it fails
     }
 
     private static int nearestSupportedRate(AVCodec codec, int sampleRate) throws IOException {

@@ -3,7 +3,7 @@ package io.fixate.eval.report;
 import java.util.Locale;
 
 /** What an entry of a report is, which decides how it is read. */
-public enum Role {
+public enum EntryRole {
     /** A model under test. */
     MODEL,
     /** Maps saved by some earlier run, scored as they are. */
