@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 /**
  * File helpers for providers that write weights, checkpoints and manifests: atomic replacement, so that an
  * interrupted write never leaves a partial file under the target's name, recursive deletion and SHA-256 checksums.
+ * The codec bridge's outputs have their own atomic writers ({@code AtomicFile}, {@code StagedFolder}): this module
+ * depends on the api alone, so that a provider never needs the codec bridge, and the two cannot share one.
  */
 public final class ProviderFiles {
 

@@ -5,14 +5,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.fixate.api.InvalidOptionsException;
+import io.fixate.codec.output.StagedFolder;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -57,7 +56,7 @@ final class BenchmarkDirectory {
         }
         if (overwrite) {
             for (String entry : LAYOUT) {
-                deleteTree(root.resolve(entry));
+                StagedFolder.deleteTree(root.resolve(entry));
             }
             removeLeftovers(root);
             return false;
@@ -122,17 +121,18 @@ final class BenchmarkDirectory {
             if (Files.isDirectory(directory)) {
                 try (Stream<Path> entries = Files.list(directory)) {
                     for (Path leftover : entries.filter(BenchmarkDirectory::isTemporary).toList()) {
-                        deleteTree(leftover);
+                        StagedFolder.deleteTree(leftover);
                     }
                 }
             }
         }
     }
 
-    /** Whether {@code path} is an {@link io.fixate.codec.output.AtomicFile} temporary or a partial clip folder. */
+    /** Whether {@code path} is an {@link io.fixate.codec.output.AtomicFile} temporary or a staged clip folder. */
     private static boolean isTemporary(Path path) {
         String name = path.getFileName().toString();
-        return name.startsWith(".") && (name.endsWith(".tmp") || name.endsWith(ClipWriter.PARTIAL_SUFFIX));
+        return name.startsWith(".") && (name.endsWith(".tmp") || name.endsWith(StagedFolder.STAGING_SUFFIX)
+                || name.endsWith(StagedFolder.REPLACED_SUFFIX));
     }
 
     /** Creates {@code directory} and its missing parents, with an error that says which and why. */
@@ -155,19 +155,5 @@ final class BenchmarkDirectory {
             return failure.getFile() + ": " + words;
         }
         return e.getMessage();
-    }
-
-    /** Deletes {@code path} and everything under it; nothing happens if it does not exist. */
-    static void deleteTree(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path entry : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(entry);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

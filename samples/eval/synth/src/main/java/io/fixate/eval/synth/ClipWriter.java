@@ -1,11 +1,11 @@
 package io.fixate.eval.synth;
 
+import io.fixate.codec.output.StagedFolder;
 import io.fixate.codec.output.VideoFileWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +16,13 @@ import java.util.function.IntConsumer;
  * Writes one clip: {@code videos/<id>.mp4} and {@code ground_truth/<id>/} with a density PNG per frame,
  * {@code fixations.json} and {@code clip.json}.
  *
- * <p>An interrupted run never leaves a half-written clip under a final name: the ground truth is written into the
- * hidden folder {@code ground_truth/.<id>.partial} and renamed to {@code ground_truth/<id>} when complete, and the
- * video, written through a temporary file, is committed after that. A clip is therefore complete exactly when its
- * video exists.
+ * <p>An interrupted run never leaves a half-written clip under a final name: the ground truth is written into a
+ * {@link StagedFolder} ({@code ground_truth/.<id>.partial}, renamed to {@code ground_truth/<id>} when complete), and
+ * the video, written through a temporary file, is committed after that. A clip is therefore complete exactly when
+ * its video exists.
  */
 final class ClipWriter {
 
-    static final String PARTIAL_SUFFIX = ".partial";
     static final String FIXATIONS = "fixations.json";
     static final String CLIP = "clip.json";
 
@@ -53,26 +52,29 @@ final class ClipWriter {
      */
     void write(ClipScene scene, IntConsumer framesWritten) throws IOException {
         String id = scene.videoId();
-        Path partial = groundTruth.resolve("." + id + PARTIAL_SUFFIX);
+        StagedFolder truth;
         try {
-            BenchmarkDirectory.deleteTree(partial);
-            Files.createDirectory(partial);
+            truth = StagedFolder.open(groundTruth.resolve(id));
         } catch (IOException e) {
             throw new IOException("cannot start clip " + id + ": " + BenchmarkDirectory.describe(e), e);
         }
         BenchmarkSpec spec = scene.spec();
-        VideoFileWriter video = VideoFileWriter.open(videoFile(id), spec.width(), spec.height(), spec.frameRate(),
-                spec.audioSampleRate(), 1);
+        VideoFileWriter video;
         try {
-            writeContent(scene, video, partial, framesWritten);
-            Path finished = groundTruth.resolve(id);
-            BenchmarkDirectory.deleteTree(finished);
-            Files.move(partial, finished, StandardCopyOption.ATOMIC_MOVE);
+            video = VideoFileWriter.open(videoFile(id), spec.width(), spec.height(), spec.frameRate(),
+                    spec.audioSampleRate(), 1);
+        } catch (IOException | RuntimeException e) {
+            truth.abort();
+            throw e;
+        }
+        try {
+            writeContent(scene, video, truth.staging(), framesWritten);
+            truth.commit();
             video.close();
         } catch (IOException | RuntimeException e) {
             try {
                 video.abort();
-                BenchmarkDirectory.deleteTree(partial);
+                truth.abort();
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
