@@ -4,7 +4,6 @@
  */
 module io.fixate.cli {
     requires io.fixate.spi;
-    requires io.fixate.spi.djl;
     requires io.fixate.codec;
     requires io.fixate.eval;
     requires io.fixate.eval.synth;

@@ -19,6 +19,14 @@ public interface FixationPredictor extends AutoCloseable {
     PredictionSession openSession();
 
     /**
+     * How many threads the model computes each frame with, as its inference engine runs it, for reports and
+     * benchmarks; 0 when the model does not say (one without an engine, say).
+     */
+    default int threads() {
+        return 0;
+    }
+
+    /**
      * Predicts a whole clip, handing each map to {@code sink} in presentation order as soon as it is ready, so that
      * memory stays bounded however long the clip is.
      */

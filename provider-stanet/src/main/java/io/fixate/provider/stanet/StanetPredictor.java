@@ -3,6 +3,7 @@ package io.fixate.provider.stanet;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
+import io.fixate.spi.djl.Devices;
 
 /**
  * An opened {@code stanet}: the loaded STA net and the {@link SessionSettings} of its sessions.
@@ -29,6 +30,12 @@ final class StanetPredictor implements FixationPredictor {
     @Override
     public PredictionSession openSession() {
         return new StanetSession(weights, settings);
+    }
+
+    /** PyTorch's thread count, which the process fixes when the engine starts (see {@link Devices}). */
+    @Override
+    public int threads() {
+        return Devices.engineThreads();
     }
 
     /** Releases the parameters; sessions of this predictor must not be used afterwards. */

@@ -69,6 +69,12 @@ class StanetPredictorTest {
     }
 
     @Test
+    void theOpenedPredictorReportsTheThreadsPyTorchRunsWith() {
+        // The build runs tests with one PyTorch thread (the parent pom's surefire arguments).
+        assertEquals(1, predictor.threads());
+    }
+
+    @Test
     void eachPushReturnsThePreviousFramesMapAndFlushTheLast() {
         List<FrameWithAudio> clip = RandomStanet.clip(4, WIDTH, HEIGHT);
         try (PredictionSession session = predictor.openSession()) {

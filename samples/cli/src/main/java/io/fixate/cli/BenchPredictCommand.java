@@ -180,9 +180,9 @@ final class BenchPredictCommand implements Callable<Integer> {
         int inputSize = opened.info().capabilities().nativeInputWidth();
         out.printf(Locale.ROOT, "clip: %s, %dx%d at %.2f fps%n", clip.getFileName(), info.width(), info.height(),
                 info.frameRate());
-        out.printf(Locale.ROOT, "model: %s, input %s, %d cores, PyTorch threads %d%n", opened.info().name(),
+        out.printf(Locale.ROOT, "model: %s, input %s, %d cores, model threads %s%n", opened.info().name(),
                 inputSize > 0 ? inputSize + "x" + opened.info().capabilities().nativeInputHeight() : "frame size",
-                Runtime.getRuntime().availableProcessors(), predictor.effectiveThreads());
+                Runtime.getRuntime().availableProcessors(), opened.threads() > 0 ? opened.threads() : "none");
         out.printf(Locale.ROOT, "%d frames in %.2f s = %.1f fps end to end (model loading not counted)%n", maps,
                 wall / 1e9, maps / (wall / 1e9));
         printShare(out, "decode", times.decode, wall, maps, "MediaReader: frame + audio window");
@@ -208,10 +208,11 @@ final class BenchPredictCommand implements Callable<Integer> {
         }
         boolean sameNet = STANET.equals(opened.info().name());
         Path parameters = sameNet && predictor.weights != null ? predictor.weights.resolve(STANET_PARAMETERS) : null;
-        out.printf(Locale.ROOT, "python comparison: STA net forward at %dx%d, %d threads%n", size, size,
-                predictor.effectiveThreads());
-        OptionalDouble pythonMillis = PythonForwardComparison.run(python, pythonScript, size,
-                predictor.effectiveThreads(), parameters, out);
+        // The same thread count on both sides; a model without an engine compares with one thread.
+        int threads = Math.max(1, opened.threads());
+        out.printf(Locale.ROOT, "python comparison: STA net forward at %dx%d, %d threads%n", size, size, threads);
+        OptionalDouble pythonMillis = PythonForwardComparison.run(python, pythonScript, size, threads, parameters,
+                out);
         if (pythonMillis.isEmpty()) {
             return;
         }

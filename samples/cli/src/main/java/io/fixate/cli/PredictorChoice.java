@@ -3,7 +3,6 @@ package io.fixate.cli;
 import io.fixate.Fixate;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.ModelOptions;
-import io.fixate.spi.djl.Devices;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -44,14 +43,5 @@ final class PredictorChoice {
         ModelOptions.Builder options = ModelOptions.builder().threads(threads).weights(weights);
         properties.forEach(options::property);
         return options;
-    }
-
-    /**
-     * PyTorch's thread count, for the report and a comparison: the one asked for, else the one PyTorch reads from
-     * {@link Devices#THREADS_PROPERTY} (the {@code fixate} script sets it), else every core, PyTorch's default.
-     */
-    int effectiveThreads() {
-        return threads > 0 ? threads
-                : Integer.getInteger(Devices.THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
     }
 }

@@ -26,6 +26,11 @@ public final class Devices {
     private Devices() {
     }
 
+    /** PyTorch's intra-op thread count: {@value #THREADS_PROPERTY} when set, else every core, PyTorch's default. */
+    public static int engineThreads() {
+        return Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+    }
+
     /**
      * Checks the options' thread request and chooses their device.
      *
