@@ -84,7 +84,8 @@ final class MediaOpener {
             throw new UncheckedIOException("cannot read media file " + file + ": " + e.getMessage(), e);
         }
         if (!attributes.isRegularFile()) {
-            String kind = attributes.isDirectory() ? "is a directory" : "is not a regular file (a pipe, socket or device)";
+            String kind = attributes.isDirectory() ? "is a directory"
+                    : "is not a regular file (a pipe, socket or device)";
             throw new UncheckedIOException("cannot read media from " + file,
                     new FileSystemException(file.toString(), null, kind));
         }
@@ -186,7 +187,8 @@ final class MediaOpener {
             AVStream stream = demuxer.stream(i);
             AVCodecParameters parameters = stream.codecpar();
             if (parameters.codec_type() == AVMEDIA_TYPE_AUDIO && parameters.sample_rate() > 0
-                    && parameters.ch_layout().nb_channels() > 0 && avcodec_find_decoder(parameters.codec_id()) != null) {
+                    && parameters.ch_layout().nb_channels() > 0
+                    && avcodec_find_decoder(parameters.codec_id()) != null) {
                 return stream;
             }
         }

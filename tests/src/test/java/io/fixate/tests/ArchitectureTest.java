@@ -72,7 +72,8 @@ class ArchitectureTest {
     /** Any tool can score maps: the metrics need neither a codec nor an inference engine. */
     @ArchTest
     static final ArchRule metricsDependOnlyOnTheJdkAndTheApi = classes()
-            .that().resideInAPackage("io.fixate.eval.metrics..").should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, "io.fixate.eval.metrics..");
+            .that().resideInAPackage("io.fixate.eval.metrics..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, "io.fixate.eval.metrics..");
 
     @ArchTest
     static final ArchRule codecKnowsNoProvider = noClasses().that().resideInAPackage("io.fixate.codec..")

@@ -46,7 +46,8 @@ public final class SampleConverter {
         for (int plane = 0; plane < (planar ? channels : 1); plane++) {
             int valuesInPlane = planar ? count : count * channels;
             BytePointer data = frame.extended_data(plane);
-            ByteBuffer buffer = data.capacity((long) valuesInPlane * bytes).asByteBuffer().order(ByteOrder.nativeOrder());
+            ByteBuffer buffer = data.capacity((long) valuesInPlane * bytes).asByteBuffer()
+                    .order(ByteOrder.nativeOrder());
             for (int i = 0; i < valuesInPlane; i++) {
                 int at = planar ? i * channels + plane : i;
                 out[at] = read(buffer, i * bytes, format);
