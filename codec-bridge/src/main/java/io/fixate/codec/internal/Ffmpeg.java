@@ -16,6 +16,9 @@ public final class Ffmpeg {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     }
 
+    /** The time base of microseconds, made once: {@link #micros} runs for every packet and frame. */
+    private static final AVRational MICROSECONDS = avutil.av_make_q(1, 1_000_000);
+
     private Ffmpeg() {
     }
 
@@ -43,7 +46,7 @@ public final class Ffmpeg {
         if (timestamp == avutil.AV_NOPTS_VALUE) {
             return timestamp;
         }
-        return avutil.av_rescale_q(timestamp, timeBase, avutil.av_make_q(1, 1_000_000));
+        return avutil.av_rescale_q(timestamp, timeBase, MICROSECONDS);
     }
 
     /** FFmpeg's description of a negative error code, e.g. "Invalid data found when processing input". */

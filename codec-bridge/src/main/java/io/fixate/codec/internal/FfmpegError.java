@@ -1,13 +1,18 @@
 package io.fixate.codec.internal;
 
-/** An FFmpeg call failed: its negative return code and FFmpeg's words for it. */
-public final class FfmpegError extends Exception {
+import java.io.IOException;
+
+/**
+ * An FFmpeg call failed: its negative return code and FFmpeg's words for it. One type for reading and writing media;
+ * an {@link IOException}, since FFmpeg's failures are failures of the file it reads or writes.
+ */
+public final class FfmpegError extends IOException {
 
     private final int code;
 
     /** @param action what was being done, e.g. "opening the file" */
     public FfmpegError(String action, int code) {
-        super(action + " failed: " + Ffmpeg.describe(code));
+        super(action + " failed: " + Ffmpeg.describe(code) + " (" + code + ")");
         this.code = code;
     }
 
@@ -21,8 +26,13 @@ public final class FfmpegError extends Exception {
         return Ffmpeg.describe(code);
     }
 
-    /** Returns {@code status} unless it is an error code. */
-    static int check(int status, String action) throws FfmpegError {
+    /**
+     * @param status an FFmpeg return value, negative on failure
+     * @param action what was being done, for the message
+     * @return {@code status} when it is not an error
+     * @throws FfmpegError when it is
+     */
+    public static int check(int status, String action) throws FfmpegError {
         if (status < 0) {
             throw new FfmpegError(action, status);
         }

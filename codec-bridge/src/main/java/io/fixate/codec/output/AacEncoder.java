@@ -23,6 +23,7 @@ import static org.bytedeco.ffmpeg.global.swresample.swr_free;
 import static org.bytedeco.ffmpeg.global.swresample.swr_get_out_samples;
 import static org.bytedeco.ffmpeg.global.swresample.swr_init;
 
+import io.fixate.codec.internal.FfmpegError;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -80,10 +81,10 @@ final class AacEncoder implements AutoCloseable {
             throw new IOException("cannot allocate audio buffers");
         }
         try {
-            FfmpegStatus.check(swr_alloc_set_opts2(resampler, context.ch_layout(), AV_SAMPLE_FMT_FLTP,
+            FfmpegError.check(swr_alloc_set_opts2(resampler, context.ch_layout(), AV_SAMPLE_FMT_FLTP,
                     context.sample_rate(), context.ch_layout(), AV_SAMPLE_FMT_FLT, sourceRate, 0, null),
                     "setting up the audio converter");
-            FfmpegStatus.check(swr_init(resampler), "setting up the audio converter");
+            FfmpegError.check(swr_init(resampler), "setting up the audio converter");
             allocate(encoderFrame, frameSize);
         } catch (IOException e) {
             close();
@@ -112,7 +113,7 @@ final class AacEncoder implements AutoCloseable {
     private static int nearestSupportedRate(AVCodec codec, int sampleRate) throws IOException {
         PointerPointer<IntPointer> list = new PointerPointer<>(1);
         IntPointer count = new IntPointer(1);
-        FfmpegStatus.check(avcodec_get_supported_config(null, codec, AV_CODEC_CONFIG_SAMPLE_RATE, 0, list, count),
+        FfmpegError.check(avcodec_get_supported_config(null, codec, AV_CODEC_CONFIG_SAMPLE_RATE, 0, list, count),
                 "querying the audio encoder's sample rates");
         Pointer first = list.get(0);
         if (first == null || first.isNull()) {
@@ -132,9 +133,9 @@ final class AacEncoder implements AutoCloseable {
         AVCodecContext context = stream.context();
         av_frame_unref(frame);
         frame.format(AV_SAMPLE_FMT_FLTP).nb_samples(samples).sample_rate(context.sample_rate());
-        FfmpegStatus.check(av_channel_layout_copy(frame.ch_layout(), context.ch_layout()),
+        FfmpegError.check(av_channel_layout_copy(frame.ch_layout(), context.ch_layout()),
                 "setting up an audio frame");
-        FfmpegStatus.check(av_frame_get_buffer(frame, 0), "allocating an audio frame");
+        FfmpegError.check(av_frame_get_buffer(frame, 0), "allocating an audio frame");
     }
 
     /** Encodes {@code frames} sample frames of interleaved audio read from {@code interleaved}'s position. */
@@ -158,15 +159,15 @@ final class AacEncoder implements AutoCloseable {
     }
 
     private void convert(int inputFrames) throws IOException {
-        int capacity = FfmpegStatus.check(swr_get_out_samples(resampler, inputFrames), "converting audio");
+        int capacity = FfmpegError.check(swr_get_out_samples(resampler, inputFrames), "converting audio");
         if (capacity > converted.nb_samples()) {
             allocate(converted, capacity);
         }
         PointerPointer<?> input = inputFrames > 0 ? stagingPlanes : null;
-        int produced = FfmpegStatus.check(
+        int produced = FfmpegError.check(
                 swr_convert(resampler, converted.data(), converted.nb_samples(), input, inputFrames),
                 "converting audio");
-        FfmpegStatus.check(av_audio_fifo_write(fifo, converted.data(), produced), "buffering audio");
+        FfmpegError.check(av_audio_fifo_write(fifo, converted.data(), produced), "buffering audio");
         sendBuffered(false);
     }
 
@@ -174,9 +175,9 @@ final class AacEncoder implements AutoCloseable {
     private void sendBuffered(boolean all) throws IOException {
         while (av_audio_fifo_size(fifo) >= frameSize || all && av_audio_fifo_size(fifo) > 0) {
             int samples = Math.min(frameSize, av_audio_fifo_size(fifo));
-            FfmpegStatus.check(av_frame_make_writable(encoderFrame), "preparing an audio frame");
+            FfmpegError.check(av_frame_make_writable(encoderFrame), "preparing an audio frame");
             encoderFrame.nb_samples(samples);
-            FfmpegStatus.check(av_audio_fifo_read(fifo, encoderFrame.data(), samples), "reading buffered audio");
+            FfmpegError.check(av_audio_fifo_read(fifo, encoderFrame.data(), samples), "reading buffered audio");
             encoderFrame.pts(framesEncoded);
             framesEncoded += samples;
             stream.send(encoderFrame);

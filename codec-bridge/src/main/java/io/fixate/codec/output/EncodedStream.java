@@ -13,6 +13,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EAGAIN;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 
+import io.fixate.codec.internal.FfmpegError;
 import java.io.IOException;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -68,10 +69,10 @@ final class EncodedStream implements AutoCloseable {
             if (muxer.wantsGlobalHeaders()) {
                 context.flags(context.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
             }
-            FfmpegStatus.check(avcodec_open2(context, codec, (AVDictionary) null),
+            FfmpegError.check(avcodec_open2(context, codec, (AVDictionary) null),
                     "opening the " + codecName + " encoder");
             encoded.stream = muxer.newStream();
-            FfmpegStatus.check(avcodec_parameters_from_context(encoded.stream.codecpar(), context),
+            FfmpegError.check(avcodec_parameters_from_context(encoded.stream.codecpar(), context),
                     "copying the " + codecName + " parameters to the stream");
             encoded.stream.time_base(context.time_base());
         } catch (IOException e) {
@@ -87,13 +88,13 @@ final class EncodedStream implements AutoCloseable {
 
     /** Encodes {@code frame} and muxes what comes out; {@code null} drains the encoder at the end. */
     void send(AVFrame frame) throws IOException {
-        FfmpegStatus.check(avcodec_send_frame(context, frame), "encoding with " + codecName);
+        FfmpegError.check(avcodec_send_frame(context, frame), "encoding with " + codecName);
         while (true) {
             int status = avcodec_receive_packet(context, packet);
             if (status == AVERROR_EAGAIN() || status == AVERROR_EOF()) {
                 return;
             }
-            FfmpegStatus.check(status, "encoding with " + codecName);
+            FfmpegError.check(status, "encoding with " + codecName);
             if (packet.duration() <= 0) {
                 packet.duration(fallbackDuration);
             }

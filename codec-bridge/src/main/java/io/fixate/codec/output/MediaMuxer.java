@@ -12,6 +12,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 
 import io.fixate.codec.internal.Ffmpeg;
+import io.fixate.codec.internal.FfmpegError;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -39,12 +40,12 @@ final class MediaMuxer implements AutoCloseable {
      */
     static MediaMuxer open(Path file, String formatName) throws IOException {
         AVFormatContext context = new AVFormatContext(null);
-        FfmpegStatus.check(avformat_alloc_output_context2(context, null, formatName, file.toString()),
+        FfmpegError.check(avformat_alloc_output_context2(context, null, formatName, file.toString()),
                 "allocating the " + formatName + " muxer");
         MediaMuxer muxer = new MediaMuxer(context);
         try {
             AVIOContext io = new AVIOContext(null);
-            FfmpegStatus.check(avio_open(io, Ffmpeg.fileUrl(file), AVIO_FLAG_WRITE), "opening the output file");
+            FfmpegError.check(avio_open(io, Ffmpeg.fileUrl(file), AVIO_FLAG_WRITE), "opening the output file");
             context.pb(io);
         } catch (IOException e) {
             muxer.close();
@@ -68,16 +69,16 @@ final class MediaMuxer implements AutoCloseable {
 
     /** Call once every stream has its codec parameters; the muxer may change the streams' time bases. */
     void writeHeader() throws IOException {
-        FfmpegStatus.check(avformat_write_header(context, (AVDictionary) null), "writing the container header");
+        FfmpegError.check(avformat_write_header(context, (AVDictionary) null), "writing the container header");
     }
 
     /** Writes a packet whose timestamps are in its stream's time base; takes over the packet's data. */
     void write(AVPacket packet) throws IOException {
-        FfmpegStatus.check(av_interleaved_write_frame(context, packet), "writing a packet");
+        FfmpegError.check(av_interleaved_write_frame(context, packet), "writing a packet");
     }
 
     void writeTrailer() throws IOException {
-        FfmpegStatus.check(av_write_trailer(context), "writing the container trailer");
+        FfmpegError.check(av_write_trailer(context), "writing the container trailer");
     }
 
     @Override

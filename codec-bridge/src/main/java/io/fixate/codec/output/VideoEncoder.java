@@ -16,6 +16,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
+import io.fixate.codec.internal.FfmpegError;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -150,7 +151,7 @@ final class VideoEncoder implements AutoCloseable {
      */
     void encode(ByteBuffer packedRgb, long timestampMicros) throws IOException {
         copyPadded(packedRgb);
-        FfmpegStatus.check(av_frame_make_writable(yuv), "preparing a video frame");
+        FfmpegError.check(av_frame_make_writable(yuv), "preparing a video frame");
         sws_scale(converter, rgb.data(), rgb.linesize(), 0, rgb.height(), yuv.data(), yuv.linesize());
         yuv.pts(slots.place(timestampMicros));
         stream.send(yuv);
