@@ -26,6 +26,10 @@ import java.util.Arrays;
                 FuzzMediaCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
 
+    /** picocli makes the one instance, to hold the inherited options. */
+    FixateCli() {
+    }
+
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an error as well as its message.")
     boolean verbose;
