@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.function.Supplier;
 
 /** An input (video, dataset, saved maps) cannot be opened at the file-system level; kept apart from output errors. */
-final class InputFileException extends RuntimeException {
+public final class InputFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private InputFileException(IOException cause) {
@@ -15,7 +15,7 @@ final class InputFileException extends RuntimeException {
     }
 
     /** Runs {@code open}, reporting a missing or unreadable input as such rather than as a failed output. */
-    static <T> T opening(Supplier<T> open) {
+    public static <T> T opening(Supplier<T> open) {
         try {
             return open.get();
         } catch (UncheckedIOException e) {
