@@ -57,7 +57,7 @@ public final class FixateCli {
             Map.entry(UncheckedIOException.class, ExitCode.OUTPUT));
 
     /** Maps a failure of a command to its exit code; picocli asks it for every exception a command throws. */
-    public static final IExitCodeExceptionMapper FAILURE_EXIT_CODES = e -> EXIT_CODES.stream()
+    static final IExitCodeExceptionMapper FAILURE_EXIT_CODES = e -> EXIT_CODES.stream()
             .filter(entry -> entry.getKey().isInstance(e)).map(Map.Entry::getValue).findFirst()
             .orElse(ExitCode.INTERNAL);
 
