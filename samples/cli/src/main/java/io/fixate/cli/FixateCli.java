@@ -72,7 +72,8 @@ public final class FixateCli {
     /** Runs the command line with the given streams and returns the exit code; never calls System.exit. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new FixateCli());
-        // Added before the subcommands' specs are read by help, and inherited by every one of them.
+        // An option without a field: whether it was given is read from the parse result. INHERIT puts it on every
+        // command, so that it may follow the command's own options.
         cli.getCommandSpec().addOption(OptionSpec.builder(VERBOSE).scopeType(CommandLine.ScopeType.INHERIT)
                 .description("Print the stack trace of an error as well as its message.")
                 .build());
