@@ -1,8 +1,10 @@
 package io.fixate.api;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.function.Supplier;
 
 /**
  * An input file or folder (a video, a dataset, its ground truth) is missing or cannot be read. Bad input, like a
@@ -13,6 +15,18 @@ public class UnreadableInputException extends FixateException {
 
     public UnreadableInputException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Runs {@code open}, which reads an input, reporting a missing or unreadable file as this exception rather than
+     * as the {@link java.io.UncheckedIOException} that would mean a failed output.
+     */
+    public static <T> T whileReading(Supplier<T> open) {
+        try {
+            return open.get();
+        } catch (UncheckedIOException e) {
+            throw of(e.getCause());
+        }
     }
 
     /** The exception for {@code cause}, met while reading an input, with a message naming the file. */
