@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * SHA-256 of what a video is stored as, in lower-case hex. For a video file, the digest of its bytes. For a folder of
- * frame pictures (STAViS), the digest of the lines {@code <file name> <size in bytes>\n} of its files sorted by name:
- * reading every picture of a large dataset on each run would cost more than the check is worth, and a re-encoded or
- * added frame still changes a size or a name.
+ * SHA-256 of what a video or its recorded gaze is stored as, in lower-case hex. For a file, the digest of its bytes.
+ * For a folder of frame pictures or maps (STAViS, DHF1K), the digest of the lines {@code <path> <size in bytes>\n} of
+ * the files in it and its subfolders, paths relative to it with {@code /} separators, sorted: reading every picture
+ * of a large dataset on each run would cost more than the check is worth, and a re-encoded or added frame still
+ * changes a size or a name. For recorded numbers (OSIE's fixations of one image), the digest of their decimal text.
  */
 final class ContentFingerprint {
 
@@ -46,12 +47,23 @@ final class ContentFingerprint {
         }
     }
 
+    /** The digest of {@code values} written one per line in Java's shortest round-trip decimal form. */
+    static String ofValues(double[] values) {
+        MessageDigest sha256 = sha256();
+        for (double value : values) {
+            sha256.update((value + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
     private static List<String> folderListing(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            List<Path> sorted = files.filter(Files::isRegularFile).sorted().toList();
-            List<String> lines = new ArrayList<>(sorted.size());
-            for (Path file : sorted) {
-                lines.add(file.getFileName() + " " + Files.size(file) + "\n");
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<String> relative = files.filter(Files::isRegularFile)
+                    .map(file -> folder.relativize(file).toString().replace(folder.getFileSystem().getSeparator(), "/"))
+                    .sorted().toList();
+            List<String> lines = new ArrayList<>(relative.size());
+            for (String path : relative) {
+                lines.add(path + " " + Files.size(folder.resolve(path)) + "\n");
             }
             return lines;
         }

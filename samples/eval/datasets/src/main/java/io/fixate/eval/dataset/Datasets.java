@@ -26,7 +26,8 @@ public final class Datasets {
 
     /**
      * Opens the dataset at {@code path}, recognising its layout: a folder with {@code dataset.json} is the Fixate
-     * benchmark, one with {@code Annotations.txt} is AVE, and a STAViS data root ({@code fold_lists/} and
+     * benchmark, one with {@code Annotations.txt} is AVE, one with {@code data/stimuli/} and
+     * {@code data/eye/fixations.mat} is OSIE (see {@link #openOsie}), and a STAViS data root ({@code fold_lists/} and
      * {@code video_frames/}) is opened as its only database. A STAViS database folder ({@code video_frames/DIEM},
      * {@code annotations/DIEM} or {@code video_audio/DIEM} of a data root) opens that database.
      *
@@ -39,6 +40,9 @@ public final class Datasets {
         }
         if (Files.exists(path.resolve(AveIndex.ANNOTATIONS))) {
             return AveReader.read(path);
+        }
+        if (OsieReader.isRoot(path)) {
+            return OsieReader.read(path);
         }
         if (StavisReader.isRoot(path)) {
             List<String> databases = StavisReader.databases(path);
@@ -56,7 +60,8 @@ public final class Datasets {
             return StavisReader.read(parent.getParent(), path.toAbsolutePath().normalize().getFileName().toString());
         }
         throw new InvalidOptionsException(path + " is not a dataset Fixate reads: it has no "
-                + BenchmarkReader.MANIFEST + " (Fixate benchmark), no " + AveIndex.ANNOTATIONS + " (AVE), and is not"
+                + BenchmarkReader.MANIFEST + " (Fixate benchmark), no " + AveIndex.ANNOTATIONS + " (AVE), no "
+                + OsieReader.FIXATIONS + " (OSIE), and is not"
                 + " a STAViS data root (" + StavisReader.LISTS + "/ and " + StavisReader.FRAMES + "/) or database"
                 + " folder");
     }
@@ -80,6 +85,18 @@ public final class Datasets {
     public static EvalDataset openAve(Path root) {
         requireIndex(root, AveIndex.ANNOTATIONS, "an AVE dataset");
         return AveReader.read(root);
+    }
+
+    /**
+     * Opens OSIE: {@code data/stimuli/*.jpg} and {@code data/eye/fixations.mat}, each recorded image a silent still
+     * clip of one frame, split by file name: the first 5/7 {@code train}, the next 1/7 {@code val}, the rest
+     * {@code test} (500, 100 and 100 of OSIE's 700). Its ground truth is described at {@link DatasetLayout#OSIE}.
+     *
+     * @throws InvalidOptionsException if {@code root} has no {@code data/eye/fixations.mat}
+     */
+    public static EvalDataset openOsie(Path root) {
+        requireIndex(root, OsieReader.FIXATIONS, "an OSIE dataset");
+        return OsieReader.read(root);
     }
 
     /**

@@ -50,17 +50,27 @@ final class MatFixationMaps {
      * @throws CorruptMediaException     if it is not a MAT-file, is damaged, or holds no single 2-D map
      */
     static Grid read(Path file) {
-        requireVersion5(file);
-        Mat5File mat;
-        try {
-            mat = Mat5.readFromFile(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new CorruptMediaException(file + " is a damaged MAT-file: " + e.getMessage(), e);
-        }
+        Mat5File mat = open(file);
         try {
             return binaryGrid(mapArray(mat, file));
         } finally {
             closeQuietly(mat);
+        }
+    }
+
+    /**
+     * The MATLAB 5 / v7 file {@code file}, read whole; the caller closes it.
+     *
+     * @throws UncheckedIOException      if the file is missing or unreadable
+     * @throws UnsupportedMediaException if it is a MATLAB v7.3 (HDF5) file
+     * @throws CorruptMediaException     if it is not a MAT-file or is damaged
+     */
+    static Mat5File open(Path file) {
+        requireVersion5(file);
+        try {
+            return Mat5.readFromFile(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new CorruptMediaException(file + " is a damaged MAT-file: " + e.getMessage(), e);
         }
     }
 
@@ -83,7 +93,7 @@ final class MatFixationMaps {
                 : (header[VERSION_OFFSET] & 0xFF) << 8 | (header[VERSION_OFFSET + 1] & 0xFF);
         if (version == VERSION_HDF5 || text.startsWith("MATLAB 7.3")) {
             throw new UnsupportedMediaException(file + " is a MATLAB v7.3 MAT-file (HDF5), which is not supported;"
-                    + " save it as MATLAB 5/v7 instead: save(file, 'eyeMap', '-v7')");
+                    + " save it as MATLAB 5/v7 instead (MATLAB's save with '-v7')");
         }
     }
 
@@ -137,7 +147,7 @@ final class MatFixationMaps {
         return Grid.of(rows, columns, values);
     }
 
-    private static void closeQuietly(MatFile mat) {
+    static void closeQuietly(MatFile mat) {
         try {
             mat.close();
         } catch (IOException e) {

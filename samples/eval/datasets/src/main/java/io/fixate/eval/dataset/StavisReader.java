@@ -180,5 +180,10 @@ final class StavisReader {
             DatasetFiles.requireDirectory(annotations);
             return Optional.of(new StavisGroundTruth(annotations, listed.frameCount(), listed.frameRate()));
         }
+
+        @Override
+        public String groundTruthFingerprint() {
+            return ContentFingerprint.of(annotations);
+        }
     }
 }

@@ -97,6 +97,18 @@ public final class VideoEntry {
         return source.openGroundTruth();
     }
 
+    /**
+     * What identifies the video's recorded gaze (a SHA-256 of its ground-truth files or points), for the fingerprint
+     * of a training clip; read on each call.
+     *
+     * @throws UnsupportedOperationException       if the dataset's layout records no real eye tracking
+     *                                             ({@link DatasetLayout#recordsRealGaze()})
+     * @throws io.fixate.api.UnreadableInputException if a ground-truth file cannot be read
+     */
+    public String groundTruthFingerprint() {
+        return source.groundTruthFingerprint();
+    }
+
     @Override
     public String toString() {
         return "VideoEntry[" + id + " at " + source.location() + "]";

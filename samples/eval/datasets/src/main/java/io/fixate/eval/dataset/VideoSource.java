@@ -18,6 +18,14 @@ interface VideoSource {
 
     Optional<VideoGroundTruth> openGroundTruth();
 
+    /**
+     * What identifies the recorded gaze of a layout that records real eye tracking (its map files, or its points);
+     * never asked of other layouts.
+     */
+    default String groundTruthFingerprint() {
+        throw new UnsupportedOperationException(location() + " has no recorded gaze");
+    }
+
     /** What the clip tests, for per-scenario reports; empty where the layout does not say. */
     default List<String> readScenarios() {
         return List.of();
