@@ -40,6 +40,7 @@ public final class TrainLabelerCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingData data = run.data();
+        data.requireTags();
         Path weights = Fixate.trainLabeler(labeler, data, run.request(),
                 run.monitor(stdout, spec.commandLine().getErr()));
         run.report(stdout, labeler, data, weights);

@@ -17,19 +17,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the training commands share: the tagged dataset and any extra ones, the output folder, the seed, the model
+ * What the training commands share: the dataset and any extra ones, the output folder, the seed, the model
  * settings, the console progress and the closing summary.
  */
 public final class TrainingRunOptions {
 
     @Option(names = "--dataset", paramLabel = "PATH", required = true,
-            description = "Dataset root; needs category tags and a train split.")
+            description = "Dataset root with a train split: the Fixate benchmark or AVE (tagged), OSIE, STAViS or "
+                    + "DHF1K (recorded gaze). A labeler learns only from tags.")
     Path dataset;
 
     @Option(names = "--extra-data", paramLabel = "PATH",
-            description = "Another tagged dataset whose every video, whatever its split, is also trained on "
-                    + "(repeatable); its tags must be in --dataset's label set. For example a benchmark generated "
-                    + "with another --seed, or your own tagged clips beside AVE.")
+            description = "Another dataset whose every video, whatever its split, is also trained on (repeatable); "
+                    + "its tags must be in --dataset's label set when that has one. For example a benchmark "
+                    + "generated with another --seed, your own tagged clips beside AVE, or a folder of untagged "
+                    + "real clips for a --teacher predictor.")
     List<Path> extraData = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", required = true,

@@ -28,7 +28,9 @@ import java.util.Set;
 /**
  * Scores prediction sources on the videos of one dataset split with every metric, frame by frame, and gathers the
  * result into an {@link EvaluationReport}. Shuffled AUC takes its negatives as STAViS does: the fixations of all
- * the video's other frames (the union over the video, less the frame's own fixations).
+ * the video's other frames (the union over the video, less the frame's own fixations). A still image (a clip of one
+ * frame, as OSIE's) has no other frames, so its negatives are, as in the MIT benchmark, the fixations of the split's
+ * other images of its size (their union, less the image's own fixated pixels).
  */
 public final class Evaluator {
 
@@ -76,6 +78,7 @@ public final class Evaluator {
         sources.forEach(s -> boards.put(s, new Scoreboard(settings.metrics().convention())));
         Map<String, Set<String>> scenarios = new LinkedHashMap<>();
         List<ExampleFrame> examples = new ArrayList<>();
+        Map<List<Integer>, int[]> stillFixations = stillFixationCounts(videos);
         int exampleStride = settings.examples() == 0 ? Integer.MAX_VALUE
                 : Math.max(1, videos.size() / settings.examples());
         for (int v = 0; v < videos.size(); v++) {
@@ -85,7 +88,8 @@ public final class Evaluator {
             boolean showExample = v % exampleStride == 0 && examples.size() < settings.examples();
             int exampleIndex = truth.frameCount() / 2;
             Map<String, Grid> examplePredictions = new LinkedHashMap<>();
-            Grid allFixations = fixationUnion(truth);
+            Grid allFixations = truth.frameCount() == 1
+                    ? otherStills(stillFixations, truth.frame(0).fixations()) : fixationUnion(truth);
             for (PredictionSource source : sources) {
                 Scoreboard board = boards.get(source);
                 source.predict(video, truth, (index, prediction, target) -> {
@@ -142,6 +146,37 @@ public final class Evaluator {
             }
         }
         return union == null ? Grid.of(1, 1, new double[1]) : Grid.of(height, width, union);
+    }
+
+    /** Per frame size (height, width), how many of the still images among {@code videos} fixated each pixel. */
+    private static Map<List<Integer>, int[]> stillFixationCounts(List<VideoEntry> videos) {
+        Map<List<Integer>, int[]> counts = new LinkedHashMap<>();
+        for (VideoEntry video : videos) {
+            VideoGroundTruth truth = video.groundTruth().orElseThrow();
+            if (truth.frameCount() == 1) {
+                Grid fixations = truth.frame(0).fixations();
+                int[] count = counts.computeIfAbsent(List.of(fixations.height(), fixations.width()),
+                        size -> new int[fixations.size()]);
+                double[] values = fixations.toArray();
+                for (int p = 0; p < values.length; p++) {
+                    if (values[p] != 0) {
+                        count[p]++;
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The pixels fixated on other still images of {@code own}'s size. */
+    private static Grid otherStills(Map<List<Integer>, int[]> counts, Grid own) {
+        int[] count = counts.get(List.of(own.height(), own.width()));
+        double[] mine = own.toArray();
+        double[] other = new double[mine.length];
+        for (int p = 0; p < other.length; p++) {
+            other[p] = count[p] - (mine[p] != 0 ? 1 : 0) > 0 ? 1 : 0;
+        }
+        return Grid.of(own.height(), own.width(), other);
     }
 
     private static Grid otherFixations(Grid union, Grid own) {
