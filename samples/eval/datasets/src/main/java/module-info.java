@@ -1,7 +1,8 @@
 /**
- * Readers of the datasets models are scored and trained on: the Fixate benchmark, AVE (tags only) and the STAViS
- * layout of the audio-visual eye-tracking sets, each giving videos with their ground truth, and seen as the spi's
- * training data by {@link io.fixate.eval.dataset.DatasetClips}.
+ * Readers of the datasets models are scored and trained on: the Fixate benchmark, AVE (tags only), the real
+ * eye-tracking sets (OSIE's still images, the STAViS layout of the audio-visual sets, DHF1K) and plain folders of
+ * clips, each giving videos with their ground truth, and seen as the spi's training data by
+ * {@link io.fixate.eval.dataset.DatasetClips}.
  */
 module io.fixate.eval.dataset {
     requires transitive io.fixate.eval.metrics;

@@ -1,10 +1,6 @@
 package io.fixate.eval.dataset;
 
-import io.fixate.api.AudioRequirement;
 import io.fixate.api.CorruptMediaException;
-import io.fixate.codec.MediaInfo;
-import io.fixate.codec.MediaReader;
-import io.fixate.codec.ReadOptions;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +12,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -45,7 +40,7 @@ final class AveReader {
         List<VideoEntry> videos = new ArrayList<>();
         for (Map.Entry<String, List<AveEvent>> annotated : index.eventsByVideo().entrySet()) {
             Path file = locate(root, annotated.getKey());
-            videos.add(new VideoEntry(annotated.getKey(), annotated.getValue(), new AveVideo(file)));
+            videos.add(new VideoEntry(annotated.getKey(), annotated.getValue(), new VideoFile(file)));
         }
         List<String> labels = index.eventsByVideo().values().stream().flatMap(List::stream).map(AveEvent::category)
                 .distinct().sorted(UTF8_ORDER).toList();
@@ -65,32 +60,5 @@ final class AveReader {
     private static String folderName(Path root) {
         Path name = root.toAbsolutePath().normalize().getFileName();
         return name == null ? root.toString() : name.toString();
-    }
-
-    private record AveVideo(Path location) implements VideoSource {
-
-        /** From the container's header; the frame count is the estimate its duration and frame rate give. */
-        @Override
-        public VideoFormat readFormat() {
-            MediaInfo info;
-            try (MediaReader reader = MediaReader.open(location, ReadOptions.DEFAULT)) {
-                info = reader.info();
-            }
-            if (!(info.frameRate() > 0)) {
-                throw new CorruptMediaException(location + " declares no frame rate");
-            }
-            int frames = (int) Math.min(Integer.MAX_VALUE, info.estimatedFrames());
-            return new VideoFormat(frames, info.frameRate(), info.width(), info.height());
-        }
-
-        @Override
-        public VideoMedia openMedia(AudioRequirement audio) {
-            return new FileClipMedia(location, audio);
-        }
-
-        @Override
-        public Optional<VideoGroundTruth> openGroundTruth() {
-            return Optional.empty();
-        }
     }
 }

@@ -13,7 +13,11 @@ public enum DatasetLayout {
      * at each fixated pixel of the image (all viewers pooled; 1-based positions rounded, off-image ones dropped) and
      * the density is that map blurred by a Gaussian of σ = 24 px, scaled to a maximum of 1, both at the image's size.
      */
-    OSIE(true, true);
+    OSIE(true, true),
+    /** DHF1K: per-frame density and fixation map pictures, frames in folders or video files. */
+    DHF1K(true, true),
+    /** A plain folder of video files: untagged, no ground truth, every video to train on. */
+    MEDIA_FOLDER(false, false);
 
     private final boolean groundTruth;
     private final boolean realGaze;

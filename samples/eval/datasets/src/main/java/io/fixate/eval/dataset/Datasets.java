@@ -27,9 +27,14 @@ public final class Datasets {
     /**
      * Opens the dataset at {@code path}, recognising its layout: a folder with {@code dataset.json} is the Fixate
      * benchmark, one with {@code Annotations.txt} is AVE, one with {@code data/stimuli/} and
-     * {@code data/eye/fixations.mat} is OSIE (see {@link #openOsie}), and a STAViS data root ({@code fold_lists/} and
+     * {@code data/eye/fixations.mat} is OSIE (see {@link #openOsie}), one with {@code annotation/} and
+     * {@code video/} is DHF1K (density maps {@code annotation/NNNN/maps/}, fixation maps
+     * {@code annotation/NNNN/fixation/}, frames in {@code video/NNNN/} or a file {@code video/NNNN.*}; videos 1-600
+     * train, 601-700 val, the rest test), a STAViS data root ({@code fold_lists/} and
      * {@code video_frames/}) is opened as its only database. A STAViS database folder ({@code video_frames/DIEM},
-     * {@code annotations/DIEM} or {@code video_audio/DIEM} of a data root) opens that database.
+     * {@code annotations/DIEM} or {@code video_audio/DIEM} of a data root) opens that database. Any other
+     * folder with video files in it ({@code .mp4}, {@code .mkv}, {@code .webm}, {@code .avi} ...) is a media folder:
+     * untagged videos without ground truth, all in the {@code train} split, for a teacher to label.
      *
      * @throws InvalidOptionsException if {@code path} is none of these, or a STAViS root with several databases
      */
@@ -43,6 +48,9 @@ public final class Datasets {
         }
         if (OsieReader.isRoot(path)) {
             return OsieReader.read(path);
+        }
+        if (Dhf1kReader.isRoot(path)) {
+            return Dhf1kReader.read(path);
         }
         if (StavisReader.isRoot(path)) {
             List<String> databases = StavisReader.databases(path);
@@ -59,9 +67,13 @@ public final class Datasets {
                 && StavisReader.isRoot(parent.getParent())) {
             return StavisReader.read(parent.getParent(), path.toAbsolutePath().normalize().getFileName().toString());
         }
+        if (!MediaFolderReader.videos(path).isEmpty()) {
+            return MediaFolderReader.read(path);
+        }
         throw new InvalidOptionsException(path + " is not a dataset Fixate reads: it has no "
                 + BenchmarkReader.MANIFEST + " (Fixate benchmark), no " + AveIndex.ANNOTATIONS + " (AVE), no "
-                + OsieReader.FIXATIONS + " (OSIE), and is not"
+                + OsieReader.FIXATIONS + " (OSIE), no " + Dhf1kReader.ANNOTATIONS + "/ and " + Dhf1kReader.VIDEOS
+                + "/ (DHF1K), no video files, and is not"
                 + " a STAViS data root (" + StavisReader.LISTS + "/ and " + StavisReader.FRAMES + "/) or database"
                 + " folder");
     }
