@@ -86,18 +86,12 @@ public final class TrainPredictorCommand implements Callable<Integer> {
         Path weights;
         String trained;
         if (labeler != null) {
-            ModelOptions.Builder options = ModelOptions.builder().device(run.settings().device())
-                    .weights(labelerWeights);
-            labelerProperties.forEach(options::property);
-            try (PseudoLabeler maps = Fixate.labeler(labeler, options.build())) {
+            try (PseudoLabeler maps = Fixate.labeler(labeler, teacherOptions(labelerWeights, labelerProperties))) {
                 weights = train(data, Teacher.of(maps));
             }
             trained = model + " from " + labeler + "'s maps";
         } else if (teacher != null) {
-            ModelOptions.Builder options = ModelOptions.builder().device(run.settings().device())
-                    .weights(teacherWeights);
-            teacherProperties.forEach(options::property);
-            try (FixationPredictor maps = Fixate.predictor(teacher, options.build())) {
+            try (FixationPredictor maps = Fixate.predictor(teacher, teacherOptions(teacherWeights, teacherProperties))) {
                 weights = train(data, Teacher.of(maps));
             }
             trained = model + " from " + teacher + "'s maps";
@@ -107,6 +101,13 @@ public final class TrainPredictorCommand implements Callable<Integer> {
         }
         run.report(stdout, trained, data, weights);
         return ExitCode.OK;
+    }
+
+    /** The teacher runs on the training's device. */
+    private ModelOptions teacherOptions(Path weights, Map<String, String> properties) {
+        ModelOptions.Builder options = ModelOptions.builder().device(run.settings().device()).weights(weights);
+        properties.forEach(options::property);
+        return options.build();
     }
 
     private Path train(TrainingData data, Teacher maps) {

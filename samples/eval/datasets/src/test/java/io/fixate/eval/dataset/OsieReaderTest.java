@@ -212,7 +212,8 @@ class OsieReaderTest {
         noSubjects.set("subjects", 0, Mat5.newMatrix(1, 1));
         Fixtures.mat(mat, "fixations", noSubjects);
         CorruptMediaException shape = assertThrows(CorruptMediaException.class, () -> Datasets.open(root));
-        assertTrue(shape.getMessage().contains("fixations(1).subjects is neither a struct nor a cell array"), shape.getMessage());
+        assertTrue(shape.getMessage().contains("fixations(1).subjects is neither a struct nor a cell array"),
+                shape.getMessage());
     }
 
     @Test
