@@ -4,4 +4,5 @@
  */
 module io.fixate.tests.integration {
     requires io.fixate.conformance;
+    requires io.fixate.test.fixtures;
 }

@@ -26,6 +26,8 @@ class ArchitectureTest {
     private static final String API = "io.fixate.api..";
     /** The code of the modules under samples/: the example provider and host, the evaluation toolkit, the CLI. */
     private static final String[] SAMPLES = {"io.fixate.samples..", "io.fixate.eval..", "io.fixate.cli.."};
+    /** The code of the modules under tests/: the integration tests, the conformance kit, the shared fixtures. */
+    private static final String[] TESTS = {"io.fixate.tests..", "io.fixate.conformance..", "io.fixate.fixtures.."};
     private static final List<String> PROVIDERS =
             List.of("io.fixate.provider.stanet..", "io.fixate.provider.scam..", "io.fixate.samples.baseline..");
 
@@ -34,7 +36,8 @@ class ArchitectureTest {
     static void seesTheMainCodeOfTheBuiltModules(JavaClasses classes) {
         for (String type : List.of("io.fixate.api.FixationMap", "io.fixate.Fixate", "io.fixate.spi.WindowedSession",
                 "io.fixate.samples.baseline.ClassicBaselineProvider", "io.fixate.conformance.ProviderConformance",
-                "io.fixate.spi.djl.WeightsFile", "io.fixate.eval.evaluation.Evaluator", "io.fixate.cli.FixateCli")) {
+                "io.fixate.spi.djl.WeightsFile", "io.fixate.eval.evaluation.Evaluator", "io.fixate.cli.FixateCli",
+                "io.fixate.fixtures.MovingSquareClip")) {
             assertTrue(classes.contain(type), type + " was not imported");
         }
         assertTrue(classes.stream().noneMatch(c -> c.getPackageName().startsWith("io.fixate.tests")),
@@ -89,10 +92,17 @@ class ArchitectureTest {
     static final ArchRule nothingUsesTheCommandLine = noClasses().that().resideOutsideOfPackage("io.fixate.cli..")
             .should().dependOnClassesThat().resideInAPackage("io.fixate.cli..");
 
+    /** Main code never needs test code: the kit and the fixtures are for tests only, including the kit's users'. */
     @ArchTest
-    static final ArchRule nothingButTestsUsesTheTestModule = noClasses()
-            .that().resideOutsideOfPackages("io.fixate.tests..", "io.fixate.conformance..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.fixate.tests..", "io.fixate.conformance..");
+    static final ArchRule nothingButTestsUsesTheTestModules = noClasses().that().resideOutsideOfPackages(TESTS)
+            .should().dependOnClassesThat().resideInAnyPackage(TESTS);
+
+    /** Every module's tests use the fixtures, so they may depend on no Fixate module but the api (no build cycle). */
+    @ArchTest
+    static final ArchRule fixturesDependOnNoFixateModuleButTheApi = noClasses()
+            .that().resideInAPackage("io.fixate.fixtures..")
+            .should().dependOnClassesThat(resideInAPackage("io.fixate..")
+                    .and(resideInAnyPackage(API, "io.fixate.fixtures..").negate()));
 
     @ArchTest
     static final ArchRule topLevelPackagesHaveNoCycles = slices().matching("io.fixate.(*)..").should().beFreeOfCycles();

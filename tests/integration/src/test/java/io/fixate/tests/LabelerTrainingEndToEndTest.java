@@ -1,5 +1,6 @@
 package io.fixate.tests;
 
+import io.fixate.fixtures.DamagedWeights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,9 +94,7 @@ class LabelerTrainingEndToEndTest {
             }
         }
         Path damaged = copy.resolve("coarse-s.params");
-        byte[] bytes = Files.readAllBytes(damaged);
-        bytes[bytes.length / 2] ^= 0x5A;
-        Files.write(damaged, bytes);
+        DamagedWeights.flipMiddleByte(damaged, 0x5A);
 
         Cli.run("label", "--dataset", TrainedTinyLabeler.benchmark(), "--labeler", "cam", "--weights", copy,
                 "--out", folder.resolve("maps"), "--no-progress").assertFailsWith(4, "coarse-s.params");

@@ -1,9 +1,9 @@
 package io.fixate.tests;
 
-import io.fixate.fixtures.TempFolders;
 import io.fixate.eval.synth.BenchmarkGenerator;
 import io.fixate.eval.synth.BenchmarkSpec;
 import io.fixate.eval.synth.ProgressListener;
+import io.fixate.fixtures.TempFolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

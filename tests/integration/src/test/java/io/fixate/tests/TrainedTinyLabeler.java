@@ -1,6 +1,7 @@
 package io.fixate.tests;
 
 import io.fixate.fixtures.TempFolders;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;

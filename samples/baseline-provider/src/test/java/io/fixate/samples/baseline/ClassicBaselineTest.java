@@ -8,6 +8,7 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import io.fixate.api.VideoFrame;
+import io.fixate.fixtures.MovingSquareClip;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ class ClassicBaselineTest {
 
     @Test
     void whenTheSceneIsLoudTheMovingSquareWinsOverBrighterStillOnes() {
-        List<FixationMap> maps = predict(movingAmongStill(frame -> Canvas.withTone(frame, 0.7)));
+        List<FixationMap> maps = predict(movingAmongStill(frame -> MovingSquareClip.clip().loudness(0.7).withTone(frame, AudioRequirement.DEFAULT)));
         assertPeakOn(maps.get(2), movingLeft(2), 10, 16);
     }
 
@@ -160,7 +161,7 @@ class ClassicBaselineTest {
     void streamsOneMapPerFrameAfterOneFrameOfLookAhead() {
         try (FixationPredictor predictor = new ClassicBaselineProvider().open(ModelOptions.defaults());
              PredictionSession session = predictor.openSession()) {
-            List<FrameWithAudio> clip = movingAmongStill(frame -> Canvas.withTone(frame, 0.1));
+            List<FrameWithAudio> clip = movingAmongStill(frame -> MovingSquareClip.clip().loudness(0.1).withTone(frame, AudioRequirement.DEFAULT));
             List<FixationMap> maps = new ArrayList<>(session.push(clip.get(0)));
             assertEquals(List.of(), maps, "the first frame waits for the second");
             for (FrameWithAudio input : clip.subList(1, clip.size())) {

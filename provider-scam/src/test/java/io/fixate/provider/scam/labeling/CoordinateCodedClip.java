@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** Tiny clips for the pipeline tests: pixel (x, y) of frame k is RGB (x, y, k), with a noise audio window. */
-final class SyntheticClip {
+final class CoordinateCodedClip {
 
     static final int SIZE = 48;
     static final long FRAME_MICROS = 40_000;
@@ -17,7 +17,7 @@ final class SyntheticClip {
     /** Short audio windows keep the SA net tiny: 4 spectrogram segments. */
     static final int AUDIO_WINDOW = 1024;
 
-    private SyntheticClip() {
+    private CoordinateCodedClip() {
     }
 
     static List<FrameWithAudio> frames(int count) {
