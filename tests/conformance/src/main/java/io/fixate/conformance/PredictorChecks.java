@@ -53,7 +53,7 @@ final class PredictorChecks {
         return clip.stream().map(FrameWithAudio::frame).toList();
     }
 
-    /** Runs {@code check} on a session of a predictor opened with default options, closing both afterwards. */
+    /** Runs {@code check} on a session of a predictor opened with the options given, closing both afterwards. */
     private void withSession(Consumer<PredictionSession> check) {
         try (FixationPredictor predictor = open();
              PredictionSession session = predictor.openSession()) {
@@ -61,7 +61,7 @@ final class PredictorChecks {
         }
     }
 
-    void opensAndClosesWithDefaults() {
+    void opensAndCloses() {
         try (FixationPredictor predictor = open()) {
             assertEquals(info.name(), predictor.info().name(), "name of the opened predictor");
             assertEquals(capabilities, predictor.info().capabilities(), "capabilities of the opened predictor");

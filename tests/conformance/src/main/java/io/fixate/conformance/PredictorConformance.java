@@ -55,7 +55,7 @@ public final class PredictorConformance {
         PredictorChecks checks = new PredictorChecks(info, opener, options);
         String prefix = info.name() + ": ";
         return Stream.of(
-                dynamicTest(prefix + "opens and closes with default options", checks::opensAndClosesWithDefaults),
+                dynamicTest(prefix + "opens and closes", checks::opensAndCloses),
                 dynamicTest(prefix + "streams frames with audio", checks::streamsWithAudio),
                 dynamicTest(prefix + "streams frames without audio", checks::streamsWithoutAudio),
                 dynamicTest(prefix + "streaming equals predictClip", checks::streamingEqualsPredictClip),

@@ -5,6 +5,7 @@ import io.fixate.api.Capabilities;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.FrameWithAudio;
+import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -120,19 +122,52 @@ class ConformanceKitTest {
         };
     }
 
-    /** Runs the tests and returns the names of those that failed, without the provider-name prefix. */
-    private static List<String> failing(Stream<DynamicTest> tests) {
-        List<String> failed = new ArrayList<>();
+    /**
+     * A predictor of uniform maps that, like a trained one, opens only with weights and otherwise names them
+     * missing.
+     */
+    private static PredictorProvider predictorNeedingWeights() {
+        PredictorProvider uniform = predictor(1, 1, true);
+        return new PredictorProvider() {
+            @Override
+            public ProviderInfo info() {
+                return uniform.info();
+            }
+
+            @Override
+            public FixationPredictor open(ModelOptions options) {
+                OptionChecks.requireKnownProperties(NAME, options, Set.of());
+                if (options.weights().isEmpty()) {
+                    throw new MissingWeightsException(NAME + " needs --weights");
+                }
+                return uniform.open(options);
+            }
+        };
+    }
+
+    /** The names of the tests that failed and of those skipped, without the provider-name prefix. */
+    private record Outcomes(List<String> failed, List<String> skipped) {
+    }
+
+    private static Outcomes run(Stream<DynamicTest> tests) {
+        Outcomes outcomes = new Outcomes(new ArrayList<>(), new ArrayList<>());
         tests.forEach(test -> {
+            String check = test.getDisplayName().substring((NAME + ": ").length());
             try {
                 test.getExecutable().execute();
             } catch (TestAbortedException skipped) {
                 // a check that does not apply to this provider, as JUnit would report it: skipped, not failed
+                outcomes.skipped().add(check);
             } catch (Throwable failure) {
-                failed.add(test.getDisplayName().substring((NAME + ": ").length()));
+                outcomes.failed().add(check);
             }
         });
-        return failed;
+        return outcomes;
+    }
+
+    /** Runs the tests and returns the names of those that failed. */
+    private static List<String> failing(Stream<DynamicTest> tests) {
+        return run(tests).failed();
     }
 
     @Test
@@ -149,8 +184,19 @@ class ConformanceKitTest {
     @Test
     void aPredictorThatReleasesMapsBeforeItsLookAheadFails() {
         List<String> failed = failing(PredictorConformance.tests(predictor(1, 0, true)));
-        assertTrue(failed.containsAll(List.of("opens and closes with default options", "streams frames with audio",
+        assertTrue(failed.containsAll(List.of("opens and closes", "streams frames with audio",
                 "streams frames without audio")), failed::toString);
+    }
+
+    @Test
+    void aPredictorIsOpenedWithTheOptionsGiven() {
+        Outcomes withDefaults = run(PredictorConformance.tests(predictorNeedingWeights()));
+        assertEquals(List.of(), withDefaults.failed());
+        assertTrue(withDefaults.skipped().contains("streams frames with audio"), withDefaults::toString);
+
+        ModelOptions trained = ModelOptions.builder().weights(Path.of("weights")).build();
+        assertEquals(new Outcomes(List.of(), List.of()),
+                run(PredictorConformance.tests(predictorNeedingWeights(), trained)));
     }
 
     @Test
