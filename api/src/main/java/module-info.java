@@ -5,4 +5,8 @@
  */
 module io.fixate.api {
     exports io.fixate.api;
+    // Fixate's one way of writing files whole or not at all, shared by every module that writes; not part of the
+    // contract, so exported to those modules alone.
+    exports io.fixate.api.files to io.fixate.spi, io.fixate.spi.djl, io.fixate.codec, io.fixate.eval.synth,
+            io.fixate.eval, io.fixate.cli;
 }

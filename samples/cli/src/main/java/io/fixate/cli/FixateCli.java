@@ -4,6 +4,7 @@ import io.fixate.api.CorruptMediaException;
 import io.fixate.api.DeviceUnavailableException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.TrainingDivergedException;
+import io.fixate.api.UnreadableInputException;
 import io.fixate.api.UnsupportedMediaException;
 import io.fixate.api.WeightsException;
 import io.fixate.codec.FfmpegLog;
@@ -74,7 +75,7 @@ public final class FixateCli {
         if (e instanceof TrainingDivergedException) {
             return ExitCode.DIVERGED;
         }
-        if (e instanceof InputFileException) {
+        if (e instanceof InputFileException || e instanceof UnreadableInputException) {
             return ExitCode.BAD_INPUT;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {

@@ -3,6 +3,7 @@ package io.fixate.cli;
 import io.fixate.api.AudioBlock;
 import io.fixate.api.FixationMap;
 import io.fixate.api.VideoFrame;
+import io.fixate.api.files.AtomicFile;
 import io.fixate.codec.MediaInfo;
 import io.fixate.codec.output.BitDepth;
 import io.fixate.codec.output.FixationJsonWriter;

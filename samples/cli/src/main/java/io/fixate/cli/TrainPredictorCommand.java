@@ -3,6 +3,7 @@ package io.fixate.cli;
 import io.fixate.Fixate;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PseudoLabeler;
+import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +61,7 @@ final class TrainPredictorCommand implements Callable<Integer> {
         labelerProperties.forEach(teacherOptions::property);
         Path weights;
         try (PseudoLabeler teacher = Fixate.labeler(labeler, teacherOptions.build())) {
-            weights = Fixate.trainPredictor(model, data, teacher, run.request(),
+            weights = Fixate.trainPredictor(model, data, Teacher.of(teacher), run.request(),
                     run.monitor(stdout, spec.commandLine().getErr()));
         }
         run.report(stdout, model + " from " + labeler + "'s maps", data, weights);

@@ -1,5 +1,6 @@
 package io.fixate.cli;
 
+import io.fixate.eval.dataset.DatasetClips;
 import io.fixate.eval.dataset.Datasets;
 import io.fixate.eval.dataset.EvalDataset;
 import io.fixate.spi.TrainingData;

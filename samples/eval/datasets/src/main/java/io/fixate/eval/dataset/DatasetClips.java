@@ -1,13 +1,10 @@
-package io.fixate.cli;
+package io.fixate.eval.dataset;
 
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.eval.dataset.EvalDataset;
-import io.fixate.eval.dataset.VideoEntry;
-import io.fixate.eval.dataset.VideoMedia;
 import io.fixate.spi.ClipMedia;
-import io.fixate.spi.TaggedClip;
+import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingData;
 
 import java.nio.file.Path;
@@ -25,8 +22,8 @@ import java.util.Set;
  */
 public final class DatasetClips {
 
-    static final String TRAIN = "train";
-    static final String VALIDATION = "val";
+    private static final String TRAIN = "train";
+    private static final String VALIDATION = "val";
 
     private DatasetClips() {
     }
@@ -58,7 +55,7 @@ public final class DatasetClips {
                     + TRAIN + "' split to train on; its splits: "
                     + (dataset.splitNames().isEmpty() ? "none" : String.join(", ", dataset.splitNames())));
         }
-        List<TaggedClip> training = new ArrayList<>(clips(dataset.split(TRAIN), ""));
+        List<TrainingClip> training = new ArrayList<>(clips(dataset.split(TRAIN), ""));
         StringBuilder name = new StringBuilder(dataset.name());
         Path ownRoot = dataset.root().toAbsolutePath().normalize();
         for (EvalDataset more : extra) {
@@ -72,7 +69,7 @@ public final class DatasetClips {
             training.addAll(clips(more.videos(), folder + "/"));
             name.append(" + ").append(folder);
         }
-        List<TaggedClip> validation = dataset.splitNames().contains(VALIDATION)
+        List<TrainingClip> validation = dataset.splitNames().contains(VALIDATION)
                 ? clips(dataset.split(VALIDATION), "") : List.of();
         return new TrainingData(name.toString(), dataset.labels(), training, validation);
     }
@@ -85,12 +82,12 @@ public final class DatasetClips {
         }
     }
 
-    private static List<TaggedClip> clips(List<VideoEntry> videos, String idPrefix) {
-        return videos.stream().<TaggedClip>map(video -> new VideoClip(video, idPrefix + video.id())).toList();
+    private static List<TrainingClip> clips(List<VideoEntry> videos, String idPrefix) {
+        return videos.stream().<TrainingClip>map(video -> new VideoClip(video, idPrefix + video.id())).toList();
     }
 
     /** One video of the dataset; thread-safe like the {@link VideoEntry} it reads. */
-    private static final class VideoClip implements TaggedClip {
+    private static final class VideoClip implements TrainingClip {
 
         private final VideoEntry video;
         private final String id;
@@ -114,8 +111,7 @@ public final class DatasetClips {
         @Override
         public synchronized String fingerprint() {
             if (fingerprint == null) {
-                // thrown from inside the trainer, yet a missing video is bad input, not a failed output
-                fingerprint = InputFileException.opening(() -> ContentFingerprint.of(video.location()));
+                fingerprint = ContentFingerprint.of(video.location());
             }
             return fingerprint;
         }

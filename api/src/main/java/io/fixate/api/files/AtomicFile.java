@@ -1,4 +1,4 @@
-package io.fixate.codec.output;
+package io.fixate.api.files;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -66,7 +66,7 @@ public final class AtomicFile implements AutoCloseable {
      * their leftovers once ({@link #removeLeftovers}), as listing the directory for every file would take time
      * quadratic in their number.
      */
-    static AtomicFile openSkippingLeftovers(Path target) throws IOException {
+    public static AtomicFile openSkippingLeftovers(Path target) throws IOException {
         return create(checkedDirectory(target), target);
     }
 
@@ -97,7 +97,7 @@ public final class AtomicFile implements AutoCloseable {
      * Deletes the temporary files in {@code directory} whose target's name {@code targetNames} accepts, as processes
      * killed before their commit or abort leave them.
      */
-    static void removeLeftovers(Path directory, Predicate<String> targetNames) throws IOException {
+    public static void removeLeftovers(Path directory, Predicate<String> targetNames) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, ".*.tmp")) {
             for (Path entry : entries) {
                 String target = targetOf(entry.getFileName().toString());
@@ -110,7 +110,7 @@ public final class AtomicFile implements AutoCloseable {
     }
 
     /** The name of the target whose temporary file is named {@code fileName}; null if it is no such name. */
-    static String targetOf(String fileName) {
+    public static String targetOf(String fileName) {
         Matcher name = TEMPORARY.matcher(fileName);
         return name.matches() ? name.group(1) : null;
     }
@@ -119,6 +119,14 @@ public final class AtomicFile implements AutoCloseable {
         byte[] bytes = new byte[SUFFIX_BYTES];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** Writes {@code content} so that {@code target} appears complete or not at all; its folder must exist. */
+    public static void write(Path target, byte[] content) throws IOException {
+        try (AtomicFile file = open(target)) {
+            Files.write(file.temporary(), content);
+            file.commit();
+        }
     }
 
     /** The path to write the content to. */

@@ -1,4 +1,4 @@
-package io.fixate.codec.output;
+package io.fixate.api.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

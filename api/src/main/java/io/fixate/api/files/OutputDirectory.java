@@ -1,4 +1,4 @@
-package io.fixate.codec.output;
+package io.fixate.api.files;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -8,7 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Checks that give a clear error naming the directory before anything is written into it. */
-final class OutputDirectory {
+public final class OutputDirectory {
 
     private OutputDirectory() {
     }
@@ -17,7 +17,7 @@ final class OutputDirectory {
      * @throws NoSuchFileException if {@code directory} does not exist
      * @throws FileSystemException if it exists but is not a directory or cannot be written
      */
-    static void requireWritable(Path directory) throws IOException {
+    public static void requireWritable(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             throw new NoSuchFileException(directory.toString(), null, "output directory does not exist");
         }
@@ -31,7 +31,7 @@ final class OutputDirectory {
     }
 
     /** The directory a file {@code target} will be created in. */
-    static Path parentOf(Path target) {
+    public static Path parentOf(Path target) {
         Path parent = target.toAbsolutePath().getParent();
         if (parent == null) {
             throw new IllegalArgumentException("output path " + target + " has no parent directory");

@@ -1,13 +1,16 @@
-package io.fixate.tests;
+package io.fixate.eval.dataset;
 
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.cli.DatasetClips;
-import io.fixate.eval.dataset.Datasets;
+import io.fixate.api.UnreadableInputException;
+import io.fixate.eval.synth.BenchmarkGenerator;
+import io.fixate.eval.synth.BenchmarkSpec;
+import io.fixate.eval.synth.ProgressListener;
 import io.fixate.spi.ClipMedia;
-import io.fixate.spi.TaggedClip;
+import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingData;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,21 +33,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A dataset on disk seen as training data: what a trainer gets from {@link DatasetClips}. */
 class DatasetClipsTest {
 
-    private final Path benchmark = TinyBenchmark.shared();
+    private static final BenchmarkSpec SPEC = BenchmarkSpec.TINY.withClipsPerCategory(4);
+
+    /** Read by every test that leaves it as it is; a test that changes a benchmark generates its own. */
+    @TempDir
+    static Path shared;
+    private static Path benchmark;
 
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void generateSharedBenchmark() throws IOException {
+        benchmark = generate(shared.resolve("benchmark"), SPEC);
+    }
+
     @Test
-    void trainingDataHasTheBenchmarksLabelsAndSplits() {
+    void trainingDataHasTheBenchmarksLabelsAndSplits() throws IOException {
         TrainingData data = DatasetClips.trainingData(Datasets.open(benchmark));
 
-        assertEquals(TinyBenchmark.SPEC.name(), data.name());
-        assertEquals(TinyBenchmark.SPEC.categoryNames(), data.labels());
-        assertEquals(TinyBenchmark.idsOf(benchmark, "trainSet.txt"), ids(data.training()));
-        assertEquals(TinyBenchmark.idsOf(benchmark, "valSet.txt"), ids(data.validation()));
+        assertEquals(SPEC.name(), data.name());
+        assertEquals(SPEC.categoryNames(), data.labels());
+        assertEquals(idsOf(benchmark, "trainSet.txt"), ids(data.training()));
+        assertEquals(idsOf(benchmark, "valSet.txt"), ids(data.validation()));
         assertFalse(data.validation().isEmpty(), "validation clips are there to compare");
-        for (TaggedClip clip : data.training()) {
+        for (TrainingClip clip : data.training()) {
             assertEquals(1, clip.tags().size(), clip.id());
             assertTrue(data.labels().containsAll(clip.tags()), clip.id());
         }
@@ -52,33 +65,33 @@ class DatasetClipsTest {
 
     @Test
     void withoutAValSplitNothingIsValidated() throws IOException {
-        Path root = TinyBenchmark.generate(dir.resolve("tiny"));
+        Path root = generate(dir.resolve("tiny"), SPEC);
         Files.delete(root.resolve("valSet.txt"));
 
         TrainingData data = DatasetClips.trainingData(Datasets.open(root));
         assertEquals(List.of(), data.validation());
-        assertEquals(TinyBenchmark.idsOf(root, "trainSet.txt"), ids(data.training()));
+        assertEquals(idsOf(root, "trainSet.txt"), ids(data.training()));
     }
 
     @Test
     void extraDatasetsAddEveryVideoToTheTrainingClipsUnderTheirFolderName() throws IOException {
-        Path more = TinyBenchmark.generate(dir.resolve("seed-2"), TinyBenchmark.SPEC.withSeed(2));
+        Path more = generate(dir.resolve("seed-2"), SPEC.withSeed(2));
 
         TrainingData data = DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(more)));
 
-        List<String> own = TinyBenchmark.idsOf(benchmark, "trainSet.txt");
-        List<String> extra = TinyBenchmark.idsOf(more, "Annotations.txt").stream().map(id -> "seed-2/" + id).toList();
+        List<String> own = idsOf(benchmark, "trainSet.txt");
+        List<String> extra = idsOf(more, "Annotations.txt").stream().map(id -> "seed-2/" + id).toList();
         assertEquals(Stream.concat(own.stream(), extra.stream()).toList(), ids(data.training()));
-        assertEquals(TinyBenchmark.idsOf(benchmark, "valSet.txt"), ids(data.validation()), "validation stays its own");
-        assertEquals(TinyBenchmark.SPEC.name() + " + seed-2", data.name());
-        TaggedClip first = data.training().get(own.size());
+        assertEquals(idsOf(benchmark, "valSet.txt"), ids(data.validation()), "validation stays its own");
+        assertEquals(SPEC.name() + " + seed-2", data.name());
+        TrainingClip first = data.training().get(own.size());
         assertEquals(sha256(more.resolve("videos").resolve(first.id().substring("seed-2/".length()) + ".mp4")),
                 first.fingerprint(), "an extra clip reads its own dataset's video");
     }
 
     @Test
     void anExtraDatasetWithCategoriesOutsideTheLabelSetIsRefused() throws IOException {
-        Path wider = TinyBenchmark.generate(dir.resolve("wider"), TinyBenchmark.SPEC.withCategories(4));
+        Path wider = generate(dir.resolve("wider"), SPEC.withCategories(4));
 
         InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
                 () -> DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(wider))));
@@ -94,8 +107,8 @@ class DatasetClipsTest {
 
     @Test
     void fingerprintIsTheSha256OfTheVideoFileAndFollowsItsContent() throws IOException {
-        Path root = TinyBenchmark.generate(dir.resolve("tiny"));
-        TaggedClip clip = DatasetClips.trainingData(Datasets.open(root)).training().get(0);
+        Path root = generate(dir.resolve("tiny"), SPEC);
+        TrainingClip clip = DatasetClips.trainingData(Datasets.open(root)).training().get(0);
         Path video = root.resolve("videos").resolve(clip.id() + ".mp4");
 
         String fingerprint = clip.fingerprint();
@@ -104,23 +117,45 @@ class DatasetClipsTest {
         assertEquals(fingerprint, clip.fingerprint(), "stable across reads");
 
         Files.write(video, new byte[]{0}, StandardOpenOption.APPEND);
-        TaggedClip reread = DatasetClips.trainingData(Datasets.open(root)).training().get(0);
+        TrainingClip reread = DatasetClips.trainingData(Datasets.open(root)).training().get(0);
         assertEquals(clip.id(), reread.id());
         assertNotEquals(fingerprint, reread.fingerprint(), "a changed file is other training data");
     }
 
     @Test
+    void aVideoGoneSinceTheDatasetWasReadIsUnreadableInputNamingIt() throws IOException {
+        Path root = generate(dir.resolve("tiny"), SPEC);
+        TrainingClip clip = DatasetClips.trainingData(Datasets.open(root)).training().get(0);
+        Path video = root.resolve("videos").resolve(clip.id() + ".mp4");
+        Files.delete(video);
+
+        UnreadableInputException e = assertThrows(UnreadableInputException.class, clip::fingerprint);
+        assertTrue(e.getMessage().contains(video.toString()), e.getMessage());
+    }
+
+    @Test
     void openYieldsEveryFrameOfTheClipAndCanBeIteratedAgain() {
-        TaggedClip clip = DatasetClips.trainingData(Datasets.open(benchmark)).training().get(0);
+        TrainingClip clip = DatasetClips.trainingData(Datasets.open(benchmark)).training().get(0);
 
         try (ClipMedia media = clip.open(AudioRequirement.DEFAULT)) {
-            assertEquals(TinyBenchmark.SPEC.frameCount(), count(media));
-            assertEquals(TinyBenchmark.SPEC.frameCount(), count(media), "a second pass starts again");
+            assertEquals(SPEC.frameCount(), count(media));
+            assertEquals(SPEC.frameCount(), count(media), "a second pass starts again");
         }
     }
 
-    private static List<String> ids(List<TaggedClip> clips) {
-        return clips.stream().map(TaggedClip::id).toList();
+    private static Path generate(Path root, BenchmarkSpec spec) throws IOException {
+        BenchmarkGenerator.generate(root, spec, false, ProgressListener.NONE);
+        return root;
+    }
+
+    /** The video ids a split file ({@code trainSet.txt}, ...) lists, read as the AVE format defines it. */
+    private static List<String> idsOf(Path root, String splitFile) throws IOException {
+        return Files.readAllLines(root.resolve(splitFile)).stream().skip(1).filter(line -> !line.isBlank())
+                .map(line -> line.split("&")[1]).toList();
+    }
+
+    private static List<String> ids(List<TrainingClip> clips) {
+        return clips.stream().map(TrainingClip::id).toList();
     }
 
     private static int count(Iterable<FrameWithAudio> frames) {

@@ -1,9 +1,10 @@
-package io.fixate.cli;
+package io.fixate.eval.dataset;
+
+import io.fixate.api.UnreadableInputException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class ContentFingerprint {
     private ContentFingerprint() {
     }
 
-    /** @throws UncheckedIOException naming the file when it cannot be read */
+    /** @throws UnreadableInputException naming the file when it cannot be read */
     static String of(Path location) {
         try {
             MessageDigest sha256 = sha256();
@@ -41,7 +42,7 @@ final class ContentFingerprint {
             }
             return HexFormat.of().formatHex(sha256.digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot fingerprint " + location + ": " + e.getMessage(), e);
+            throw UnreadableInputException.of(e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.fixate.codec.output;
+package io.fixate.api.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
