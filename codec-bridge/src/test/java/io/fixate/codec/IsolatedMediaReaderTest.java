@@ -81,7 +81,8 @@ class IsolatedMediaReaderTest {
         Path photo = Files.write(dir.resolve("photo.mp4"), Remux.png(32, 32));
         assertThrows(UnsupportedMediaException.class, () -> IsolatedMediaReader.open(photo, ReadOptions.DEFAULT));
 
-        Path cut = MovingSquareClip.truncated(MovingSquareClip.clip().write(dir, "whole.mov"), dir.resolve("cut.mov"), 0.5);
+        Path cut = MovingSquareClip.truncated(MovingSquareClip.clip().write(dir, "whole.mov"), dir.resolve("cut.mov"),
+                0.5);
         try (IsolatedMediaReader reader = IsolatedMediaReader.open(cut, ReadOptions.DEFAULT)) {
             int[] frames = {0};
             TruncatedMediaException error = assertThrows(TruncatedMediaException.class, () -> {

@@ -91,7 +91,8 @@ class MediaReaderTest {
             assertEquals(i * FRAME, frame.timestampMicros(), 1_000, "timestamp of frame " + i);
             assertEquals(64, frame.width());
             assertEquals(48, frame.height());
-            assertEquals(MovingSquareClip.clip().squareX(i) + 3.5, Signals.redCentreX(frame), 1.0, "square of frame " + i);
+            assertEquals(MovingSquareClip.clip().squareX(i) + 3.5, Signals.redCentreX(frame), 1.0,
+                    "square of frame " + i);
         }
         VideoFrame first = decoded.first().frame();
         for (int c = 0; c < 3; c++) {

@@ -210,7 +210,8 @@ class RealWorldMediaTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.3, 0.5, 0.7, 0.9})
     void aFileCutShortFailsAfterItsFramesNamingTheTimes(double kept) {
-        Path cut = MovingSquareClip.truncated(MovingSquareClip.clip().write(dir, "whole.mov"), dir.resolve("cut.mov"), kept);
+        Path cut = MovingSquareClip.truncated(MovingSquareClip.clip().write(dir, "whole.mov"), dir.resolve("cut.mov"),
+                kept);
         List<FrameWithAudio> frames = new ArrayList<>();
         TruncatedMediaException error;
         try (MediaReader reader = MediaReader.open(cut, OPTIONS)) {
