@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
  * corrupt file, as opposed to an output that cannot be written, which stays an {@link java.io.UncheckedIOException}.
  */
 public class UnreadableInputException extends FixateException {
+    private static final long serialVersionUID = 1L;
 
     public UnreadableInputException(String message, Throwable cause) {
         super(message, cause);

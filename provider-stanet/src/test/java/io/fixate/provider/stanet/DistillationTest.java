@@ -307,6 +307,7 @@ class DistillationTest {
     }
 
     private static final class Interruption extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     private static final class InterruptAfterFirstEpoch implements TrainingMonitor {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.module.ModuleDescriptor;
 import java.util.Arrays;
 
 /** Entry point of the {@code fixate} command. */
@@ -25,6 +26,10 @@ import java.util.Arrays;
                 BenchMetricsCommand.class, BenchPredictCommand.class, BenchMemoryCommand.class,
                 FuzzMediaCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
+
+    /** picocli makes the one instance, to hold the inherited options. */
+    FixateCli() {
+    }
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print the stack trace of an error as well as its message.")
@@ -95,11 +100,14 @@ public final class FixateCli {
         return message == null ? e.toString() : message;
     }
 
-    /** The version from the jar manifest, or "development" when run from classes. */
+    /** The version of the module or jar, or "development" when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = FixateCli.class.getPackage().getImplementationVersion();
+            // on the module path the descriptor has the version; on the class path only the jar manifest does
+            ModuleDescriptor module = FixateCli.class.getModule().getDescriptor();
+            String version = module != null && module.rawVersion().isPresent() ? module.rawVersion().get()
+                    : FixateCli.class.getPackage().getImplementationVersion();
             return new String[]{"fixate " + (version == null ? "development" : version)};
         }
     }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 /** An input (video, dataset, saved maps) cannot be opened at the file-system level; kept apart from output errors. */
 final class InputFileException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     private InputFileException(IOException cause) {
         super(describe(cause), cause);
