@@ -8,9 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.InvalidOptionsException;
-import org.junit.jupiter.api.AfterEach;
+import io.fixate.fixtures.NdManagerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
@@ -20,18 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(NdManagerExtension.class)
 class EncodersTest {
 
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void release() {
-        manager.close();
+    void open(NDManager opened) {
+        manager = opened;
     }
 
     @Test
