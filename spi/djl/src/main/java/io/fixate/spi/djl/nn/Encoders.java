@@ -18,7 +18,7 @@ public final class Encoders {
     public static final String COMPACT = "compact";
 
     private static final Map<String, Supplier<VisualEncoder>> VISUAL = new TreeMap<>(Map.of(
-            COMPACT, CompactEncoders::visual));
+            COMPACT, CompactEncoders::visual, MobileNetV2.NAME, MobileNetV2::visual));
     private static final Map<String, Supplier<AudioEncoder>> AUDIO = new TreeMap<>(Map.of(
             COMPACT, CompactEncoders::audio));
 

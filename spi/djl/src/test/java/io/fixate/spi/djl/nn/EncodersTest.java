@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.InvalidOptionsException;
+import io.fixate.spi.djl.FrameNormalisation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class EncodersTest {
                 visual.getMessage());
         assertTrue(audio.getMessage().contains("'vggish'") && audio.getMessage().contains("compact"),
                 audio.getMessage());
-        assertEquals(List.of("compact"), Encoders.visualNames());
+        assertEquals(List.of("compact", "mobilenet-v2"), Encoders.visualNames());
         assertEquals(List.of("compact"), Encoders.audioNames());
     }
 
@@ -78,6 +79,26 @@ class EncodersTest {
             NDList stages = encoder.stageOutputs(new ParameterStore(manager, false), input, false);
 
             assertEquals(3, stages.size());
+            for (int depth = 0; depth < 3; depth++) {
+                assertEquals(encoder.depths().get(depth).mapShape(frames), stages.get(depth).getShape());
+            }
+            assertArrayEquals(forward(encoder.block(), input).toFloatArray(), stages.get(2).toFloatArray(), 0f);
+        }
+    }
+
+    @Test
+    void mobileNetV2ExposesStrides8To32OnAnySizeAndTakesSignedFrames() {
+        VisualEncoder encoder = Encoders.visual(MobileNetV2.NAME);
+        assertEquals(List.of(new VisualEncoder.Depth(32, 8), new VisualEncoder.Depth(96, 16),
+                new VisualEncoder.Depth(320, 32)), encoder.depths());
+        assertEquals(FrameNormalisation.SIGNED_UNIT, encoder.input());
+        encoder.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 48));
+
+        // odd sizes too: TensorFlow's SAME padding gives ⌈size/stride⌉ like the declared depths
+        for (Shape frames : new Shape[] {new Shape(1, 3, 64, 48), new Shape(2, 3, 45, 33)}) {
+            NDArray input = manager.randomUniform(-1, 1, frames);
+            NDList stages = encoder.stageOutputs(new ParameterStore(manager, false), input, false);
+
             for (int depth = 0; depth < 3; depth++) {
                 assertEquals(encoder.depths().get(depth).mapShape(frames), stages.get(depth).getShape());
             }

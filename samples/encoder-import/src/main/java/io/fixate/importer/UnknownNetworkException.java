@@ -1,0 +1,9 @@
+package io.fixate.importer;
+
+/** The file is a readable TensorFlow Lite model, but not one of the networks the SDK has an encoder for. */
+public final class UnknownNetworkException extends EncoderImportException {
+
+    public UnknownNetworkException(String message) {
+        super(message);
+    }
+}
