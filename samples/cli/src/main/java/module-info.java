@@ -7,9 +7,11 @@ module io.fixate.cli {
     requires io.fixate.codec;
     requires io.fixate.eval;
     requires io.fixate.eval.synth;
+    requires io.fixate.importer;
     requires info.picocli;
     requires java.management;
 
     exports io.fixate.cli;
     opens io.fixate.cli to info.picocli;
+    opens io.fixate.cli.command to info.picocli;
 }

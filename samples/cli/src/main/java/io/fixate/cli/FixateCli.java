@@ -6,7 +6,9 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.TrainingDivergedException;
 import io.fixate.api.UnsupportedMediaException;
 import io.fixate.api.WeightsException;
+import io.fixate.cli.command.ImportEncoderCommand;
 import io.fixate.codec.FfmpegLog;
+import io.fixate.importer.EncoderImportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +24,7 @@ import java.util.Arrays;
         subcommands = {ProvidersCommand.class, PredictCommand.class, SynthCommand.class, EvalCommand.class,
                 TrainLabelerCommand.class, TrainPredictorCommand.class, LabelCommand.class, BenchDecodeCommand.class,
                 BenchMetricsCommand.class, BenchPredictCommand.class, BenchMemoryCommand.class,
-                FuzzMediaCommand.class, CommandLine.HelpCommand.class})
+                FuzzMediaCommand.class, ImportEncoderCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -74,7 +76,7 @@ public final class FixateCli {
         if (e instanceof TrainingDivergedException) {
             return ExitCode.DIVERGED;
         }
-        if (e instanceof InputFileException) {
+        if (e instanceof InputFileException || e instanceof EncoderImportException) {
             return ExitCode.BAD_INPUT;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
