@@ -41,7 +41,7 @@ public final class EncoderImporter {
 
     /**
      * Imports {@code tflite} into {@code outDir}, taking the class names from the labels file published beside it
-     * ({@code imagenet_labels.txt} for MobileNetV2).
+     * ({@code imagenet_labels.txt} for MobileNetV2, {@code yamnet_class_map.csv} for YAMNet).
      *
      * @throws EncoderImportException when the file or its labels cannot be read, or are damaged or unknown
      * @throws IOException            when the folder cannot be written
@@ -61,12 +61,13 @@ public final class EncoderImporter {
         byte[] bytes = readInput(tflite);
         String name = tflite.getFileName().toString();
         TfliteModel model = TfliteModel.read(ByteBuffer.wrap(bytes), name);
-        List<LayerWeights> layers = LayerWeights.of(model);
-        ImportableNetwork network = ImportableNetwork.recognise(layers);
+        List<LayerWeights> all = LayerWeights.of(model);
+        ImportableNetwork network = ImportableNetwork.recognise(all);
         if (network == null) {
             throw new UnknownNetworkException(name + " is a TensorFlow Lite model but none the importer knows"
-                    + " (MobileNetV2 1.0 ImageNet)");
+                    + " (MobileNetV2 1.0 ImageNet, YAMNet)");
         }
+        List<LayerWeights> layers = network.imported(all);
         Path labelsFile = labels != null ? labels : tflite.resolveSibling(network.labelsFile());
         List<String> classes = network.classes(new String(readInput(labelsFile), StandardCharsets.UTF_8)
                 .lines().toList());

@@ -4,7 +4,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.fixate.spi.djl.nn.Encoders;
 import io.fixate.spi.djl.nn.MobileNetV2;
+import io.fixate.spi.djl.nn.YamNet;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  */
 enum ImportableNetwork {
 
-    MOBILENET_V2(MobileNetV2.NAME, "imagenet_labels.txt", new Shape(1, 3, 224, 224), new Shape(1, 320, 7, 7),
+    MOBILENET_V2(MobileNetV2.NAME, "imagenet_labels.txt", new Shape(1, 3, 224, 224), new Shape(1, 320, 7, 7), 0,
             new Shape(32, 3, 3, 3), MobileNetV2.CLASSES) {
         @Override
         Block encoder() {
@@ -29,6 +31,33 @@ enum ImportableNetwork {
         List<String> classes(List<String> lines) {
             return lines;
         }
+    },
+
+    /** Its first three layers (DFT and mel matrices) are the front end, which the SDK computes exactly. */
+    YAMNET(YamNet.NAME, "yamnet_class_map.csv", new Shape(1, YamNet.REQUIREMENT.windowSamples()),
+            new Shape(1, YamNet.EMBEDDING_SIZE), 3, new Shape(32, 1, 3, 3), YamNet.CLASSES) {
+        @Override
+        Block encoder() {
+            return Encoders.audio(YamNet.NAME).block();
+        }
+
+        @Override
+        Block classifier() {
+            return YamNet.classifierHead();
+        }
+
+        /** {@code index,mid,display_name} lines after a header; a display name with commas is quoted. */
+        @Override
+        List<String> classes(List<String> lines) {
+            List<String> names = new ArrayList<>();
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                String[] fields = line.split(",", 3);
+                if (fields.length == 3) {
+                    names.add(fields[2].strip().replaceAll("^\"|\"$", ""));
+                }
+            }
+            return names;
+        }
     };
 
     /** The licence of every network the importer knows (TensorFlow Models, Coral test data). */
@@ -38,15 +67,17 @@ enum ImportableNetwork {
     private final String labelsFile;
     private final Shape encoderInput;
     private final Shape classifierInput;
+    private final int frontEndLayers;
     private final Shape firstLayer;
     private final int classCount;
 
     ImportableNetwork(String encoderName, String labelsFile, Shape encoderInput, Shape classifierInput,
-                      Shape firstLayer, int classCount) {
+                      int frontEndLayers, Shape firstLayer, int classCount) {
         this.encoderName = encoderName;
         this.labelsFile = labelsFile;
         this.encoderInput = encoderInput;
         this.classifierInput = classifierInput;
+        this.frontEndLayers = frontEndLayers;
         this.firstLayer = firstLayer;
         this.classCount = classCount;
     }
@@ -81,14 +112,21 @@ enum ImportableNetwork {
         return classCount;
     }
 
+    /** The layers of the file that carry weights into the SDK's blocks, after the front end it computes itself. */
+    List<LayerWeights> imported(List<LayerWeights> layers) {
+        return layers.subList(frontEndLayers, layers.size());
+    }
+
     /** The network whose first and last layers {@code layers} has, or null. */
     static ImportableNetwork recognise(List<LayerWeights> layers) {
         if (layers.isEmpty()) {
             return null;
         }
+        LayerWeights last = layers.get(layers.size() - 1);
         for (ImportableNetwork network : values()) {
-            LayerWeights last = layers.get(layers.size() - 1);
-            if (layers.get(0).weightShape().equals(network.firstLayer) && last.bias().length == network.classCount) {
+            if (layers.size() > network.frontEndLayers
+                    && layers.get(network.frontEndLayers).weightShape().equals(network.firstLayer)
+                    && last.bias().length == network.classCount) {
                 return network;
             }
         }

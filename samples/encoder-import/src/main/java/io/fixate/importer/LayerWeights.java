@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The weights and bias of one convolution or fully connected operator of a TensorFlow Lite model, dequantised and
- * laid out as DJL's layers hold them: convolution kernels (out, in / groups, kh, kw) from TensorFlow Lite's (out, kh,
- * kw, in), depthwise kernels (channels, 1, kh, kw) from (1, kh, kw, channels), fully connected (out, in) unchanged.
+ * The weights and bias (empty when the operator has none) of one convolution or fully connected operator of a
+ * TensorFlow Lite model, dequantised and laid out as DJL's layers hold them: convolution kernels (out, in / groups,
+ * kh, kw) from TensorFlow Lite's (out, kh, kw, in), depthwise kernels (channels, 1, kh, kw) from (1, kh, kw,
+ * channels), fully connected (out, in) unchanged.
  */
 record LayerWeights(String name, Shape weightShape, float[] weight, float[] bias) {
 
@@ -24,13 +25,10 @@ record LayerWeights(String name, Shape weightShape, float[] weight, float[] bias
                     && code != TfliteModel.FULLY_CONNECTED) {
                 continue;
             }
-            if (operator.inputs().length < 3 || operator.inputs()[2] < 0) {
-                throw new UnknownNetworkException(model.name() + ": a layer without bias (the importer expects batch"
-                        + " norm folded into biases)");
-            }
             TfliteTensor weights = model.tensors().get(operator.inputs()[1]);
             float[] values = model.values(operator.inputs()[1]);
-            float[] bias = model.values(operator.inputs()[2]);
+            boolean hasBias = operator.inputs().length > 2 && operator.inputs()[2] >= 0;
+            float[] bias = hasBias ? model.values(operator.inputs()[2]) : new float[0];
             int[] shape = weights.shape();
             if (shape.length != (code == TfliteModel.FULLY_CONNECTED ? 2 : 4)) {
                 throw new UnknownNetworkException(model.name() + ": layer " + weights.name() + " has weights of "

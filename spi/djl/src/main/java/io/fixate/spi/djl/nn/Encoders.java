@@ -20,7 +20,7 @@ public final class Encoders {
     private static final Map<String, Supplier<VisualEncoder>> VISUAL = new TreeMap<>(Map.of(
             COMPACT, CompactEncoders::visual, MobileNetV2.NAME, MobileNetV2::visual));
     private static final Map<String, Supplier<AudioEncoder>> AUDIO = new TreeMap<>(Map.of(
-            COMPACT, CompactEncoders::audio));
+            COMPACT, CompactEncoders::audio, YamNet.NAME, YamNet::audio));
 
     private Encoders() {
     }

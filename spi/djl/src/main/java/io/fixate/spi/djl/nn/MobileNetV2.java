@@ -2,14 +2,12 @@ package io.fixate.spi.djl.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import io.fixate.spi.djl.FrameNormalisation;
@@ -21,8 +19,8 @@ import java.util.List;
  * MobileNetV2 1.0 (Sandler et al. 2018) as TensorFlow Lite files hold it: batch norm folded into the convolutions,
  * so every convolution has a bias and no normalisation layer follows; ReLU6 after the stem, expansions and
  * depthwise convolutions, none after the projections; a residual sum where an inverted-residual block keeps its
- * stride and width. Stride-2 convolutions pad as TensorFlow's SAME does (the extra row and column at the bottom and
- * right), so imported weights see the pixels they were trained on. Frames are RGB in [-1, 1].
+ * stride and width. Convolutions pad as TensorFlow's SAME does ({@link Layers#sameConvolution}), so imported weights
+ * see the pixels they were trained on. Frames are RGB in [-1, 1].
  *
  * <p>The convolutions come in the order of the file's operators (stem, then each block's expansion, depthwise and
  * projection), which is how the importer matches them. The encoder ends at the 320-channel last block; the
@@ -53,7 +51,8 @@ public final class MobileNetV2 {
      */
     static VisualEncoder visual() {
         SequentialBlock block = new SequentialBlock();
-        block.add(new SequentialBlock().add(convolution(STEM_CHANNELS, KERNEL, 2, 1)).add(Activation.relu6Block()));
+        block.add(new SequentialBlock().add(Layers.sameConvolution(STEM_CHANNELS, KERNEL, 2, 1))
+                .add(Activation.relu6Block()));
         int channels = STEM_CHANNELS;
         int stride = 2;
         int[] exposedAfter = new int[EXPOSED_STAGES.length];
@@ -84,7 +83,7 @@ public final class MobileNetV2 {
      */
     public static Block classifierHead() {
         return new SequentialBlock()
-                .add(convolution(HEAD_CHANNELS, 1, 1, 1))
+                .add(Layers.sameConvolution(HEAD_CHANNELS, 1, 1, 1))
                 .add(Activation.relu6Block())
                 .add(LambdaBlock.singleton(Layers::globalAveragePool, "globalAveragePool"))
                 .add(Linear.builder().setUnits(CLASSES).build());
@@ -112,40 +111,14 @@ public final class MobileNetV2 {
         int hidden = in * expansion;
         SequentialBlock body = new SequentialBlock();
         if (expansion != 1) {
-            body.add(convolution(hidden, 1, 1, 1)).add(Activation.relu6Block());
+            body.add(Layers.sameConvolution(hidden, 1, 1, 1)).add(Activation.relu6Block());
         }
-        body.add(convolution(hidden, KERNEL, stride, hidden)).add(Activation.relu6Block())
-                .add(convolution(out, 1, 1, 1));
+        body.add(Layers.sameConvolution(hidden, KERNEL, stride, hidden)).add(Activation.relu6Block())
+                .add(Layers.sameConvolution(out, 1, 1, 1));
         if (stride != 1 || in != out) {
             return body;
         }
         return new ParallelBlock(branches -> new NDList(branches.get(0).singletonOrThrow()
                 .add(branches.get(1).singletonOrThrow())), List.of(body, Blocks.identityBlock()));
-    }
-
-    /**
-     * A convolution with bias and TensorFlow's SAME padding: symmetric for stride 1, and for stride 2 computed from
-     * the input size and put at the bottom and right first.
-     */
-    private static Block convolution(int filters, int kernel, int stride, int groups) {
-        Conv2d.Builder conv = Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).setFilters(filters)
-                .optStride(new Shape(stride, stride)).optGroups(groups);
-        if (stride == 1) {
-            return conv.optPadding(new Shape(kernel / 2, kernel / 2)).build();
-        }
-        return new SequentialBlock()
-                .add(LambdaBlock.singleton(maps -> samePadded(maps, kernel, stride), "samePadding"))
-                .add(conv.build());
-    }
-
-    private static NDArray samePadded(NDArray maps, int kernel, int stride) {
-        Shape shape = maps.getShape();
-        long height = shape.get(2);
-        long width = shape.get(3);
-        long padHeight = Math.max((height + stride - 1) / stride * stride - stride + kernel - height, 0);
-        long padWidth = Math.max((width + stride - 1) / stride * stride - stride + kernel - width, 0);
-        // padding pairs from the last axis back: left, right, top, bottom
-        return maps.pad(new Shape(padWidth / 2, padWidth - padWidth / 2, padHeight / 2, padHeight - padHeight / 2),
-                0);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +47,7 @@ class EncodersTest {
         assertTrue(audio.getMessage().contains("'vggish'") && audio.getMessage().contains("compact"),
                 audio.getMessage());
         assertEquals(List.of("compact", "mobilenet-v2"), Encoders.visualNames());
-        assertEquals(List.of("compact"), Encoders.audioNames());
+        assertEquals(List.of("compact", "yamnet"), Encoders.audioNames());
     }
 
     @Test
@@ -104,6 +105,21 @@ class EncodersTest {
             }
             assertArrayEquals(forward(encoder.block(), input).toFloatArray(), stages.get(2).toFloatArray(), 0f);
         }
+    }
+
+    @Test
+    void yamNetTakesRawSecondsOfSamplesAndGivesItsEmbedding() {
+        AudioEncoder encoder = Encoders.audio(YamNet.NAME);
+        assertEquals(AudioEncoder.Input.WAVEFORM, encoder.input());
+        assertEquals(15_600, encoder.requirement().windowSamples());
+        assertEquals(16_000, encoder.requirement().sampleRate());
+        assertFalse(encoder.requirement().hannWeighted());
+        Shape samples = new Shape(2, encoder.requirement().windowSamples());
+        encoder.block().initialize(manager, DataType.FLOAT32, samples);
+
+        NDArray embedding = forward(encoder.block(), manager.randomUniform(-0.5f, 0.5f, samples));
+
+        assertEquals(new Shape(2, encoder.embeddingSize()), embedding.getShape());
     }
 
     @Test
