@@ -75,18 +75,19 @@ public final class EncoderImporter {
             throw new EncoderImportException(labelsFile + " names " + classes.size() + " classes, " + name + " has "
                     + network.classCount());
         }
-        Files.createDirectories(outDir);
         JsonObject files = new JsonObject();
         try (NDManager manager = NDManager.newBaseManager()) {
             Iterator<LayerWeights> remaining = layers.iterator();
-            files.add(EncoderFolder.ENCODER, write(network.encoder(), network.encoderInput(), remaining, manager,
-                    outDir, network, EncoderFolder.ENCODER, name));
-            files.add(EncoderFolder.CLASSIFIER, write(network.classifier(), network.classifierInput(), remaining,
-                    manager, outDir, network, EncoderFolder.CLASSIFIER, name));
+            Block encoder = filled(network.encoder(), network.encoderInput(), remaining, manager, network, name);
+            Block classifier = filled(network.classifier(), network.classifierInput(), remaining, manager, network,
+                    name);
             if (remaining.hasNext()) {
                 throw new UnknownNetworkException(name + " has layers after the " + network.encoderName()
                         + " classifier (" + remaining.next().name() + ")");
             }
+            Files.createDirectories(outDir);
+            files.add(EncoderFolder.ENCODER, save(encoder, outDir, network, EncoderFolder.ENCODER));
+            files.add(EncoderFolder.CLASSIFIER, save(classifier, outDir, network, EncoderFolder.CLASSIFIER));
         }
         String sha256 = ProviderFiles.sha256Hex(bytes);
         JsonObject manifest = new JsonObject();
@@ -106,23 +107,27 @@ public final class EncoderImporter {
         return new ImportedEncoder(network.encoderName(), outDir, sha256, classes.size());
     }
 
-    /** Fills {@code block}'s parameters from the next layers and saves them; returns the folder's record of them. */
-    private static JsonObject write(Block block, Shape input, Iterator<LayerWeights> layers, NDManager manager,
-                                    Path folder, ImportableNetwork network, String part, String source)
-            throws IOException {
+    /** {@code block} initialised and filled from the next layers, each checked to have its parameters' shapes. */
+    private static Block filled(Block block, Shape input, Iterator<LayerWeights> layers, NDManager manager,
+                                ImportableNetwork network, String source) {
         block.initialize(manager, DataType.FLOAT32, input);
         Iterator<Pair<String, Parameter>> parameters = block.getParameters().iterator();
         while (parameters.hasNext()) {
             Parameter weight = parameters.next().getValue();
             Parameter bias = parameters.hasNext() ? parameters.next().getValue() : null;
             if (!layers.hasNext() || bias == null) {
-                throw new UnknownNetworkException(source + " has fewer layers than " + network.encoderName() + "'s "
-                        + part);
+                throw new UnknownNetworkException(source + " has fewer layers than " + network.encoderName());
             }
             LayerWeights layer = layers.next();
             fill(weight, layer.weightShape(), layer.weight(), layer, source);
             fill(bias, new Shape(layer.bias().length), layer.bias(), layer, source);
         }
+        return block;
+    }
+
+    /** Saves {@code part}'s weights into {@code folder}; returns the folder's record of them. */
+    private static JsonObject save(Block block, Path folder, ImportableNetwork network, String part)
+            throws IOException {
         Path weights = EncoderFolder.weightsOf(folder, part);
         WeightsFile.save(block, weights, EncoderFolder.modelId(network.encoderName(), part));
         JsonObject record = new JsonObject();

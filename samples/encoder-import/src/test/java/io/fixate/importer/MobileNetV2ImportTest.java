@@ -24,9 +24,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,10 +43,9 @@ class MobileNetV2ImportTest {
 
     @BeforeAll
     static void importOnce() throws IOException {
-        EncoderImporter.ImportedEncoder result = EncoderImporter.importFile(SharedModels.file(SOURCE), imported);
-        assertEquals(MobileNetV2.NAME, result.encoder());
+        EncoderImporter.ImportedEncoder result = SharedModels.imported(SOURCE, imported, MobileNetV2.NAME,
+                MobileNetV2.CLASSES);
         assertEquals(SOURCE_SHA256, result.sourceSha256());
-        assertEquals(MobileNetV2.CLASSES, result.classes());
     }
 
     @Test
@@ -112,9 +109,8 @@ class MobileNetV2ImportTest {
             ParameterStore parameters = new ParameterStore(manager, false);
             NDList features = encoder.block().forward(parameters, new NDList(pixels), false);
             float[] logits = head.forward(parameters, features, false).singletonOrThrow().toFloatArray();
-            List<String> top = new ArrayList<>();
-            IntStream.range(0, logits.length).boxed().sorted((a, b) -> Float.compare(logits[b], logits[a]))
-                    .limit(TOP).forEach(index -> top.add(classes.get(index).split(",")[0]));
+            List<String> top = SharedModels.top(logits, classes, TOP).stream().map(name -> name.split(",")[0])
+                    .toList();
             System.out.println(image + " top-" + TOP + ": " + top);
             return top;
         }

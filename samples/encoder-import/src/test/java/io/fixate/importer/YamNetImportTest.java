@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,9 +43,7 @@ class YamNetImportTest {
 
     @BeforeAll
     static void importOnce() throws IOException {
-        EncoderImporter.ImportedEncoder result = EncoderImporter.importFile(SharedModels.file(SOURCE), imported);
-        assertEquals(YamNet.NAME, result.encoder());
-        assertEquals(YamNet.CLASSES, result.classes());
+        SharedModels.imported(SOURCE, imported, YamNet.NAME, YamNet.CLASSES);
     }
 
     @Test
@@ -105,9 +102,7 @@ class YamNetImportTest {
             NDList embedding = encoder.block().forward(parameters, new NDList(input), false);
             float[] scores = Activation.sigmoid(head.forward(parameters, embedding, false).singletonOrThrow())
                     .mean(new int[] {0}).toFloatArray();
-            List<String> top = new ArrayList<>();
-            IntStream.range(0, scores.length).boxed().sorted((a, b) -> Float.compare(scores[b], scores[a]))
-                    .limit(TOP).forEach(index -> top.add(classes.get(index)));
+            List<String> top = SharedModels.top(scores, classes, TOP);
             System.out.println(clip.getFileName() + " top-" + TOP + " over " + windows.size() + " windows: " + top);
             return top;
         }

@@ -51,6 +51,18 @@ class EncodersTest {
     }
 
     @Test
+    void trainingRefusesThePretrainedEncodersUntilItFeedsTheirInputs() {
+        Encoders.requireReferenceInputs(Encoders.COMPACT, Encoders.COMPACT);
+        InvalidOptionsException visual = assertThrows(InvalidOptionsException.class,
+                () -> Encoders.requireReferenceInputs(MobileNetV2.NAME, Encoders.COMPACT));
+        InvalidOptionsException audio = assertThrows(InvalidOptionsException.class,
+                () -> Encoders.requireReferenceInputs(Encoders.COMPACT, YamNet.NAME));
+
+        assertTrue(visual.getMessage().contains("'mobilenet-v2' takes frames as SIGNED_UNIT"), visual.getMessage());
+        assertTrue(audio.getMessage().contains("'yamnet' takes WAVEFORM"), audio.getMessage());
+    }
+
+    @Test
     void everyLookupBuildsAFreshBlockBecauseABlockBelongsToOneNet() {
         assertNotSame(Encoders.visual("compact").block(), Encoders.visual("compact").block());
         assertNotSame(Encoders.audio("compact").block(), Encoders.audio("compact").block());
