@@ -25,6 +25,9 @@ record LayerWeights(String name, Shape weightShape, float[] weight, float[] bias
                     && code != TfliteModel.FULLY_CONNECTED) {
                 continue;
             }
+            if (operator.inputs().length < 2 || operator.inputs()[1] < 0) {
+                throw new CorruptModelFileException(model.name() + ": a layer without weights");
+            }
             TfliteTensor weights = model.tensors().get(operator.inputs()[1]);
             float[] values = model.values(operator.inputs()[1]);
             boolean hasBias = operator.inputs().length > 2 && operator.inputs()[2] >= 0;

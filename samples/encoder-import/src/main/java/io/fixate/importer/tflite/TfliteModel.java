@@ -140,10 +140,17 @@ public final class TfliteModel {
         ByteBuffer data = buffers.get(tensor.buffer());
         if (!data.hasRemaining()) {
             for (TfliteOperator operator : operators) {
-                if (operator.builtinCode() == DEQUANTIZE && operator.outputs()[0] == index) {
-                    return values(operator.inputs()[0]);
+                if (operator.builtinCode() == DEQUANTIZE && operator.outputs().length > 0
+                        && operator.outputs()[0] == index && operator.inputs().length > 0
+                        && operator.inputs()[0] >= 0) {
+                    // one step only: a dequantised tensor's source must hold data itself, so no loop can form
+                    tensor = tensors.get(operator.inputs()[0]);
+                    data = buffers.get(tensor.buffer());
+                    break;
                 }
             }
+        }
+        if (!data.hasRemaining()) {
             throw new CorruptModelFileException(name + ": tensor " + tensor.name() + " has no constant data");
         }
         if (tensor.type() == TensorType.OTHER || data.remaining() != tensor.elements() * tensor.type().bytes()) {
