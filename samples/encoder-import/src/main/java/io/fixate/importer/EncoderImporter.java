@@ -90,21 +90,27 @@ public final class EncoderImporter {
             files.add(EncoderFolder.CLASSIFIER, save(classifier, outDir, network, EncoderFolder.CLASSIFIER));
         }
         String sha256 = ProviderFiles.sha256Hex(bytes);
+        ProviderFiles.writeAtomically(outDir.resolve(EncoderFolder.MANIFEST), manifest(network, name, sha256, files,
+                classes).getBytes(StandardCharsets.UTF_8));
+        return new ImportedEncoder(network.encoderName(), outDir, sha256, classes.size());
+    }
+
+    /** The folder's {@code encoder.json}: encoder, source file with SHA-256 and licence, weights files, classes. */
+    private static String manifest(ImportableNetwork network, String sourceName, String sourceSha256,
+                                   JsonObject files, List<String> classes) {
         JsonObject manifest = new JsonObject();
         manifest.addProperty("format", EncoderFolder.FORMAT);
         manifest.addProperty(EncoderFolder.ENCODER, network.encoderName());
         JsonObject source = new JsonObject();
-        source.addProperty("file", name);
-        source.addProperty("sha256", sha256);
+        source.addProperty("file", sourceName);
+        source.addProperty("sha256", sourceSha256);
         source.addProperty("licence", ImportableNetwork.LICENCE);
         manifest.add("source", source);
         manifest.add("files", files);
         JsonArray names = new JsonArray();
         classes.forEach(names::add);
         manifest.add("classes", names);
-        ProviderFiles.writeAtomically(outDir.resolve(EncoderFolder.MANIFEST),
-                new GsonBuilder().setPrettyPrinting().create().toJson(manifest).getBytes(StandardCharsets.UTF_8));
-        return new ImportedEncoder(network.encoderName(), outDir, sha256, classes.size());
+        return new GsonBuilder().setPrettyPrinting().create().toJson(manifest);
     }
 
     /** {@code block} initialised and filled from the next layers, each checked to have its parameters' shapes. */
