@@ -5,4 +5,8 @@
  */
 module io.fixate.api {
     exports io.fixate.api;
+    // Fixate's one way of writing files whole or not at all, shared by every module that writes. Exported to all,
+    // not to Fixate's modules by name: a host may put some of them on the class path, where a qualified export
+    // does not reach.
+    exports io.fixate.api.files;
 }

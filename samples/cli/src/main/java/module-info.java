@@ -12,6 +12,8 @@ module io.fixate.cli {
     requires java.management;
 
     exports io.fixate.cli;
+    // picocli builds the commands and their option mixins by reflection and sets their annotated fields.
     opens io.fixate.cli to info.picocli;
     opens io.fixate.cli.command to info.picocli;
+    opens io.fixate.cli.option to info.picocli;
 }

@@ -4,7 +4,7 @@
  * with a record of the source file ({@code io.fixate.importer}). A tool: providers load only the weights it writes.
  */
 module io.fixate.importer {
-    requires transitive io.fixate.spi.djl;
+    requires io.fixate.spi.djl;
     requires ai.djl.api;
     requires com.google.gson;
 

@@ -3,6 +3,8 @@
  * compression tool turning fixation maps into per-macroblock quantiser offsets.
  */
 module io.fixate.samples.host {
+    // Transitive because the plugin takes and gives the api's types.
+    requires transitive io.fixate.api;
     requires io.fixate.spi;
     requires io.fixate.codec;
 

@@ -6,8 +6,9 @@
  */
 module io.fixate.spi.djl {
     requires transitive io.fixate.spi;
-    requires ai.djl.api;
-    requires com.google.gson;
+    // Transitive because the toolkit hands out DJL blocks and arrays, and manifests as Gson objects.
+    requires transitive ai.djl.api;
+    requires transitive com.google.gson;
 
     exports io.fixate.spi.djl;
     exports io.fixate.spi.djl.nn;

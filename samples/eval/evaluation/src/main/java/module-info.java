@@ -8,7 +8,8 @@ module io.fixate.eval {
     // Transitive because reports take the frames they show as java.awt.image.BufferedImage.
     requires transitive java.desktop;
     requires io.fixate.codec;
-    requires com.google.gson;
+    // Transitive because a report's record is handed out as a Gson object.
+    requires transitive com.google.gson;
 
     exports io.fixate.eval.evaluation;
     exports io.fixate.eval.report;

@@ -2,6 +2,8 @@ package io.fixate.api;
 
 /** The media cannot be read: empty, not a media file at all, or damaged beyond decoding. */
 public class CorruptMediaException extends FixateException {
+    private static final long serialVersionUID = 1L;
+
     public CorruptMediaException(String message) {
         super(message);
     }

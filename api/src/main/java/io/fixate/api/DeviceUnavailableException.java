@@ -2,6 +2,8 @@ package io.fixate.api;
 
 /** The requested compute device (for example a GPU) is not available on this machine. */
 public class DeviceUnavailableException extends FixateException {
+    private static final long serialVersionUID = 1L;
+
     public DeviceUnavailableException(String message) {
         super(message);
     }

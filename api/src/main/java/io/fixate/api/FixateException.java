@@ -5,6 +5,8 @@ package io.fixate.api;
  * method documents the subclasses it throws. The message always names the thing that is wrong (file, option, tag).
  */
 public class FixateException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public FixateException(String message) {
         super(message);
     }

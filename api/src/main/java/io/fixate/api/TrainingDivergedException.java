@@ -5,6 +5,7 @@ package io.fixate.api;
  * message names the net, the epoch and the step. The checkpoints of the epochs finished before it stay.
  */
 public class TrainingDivergedException extends FixateException {
+    private static final long serialVersionUID = 1L;
 
     public TrainingDivergedException(String message) {
         super(message);

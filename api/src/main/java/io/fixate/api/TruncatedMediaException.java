@@ -7,6 +7,7 @@ package io.fixate.api;
  * the decoded frames and a warning instead of this exception.
  */
 public class TruncatedMediaException extends CorruptMediaException {
+    private static final long serialVersionUID = 1L;
 
     private final long framesDecoded;
     private final long lastGoodMicros;

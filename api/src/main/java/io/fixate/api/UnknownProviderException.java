@@ -4,6 +4,7 @@ import java.util.List;
 
 /** No provider of the requested kind has the requested name; the message and {@link #available()} list those that do. */
 public class UnknownProviderException extends InvalidOptionsException {
+    private static final long serialVersionUID = 1L;
 
     private final List<String> available;
 

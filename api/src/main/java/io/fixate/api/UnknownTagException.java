@@ -5,6 +5,7 @@ import java.util.Set;
 
 /** A category tag is not in the labeler's label set; the message and {@link #validTags()} list the valid ones. */
 public class UnknownTagException extends InvalidOptionsException {
+    private static final long serialVersionUID = 1L;
 
     private final List<String> validTags;
 

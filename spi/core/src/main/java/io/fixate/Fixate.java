@@ -4,6 +4,7 @@ import io.fixate.api.FixationPredictor;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
+import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
@@ -62,8 +63,8 @@ public final class Fixate {
         return catalog().trainLabeler(name, data, request, monitor);
     }
 
-    /** Trains an installed predictor from a labeler's maps; see {@link ProviderCatalog#trainPredictor}. */
-    public static Path trainPredictor(String name, TrainingData data, PseudoLabeler teacher, TrainingRequest request,
+    /** Trains an installed predictor from recorded gaze and a teacher's maps; see {@link ProviderCatalog#trainPredictor}. */
+    public static Path trainPredictor(String name, TrainingData data, Teacher teacher, TrainingRequest request,
                                       TrainingMonitor monitor) {
         return catalog().trainPredictor(name, data, teacher, request, monitor);
     }

@@ -10,6 +10,7 @@ import io.fixate.spi.LabelerProvider;
 import io.fixate.spi.PredictorProvider;
 import io.fixate.spi.TrainableLabelerProvider;
 import io.fixate.spi.TrainablePredictorProvider;
+import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
@@ -149,13 +150,13 @@ public final class ProviderCatalog {
     }
 
     /**
-     * Trains the predictor called {@code name} (or one of its aliases, ignoring case) from {@code teacher}'s maps and
-     * returns the weights to open it with; see {@link TrainablePredictorProvider#train}.
+     * Trains the predictor called {@code name} (or one of its aliases, ignoring case) from the clips' recorded gaze
+     * and {@code teacher}'s maps, and returns the weights to open it with; see {@link TrainablePredictorProvider#train}.
      *
      * @throws UnknownProviderException listing the available names when there is none
      * @throws InvalidOptionsException  when that predictor cannot be trained; the message lists those that can
      */
-    public Path trainPredictor(String name, TrainingData data, PseudoLabeler teacher, TrainingRequest request,
+    public Path trainPredictor(String name, TrainingData data, Teacher teacher, TrainingRequest request,
                                TrainingMonitor monitor) {
         PredictorProvider provider = find(predictors, PredictorProvider::info, "predictor", name);
         if (!(provider instanceof TrainablePredictorProvider trainable)) {

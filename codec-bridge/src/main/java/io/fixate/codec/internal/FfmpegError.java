@@ -7,6 +7,7 @@ import java.io.IOException;
  * an {@link IOException}, since FFmpeg's failures are failures of the file it reads or writes.
  */
 public final class FfmpegError extends IOException {
+    private static final long serialVersionUID = 1L;
 
     private final int code;
 

@@ -1,5 +1,6 @@
 package io.fixate.codec.output;
 
+import io.fixate.api.files.AtomicFile;
 import java.io.IOException;
 
 /**

@@ -4,6 +4,7 @@ import com.google.gson.stream.JsonWriter;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPoint;
 import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.files.AtomicFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

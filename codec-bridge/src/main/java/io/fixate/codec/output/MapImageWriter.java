@@ -1,6 +1,8 @@
 package io.fixate.codec.output;
 
 import io.fixate.api.FixationMap;
+import io.fixate.api.files.AtomicFile;
+import io.fixate.api.files.OutputDirectory;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;

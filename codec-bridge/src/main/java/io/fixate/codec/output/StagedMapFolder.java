@@ -1,6 +1,8 @@
 package io.fixate.codec.output;
 
 import io.fixate.api.FixationMap;
+import io.fixate.api.files.AtomicFile;
+import io.fixate.api.files.StagedFolder;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;

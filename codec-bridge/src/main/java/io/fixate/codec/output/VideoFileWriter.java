@@ -3,6 +3,7 @@ package io.fixate.codec.output;
 import io.fixate.api.AudioBlock;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.VideoFrame;
+import io.fixate.api.files.AtomicFile;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;

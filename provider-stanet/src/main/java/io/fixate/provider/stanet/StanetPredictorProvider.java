@@ -6,10 +6,10 @@ import io.fixate.api.FixationPredictor;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
-import io.fixate.api.PseudoLabeler;
 import io.fixate.provider.stanet.training.Distillation;
 import io.fixate.spi.OptionChecks;
 import io.fixate.spi.TrainablePredictorProvider;
+import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
@@ -88,7 +88,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     }
 
     @Override
-    public Path train(TrainingData data, PseudoLabeler teacher, TrainingRequest request, TrainingMonitor monitor) {
+    public Path train(TrainingData data, Teacher teacher, TrainingRequest request, TrainingMonitor monitor) {
         return Distillation.run(data, teacher, request, monitor);
     }
 

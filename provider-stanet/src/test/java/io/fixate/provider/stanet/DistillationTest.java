@@ -14,7 +14,9 @@ import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
 import io.fixate.api.VideoFrame;
 import io.fixate.spi.ClipMedia;
-import io.fixate.spi.TaggedClip;
+import io.fixate.spi.TrainingClip;
+import io.fixate.spi.RecordedGaze;
+import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -49,7 +52,10 @@ class DistillationTest {
     private static final List<FrameWithAudio> FRAMES = RandomStanet.clip(CLIP_FRAMES * (TRAINING_CLIPS + 1), WIDTH,
             HEIGHT);
     private static final TrainingData DATA = new TrainingData("squares", SquareTeacher.LABELS,
-            clips(0, TRAINING_CLIPS), clips(TRAINING_CLIPS, 1));
+            clips(0, TRAINING_CLIPS, false), clips(TRAINING_CLIPS, 1, false));
+    /** The same clips untagged, each with the teacher's maps as its recorded gaze. */
+    private static final TrainingData GAZE_DATA = new TrainingData("squares seen", List.of(),
+            clips(0, TRAINING_CLIPS, true), clips(TRAINING_CLIPS, 1, true));
     private static final Map<String, String> SETTINGS = Map.of("input-size", "32", "batch", "4", "frame-stride", "1",
             "epochs", "2");
 
@@ -72,6 +78,38 @@ class DistillationTest {
         assertTrue(manifest.contains("\"teacher\": \"squares\"") && manifest.contains("validationCc")
                 && manifest.contains("parametersSha256"), manifest);
         assertTrue(Files.notExists(weights.resolve("checkpoints")), "checkpoints are removed at the end");
+    }
+
+    @Test
+    void recordedGazeTeachesWithoutATeacher() {
+        Path weights = provider.train(GAZE_DATA, Teacher.none(), new TrainingRequest(folder.resolve("gaze"), 5,
+                DeviceChoice.CPU, Map.of("input-size", "32", "batch", "4", "frame-stride", "1", "epochs", "6")),
+                TrainingMonitor.NONE);
+
+        double trained = peakDistance(weights);
+        double random = peakDistance(RandomStanet.save(folder.resolve("random")));
+        assertTrue(trained < random, "peak distance to the square: trained " + trained + ", random " + random);
+    }
+
+    @Test
+    void clipsWithoutATargetAreRefusedByName() {
+        List<TrainingClip> untagged = List.of(new ListClip("plain", Set.of(), FRAMES.subList(0, CLIP_FRAMES),
+                Optional.empty()));
+        TrainingData data = new TrainingData("untagged", List.of(), untagged, List.of());
+        List<String> notes = new ArrayList<>();
+        TrainingMonitor noting = new TrainingMonitor() {
+            @Override
+            public void note(String stage, String message) {
+                notes.add(message);
+            }
+        };
+        try (SquareTeacher teacher = new SquareTeacher()) {
+            InvalidOptionsException refused = assertThrows(InvalidOptionsException.class, () -> provider.train(data,
+                    Teacher.of(teacher), new TrainingRequest(folder.resolve("none"), 5, DeviceChoice.CPU, SETTINGS),
+                    noting));
+            assertTrue(refused.getMessage().contains("nothing to train on"), refused.getMessage());
+        }
+        assertTrue(notes.stream().anyMatch(note -> note.contains("plain (no tag)")), notes.toString());
     }
 
     @Test
@@ -128,7 +166,8 @@ class DistillationTest {
 
     private Path train(Path output, Map<String, String> settings, TrainingMonitor monitor) {
         try (SquareTeacher teacher = new SquareTeacher()) {
-            return provider.train(DATA, teacher, new TrainingRequest(output, 5, DeviceChoice.CPU, settings), monitor);
+            return provider.train(DATA, Teacher.of(teacher), new TrainingRequest(output, 5, DeviceChoice.CPU, settings),
+                    monitor);
         }
     }
 
@@ -147,21 +186,38 @@ class DistillationTest {
         }
     }
 
-    private static List<TaggedClip> clips(int first, int count) {
-        List<TaggedClip> clips = new ArrayList<>();
+    /** Consecutive clips of {@link #FRAMES}, tagged, or untagged with the teacher's maps as their gaze. */
+    private static List<TrainingClip> clips(int first, int count, boolean withGaze) {
+        List<TrainingClip> clips = new ArrayList<>();
         for (int c = first; c < first + count; c++) {
-            clips.add(new ListClip("clip" + c, SquareTeacher.LABELS.get(c % 2),
-                    FRAMES.subList(c * CLIP_FRAMES, (c + 1) * CLIP_FRAMES)));
+            List<FrameWithAudio> frames = FRAMES.subList(c * CLIP_FRAMES, (c + 1) * CLIP_FRAMES);
+            String tag = SquareTeacher.LABELS.get(c % 2);
+            clips.add(withGaze ? new ListClip("clip" + c, Set.of(), frames, Optional.of(gaze(frames, tag)))
+                    : new ListClip("clip" + c, Set.of(tag), frames, Optional.empty()));
         }
         return clips;
     }
 
-    private record ListClip(String id, String tag, List<FrameWithAudio> frames) implements TaggedClip {
-
-        @Override
-        public Set<String> tags() {
-            return Set.of(tag);
+    private static RecordedGaze gaze(List<FrameWithAudio> frames, String tag) {
+        List<FixationMap> densities;
+        try (SquareTeacher teacher = new SquareTeacher()) {
+            densities = teacher.label(frames, Set.of(tag));
         }
+        return new RecordedGaze() {
+            @Override
+            public List<FixationPoint> fixations(int frame) {
+                return List.of(densities.get(frame).peak());
+            }
+
+            @Override
+            public Optional<FixationMap> density(int frame) {
+                return Optional.of(densities.get(frame));
+            }
+        };
+    }
+
+    private record ListClip(String id, Set<String> tags, List<FrameWithAudio> frames, Optional<RecordedGaze> gaze)
+            implements TrainingClip {
 
         @Override
         public String fingerprint() {
@@ -251,6 +307,7 @@ class DistillationTest {
     }
 
     private static final class Interruption extends RuntimeException {
+        private static final long serialVersionUID = 1L;
     }
 
     private static final class InterruptAfterFirstEpoch implements TrainingMonitor {

@@ -4,19 +4,36 @@ import io.fixate.api.CorruptMediaException;
 import io.fixate.api.DeviceUnavailableException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.TrainingDivergedException;
+import io.fixate.api.UnreadableInputException;
 import io.fixate.api.UnsupportedMediaException;
 import io.fixate.api.WeightsException;
+import io.fixate.cli.command.BenchDecodeCommand;
+import io.fixate.cli.command.BenchMemoryCommand;
+import io.fixate.cli.command.BenchMetricsCommand;
+import io.fixate.cli.command.BenchPredictCommand;
+import io.fixate.cli.command.EvalCommand;
+import io.fixate.cli.command.FuzzMediaCommand;
 import io.fixate.cli.command.ImportEncoderCommand;
+import io.fixate.cli.command.LabelCommand;
+import io.fixate.cli.command.PredictCommand;
+import io.fixate.cli.command.ProvidersCommand;
+import io.fixate.cli.command.SynthCommand;
+import io.fixate.cli.command.TrainLabelerCommand;
+import io.fixate.cli.command.TrainPredictorCommand;
 import io.fixate.codec.FfmpegLog;
 import io.fixate.importer.EncoderImportException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.lang.module.ModuleDescriptor;
+import java.util.List;
+import java.util.Map;
 
 /** Entry point of the {@code fixate} command. */
 @Command(name = "fixate", mixinStandardHelpOptions = true, versionProvider = FixateCli.Version.class,
@@ -27,9 +44,29 @@ import java.util.Arrays;
                 FuzzMediaCommand.class, ImportEncoderCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
 
-    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print the stack trace of an error as well as its message.")
-    boolean verbose;
+    private static final String VERBOSE = "--verbose";
+
+    /** README's exit codes by kind of failure; anything else is an internal error. */
+    private static final List<Map.Entry<Class<? extends Throwable>, Integer>> EXIT_CODES = List.of(
+            Map.entry(InvalidOptionsException.class, ExitCode.USAGE),
+            Map.entry(CorruptMediaException.class, ExitCode.BAD_INPUT),
+            Map.entry(UnsupportedMediaException.class, ExitCode.BAD_INPUT),
+            Map.entry(UnreadableInputException.class, ExitCode.BAD_INPUT),
+            Map.entry(EncoderImportException.class, ExitCode.BAD_INPUT),
+            Map.entry(WeightsException.class, ExitCode.WEIGHTS),
+            Map.entry(DeviceUnavailableException.class, ExitCode.DEVICE),
+            Map.entry(TrainingDivergedException.class, ExitCode.DIVERGED),
+            Map.entry(IOException.class, ExitCode.OUTPUT),
+            Map.entry(UncheckedIOException.class, ExitCode.OUTPUT));
+
+    /** Maps a failure of a command to its exit code; picocli asks it for every exception a command throws. */
+    static final IExitCodeExceptionMapper FAILURE_EXIT_CODES = e -> EXIT_CODES.stream()
+            .filter(entry -> entry.getKey().isInstance(e)).map(Map.Entry::getValue).findFirst()
+            .orElse(ExitCode.INTERNAL);
+
+    /** picocli makes the one instance, the parent of every command. */
+    FixateCli() {
+    }
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -37,56 +74,51 @@ public final class FixateCli {
 
     /** Runs the command line with the given streams and returns the exit code; never calls System.exit. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        // Every failure is reported in one line of ours; FFmpeg's own lines are only wanted when debugging.
-        FfmpegLog.printErrors(Arrays.asList(args).contains("--verbose"));
         CommandLine cli = new CommandLine(new FixateCli());
+        // An option without a field: whether it was given is read from the parse result. INHERIT puts it on every
+        // command, so that it may follow the command's own options.
+        cli.getCommandSpec().addOption(OptionSpec.builder(VERBOSE).scopeType(CommandLine.ScopeType.INHERIT)
+                .description("Print the stack trace of an error as well as its message.")
+                .build());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExitCodeExceptionMapper(FAILURE_EXIT_CODES);
         cli.setParameterExceptionHandler((e, arguments) -> {
             err.println("fixate: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");
             err.flush();
             return ExitCode.USAGE;
         });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean verbose = Arrays.asList(args).contains("--verbose");
-            err.println("fixate: " + describe(e));
-            if (verbose) {
+        cli.setExecutionStrategy(parsed -> {
+            // Every failure is reported in one line of ours; FFmpeg's own lines are only wanted when debugging.
+            FfmpegLog.printErrors(verbose(parsed));
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            int code = FAILURE_EXIT_CODES.getExitCode(e);
+            err.println("fixate: " + describe(e, code));
+            if (verbose(parsed)) {
                 e.printStackTrace(err);
             }
             err.flush();
-            return exitCodeOf(e);
+            return code;
         });
         return cli.execute(args);
     }
 
-    static int exitCodeOf(Throwable e) {
-        if (e instanceof InvalidOptionsException) {
-            return ExitCode.USAGE;
+    /** Whether --verbose was given to the command or to any subcommand on the way to the one that ran. */
+    private static boolean verbose(ParseResult parsed) {
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption(VERBOSE)) {
+                return true;
+            }
         }
-        if (e instanceof CorruptMediaException || e instanceof UnsupportedMediaException) {
-            return ExitCode.BAD_INPUT;
-        }
-        if (e instanceof WeightsException) {
-            return ExitCode.WEIGHTS;
-        }
-        if (e instanceof DeviceUnavailableException) {
-            return ExitCode.DEVICE;
-        }
-        if (e instanceof TrainingDivergedException) {
-            return ExitCode.DIVERGED;
-        }
-        if (e instanceof InputFileException || e instanceof EncoderImportException) {
-            return ExitCode.BAD_INPUT;
-        }
-        if (e instanceof IOException || e instanceof UncheckedIOException) {
-            return ExitCode.OUTPUT;
-        }
-        return ExitCode.INTERNAL;
+        return false;
     }
 
-    private static String describe(Throwable e) {
-        if (exitCodeOf(e) == ExitCode.INTERNAL) {
+    private static String describe(Throwable e, int exitCode) {
+        if (exitCode == ExitCode.INTERNAL) {
             return "internal error: " + e + " (run with --verbose for details)";
         }
         String message = e.getMessage();
@@ -96,11 +128,14 @@ public final class FixateCli {
         return message == null ? e.toString() : message;
     }
 
-    /** The version from the jar manifest, or "development" when run from classes. */
+    /** The version of the module or jar, or "development" when run from classes. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = FixateCli.class.getPackage().getImplementationVersion();
+            // on the module path the descriptor has the version; on the class path only the jar manifest does
+            ModuleDescriptor module = FixateCli.class.getModule().getDescriptor();
+            String version = module != null && module.rawVersion().isPresent() ? module.rawVersion().get()
+                    : FixateCli.class.getPackage().getImplementationVersion();
             return new String[]{"fixate " + (version == null ? "development" : version)};
         }
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Progress of a long job on stderr. On a terminal it redraws one line at most ten times a second; in a log (no
  * console) it prints a line every tenth of the work so logs stay short.
  */
-final class ProgressBar {
+public final class ProgressBar {
 
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
@@ -26,7 +26,7 @@ final class ProgressBar {
      * @param unit  what is counted, plural, e.g. {@code frames}
      * @param total expected units of work, or 0 when unknown (then only the count and rate are shown)
      */
-    ProgressBar(PrintWriter err, String label, String unit, long total, boolean interactive) {
+    public ProgressBar(PrintWriter err, String label, String unit, long total, boolean interactive) {
         this.err = err;
         this.label = label;
         this.unit = unit;
@@ -35,12 +35,12 @@ final class ProgressBar {
     }
 
     /** As {@link #update(long)}, also showing {@code detail} (e.g. which item is in work) after the counts. */
-    void update(long done, String detail) {
+    public void update(long done, String detail) {
         this.detail = " " + detail;
         update(done);
     }
 
-    void update(long done) {
+    public void update(long done) {
         long now = System.nanoTime();
         if (interactive) {
             if (now - lastDraw >= REDRAW_NANOS) {
@@ -58,7 +58,7 @@ final class ProgressBar {
     }
 
     /** Clears the live line so the summary that follows starts on a clean line. */
-    void finish() {
+    public void finish() {
         if (interactive) {
             err.print("\r" + " ".repeat(WIDTH + label.length() + detail.length() + 40) + "\r");
             err.flush();
@@ -73,7 +73,7 @@ final class ProgressBar {
         }
         double fraction = Math.min(1, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
-        return String.format(Locale.ROOT, "%s [%s%s] %3d%% %d/%d%s", label, "#".repeat(filled), ".".repeat(WIDTH - filled),
-                Math.round(fraction * 100), done, total, rate) + detail;
+        return String.format(Locale.ROOT, "%s [%s%s] %3d%% %d/%d%s", label, "#".repeat(filled),
+                ".".repeat(WIDTH - filled), Math.round(fraction * 100), done, total, rate) + detail;
     }
 }

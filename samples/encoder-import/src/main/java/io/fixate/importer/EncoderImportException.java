@@ -6,6 +6,8 @@ package io.fixate.importer;
  */
 public class EncoderImportException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public EncoderImportException(String message) {
         super(message);
     }

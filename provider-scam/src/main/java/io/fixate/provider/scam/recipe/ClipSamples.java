@@ -4,7 +4,7 @@ import io.fixate.api.AudioRequirement;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.provider.scam.training.TrainingSample;
 import io.fixate.spi.ClipMedia;
-import io.fixate.spi.TaggedClip;
+import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingMonitor;
 
 import java.util.ArrayList;
@@ -26,13 +26,13 @@ final class ClipSamples {
     }
 
     /** The samples of each clip kept, clip by clip in the given order. */
-    static List<List<TrainingSample>> decode(List<TaggedClip> clips, List<String> labels, int stride, String stage,
+    static List<List<TrainingSample>> decode(List<TrainingClip> clips, List<String> labels, int stride, String stage,
                                              TrainingMonitor monitor) {
         List<List<TrainingSample>> samples = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         monitor.stageStarted(stage, 1, clips.size());
         for (int i = 0; i < clips.size(); i++) {
-            TaggedClip clip = clips.get(i);
+            TrainingClip clip = clips.get(i);
             if (clip.tags().size() == 1) {
                 List<TrainingSample> clipSamples = new ArrayList<>();
                 decode(clip, labels.indexOf(clip.tags().iterator().next()), stride, clipSamples);
@@ -50,7 +50,7 @@ final class ClipSamples {
         return samples;
     }
 
-    private static void decode(TaggedClip clip, int tag, int stride, List<TrainingSample> samples) {
+    private static void decode(TrainingClip clip, int tag, int stride, List<TrainingSample> samples) {
         try (ClipMedia media = clip.open(AUDIO)) {
             FrameWithAudio previous = null;
             FrameWithAudio current = null;

@@ -101,10 +101,12 @@ public final class LabelerTraining {
     /**
      * Trains (or finishes training) the labeler into {@code request.output()} and returns that folder.
      *
-     * @throws InvalidOptionsException  for bad settings, or a folder that holds a run with other settings or data
+     * @throws InvalidOptionsException  for bad settings, data without category tags on every clip, or a folder that
+     *                                  holds a run with other settings or data
      * @throws UncheckedIOException     when the folder cannot be written
      */
     public static Path run(TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
+        data.requireTags();
         LabelerTraining training = new LabelerTraining(data, request, monitor);
         try {
             training.claimFolder();

@@ -76,6 +76,7 @@ class NetTrainerTest {
         Path interrupted = folder.resolve("interrupted");
         float[] atTwo;
         class Interruption extends RuntimeException {
+            private static final long serialVersionUID = 1L;
         }
         try (NetTrainer first = trainer(interrupted)) {
             assertThrows(Interruption.class, () -> first.train(TRAINING, VALIDATION, new EpochTrainer.Listener() {

@@ -5,10 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.api.PseudoLabeler;
 import io.fixate.provider.stanet.StanetWeights;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
@@ -27,8 +27,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Distils a pseudo-labeler into the STA net: the teacher's maps of the training clips' sampled frames
- * ({@link TeacherSamples}) are the targets of STANet's loss, BCE + KL ({@link DistillationTrainer}), and the trained
+ * Trains the STA net on target maps: the recorded gaze of the clips that have it and a teacher's maps of the others
+ * ({@link TeacherSamples}; the papers distil a pseudo-labeler this way) are the targets of STANet's loss, BCE + KL ({@link DistillationTrainer}), and the trained
  * net goes to the output folder in the {@link StanetWeights} format, ready for the {@code stanet} predictor.
  *
  * <p>Progress goes to the monitor as stages {@value #DECODE_TRAINING}, {@value #DECODE_VALIDATION} and {@value
@@ -58,14 +58,14 @@ public final class Distillation {
     }
 
     /**
-     * Trains (or finishes training) the STA net from {@code teacher}'s maps of {@code data} into {@code
-     * request.output()} and returns that folder.
+     * Trains (or finishes training) the STA net from {@code data}'s recorded gaze and {@code teacher}'s maps into
+     * {@code request.output()} and returns that folder.
      *
-     * @throws InvalidOptionsException for bad settings, a folder that holds another run, no clip with one tag to
-     *                                 train on, or a diverging run
+     * @throws InvalidOptionsException for bad settings, a folder that holds another run, or no training clip with a
+     *                                 target
      * @throws UncheckedIOException    when the folder cannot be written
      */
-    public static Path run(TrainingData data, PseudoLabeler teacher, TrainingRequest request,
+    public static Path run(TrainingData data, Teacher teacher, TrainingRequest request,
                            TrainingMonitor monitor) {
         DistillationSettings settings = DistillationSettings.parse(request.settings());
         Path folder = request.output();
@@ -80,8 +80,8 @@ public final class Distillation {
             List<DistillationSample> training = samples.decode(data.training(), DECODE_TRAINING, monitor);
             List<DistillationSample> validation = samples.decode(data.validation(), DECODE_VALIDATION, monitor);
             if (training.isEmpty()) {
-                throw new InvalidOptionsException("nothing to distil from " + data.name()
-                        + ": every training clip has several tags");
+                throw new InvalidOptionsException("nothing to train on in " + data.name()
+                        + ": no training clip has recorded gaze or a map from the teacher");
             }
             StaNet net = new StaNet(Encoders.visual(settings.visualEncoder()), Encoders.audio(settings.audioEncoder()));
             Path checkpoints = folder.resolve(CHECKPOINTS);
@@ -123,11 +123,12 @@ public final class Distillation {
     }
 
     /** What decides the result, hence what a resumed run must share: teacher, settings, seed and data. */
-    private static JsonObject runRecord(TrainingData data, PseudoLabeler teacher, DistillationSettings settings,
-                                        long seed) {
+    private static JsonObject runRecord(TrainingData data, Teacher teacher, DistillationSettings settings, long seed) {
         JsonObject record = new JsonObject();
-        record.addProperty("teacher", teacher.info().name());
-        record.addProperty("teacherDescription", teacher.info().description());
+        teacher.info().ifPresent(info -> {
+            record.addProperty("teacher", info.name());
+            record.addProperty("teacherDescription", info.description());
+        });
         JsonObject settingsRecord = new JsonObject();
         settings.entries().forEach(settingsRecord::addProperty);
         record.add("settings", settingsRecord);

@@ -5,6 +5,11 @@ package io.fixate.spi.djl;
  * "bilinear", align_corners = False)}: output cell {@code d} samples the source at {@code (d + 0.5) · in / out - 0.5},
  * clamped to 0 below and to the last cell above, and interpolates between the two nearest source cells. Like PyTorch
  * without antialiasing, shrinking samples rather than averages. Plain Java, no native memory.
+ *
+ * <p>{@link io.fixate.api.FixationMap#resized} follows the same rule for maps. It is a second implementation on
+ * purpose: the api depends on nothing and keeps resampling helpers out of its stable contract, while this one resizes
+ * planes of any range (class activation maps, scores) and samples frames' interleaved bytes in place;
+ * {@code PlaneResizeTest} holds the two to the same results.
  */
 public final class PlaneResize {
 

@@ -9,6 +9,7 @@ import ai.djl.util.Pair;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
+import io.fixate.api.files.AtomicFile;
 import io.fixate.spi.ProviderFiles;
 
 import java.io.BufferedInputStream;
@@ -74,26 +75,22 @@ public final class WeightsFile {
         Path folder = weights.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         MessageDigest sha256 = ProviderFiles.sha256();
-        Path partialWeights = Files.createTempFile(folder, weights.getFileName().toString(), ".part");
-        Path partialManifest = Files.createTempFile(folder, weights.getFileName().toString(), MANIFEST_SUFFIX + ".part");
-        try {
-            try (OutputStream file = Files.newOutputStream(partialWeights);
+        try (AtomicFile partialWeights = AtomicFile.open(weights);
+             AtomicFile partialManifest = AtomicFile.open(manifestOf(weights))) {
+            try (OutputStream file = Files.newOutputStream(partialWeights.temporary());
                  DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(file, sha256)))) {
                 block.saveParameters(out);
             }
             Properties manifest = new Properties();
             manifest.setProperty(KEY_FILE, weights.getFileName().toString());
             manifest.setProperty(KEY_SHA256, HexFormat.of().formatHex(sha256.digest()));
-            manifest.setProperty(KEY_BYTES, Long.toString(Files.size(partialWeights)));
+            manifest.setProperty(KEY_BYTES, Long.toString(Files.size(partialWeights.temporary())));
             manifest.setProperty(KEY_MODEL, model);
-            try (Writer out = Files.newBufferedWriter(partialManifest, StandardCharsets.UTF_8)) {
+            try (Writer out = Files.newBufferedWriter(partialManifest.temporary(), StandardCharsets.UTF_8)) {
                 manifest.store(out, "Fixate weights manifest");
             }
-            ProviderFiles.moveIntoPlace(partialWeights, weights);
-            ProviderFiles.moveIntoPlace(partialManifest, manifestOf(weights));
-        } finally {
-            Files.deleteIfExists(partialWeights);
-            Files.deleteIfExists(partialManifest);
+            partialWeights.commit();
+            partialManifest.commit();
         }
     }
 

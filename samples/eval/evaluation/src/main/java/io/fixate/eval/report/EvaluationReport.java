@@ -4,7 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import io.fixate.codec.output.AtomicFile;
+import io.fixate.api.files.AtomicFile;
 import io.fixate.eval.metrics.Convention;
 import io.fixate.eval.metrics.FrameScores;
 import io.fixate.eval.metrics.Metric;

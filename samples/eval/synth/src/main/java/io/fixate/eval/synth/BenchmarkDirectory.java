@@ -5,7 +5,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.codec.output.StagedFolder;
+import io.fixate.api.files.AtomicFile;
+import io.fixate.api.files.StagedFolder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.fixate.codec.output.AtomicFile;
+import io.fixate.api.files.AtomicFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -136,9 +136,8 @@ final class BenchmarkFiles {
 
     /** Writes {@code text} so that {@code file} appears complete or not at all. */
     static void writeAtomically(Path file, String text) throws IOException {
-        try (AtomicFile atomic = AtomicFile.open(file)) {
-            Files.writeString(atomic.temporary(), text, StandardCharsets.UTF_8);
-            atomic.commit();
+        try {
+            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
         }

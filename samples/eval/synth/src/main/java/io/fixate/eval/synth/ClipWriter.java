@@ -1,6 +1,6 @@
 package io.fixate.eval.synth;
 
-import io.fixate.codec.output.StagedFolder;
+import io.fixate.api.files.StagedFolder;
 import io.fixate.codec.output.VideoFileWriter;
 
 import java.io.IOException;

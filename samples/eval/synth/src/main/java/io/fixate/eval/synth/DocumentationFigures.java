@@ -1,7 +1,7 @@
 package io.fixate.eval.synth;
 
-import io.fixate.codec.output.AtomicFile;
 
+import io.fixate.api.files.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import com.google.gson.JsonParser;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.spi.ProviderFiles;
-import io.fixate.spi.TaggedClip;
+import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.djl.WeightsFile;
 
@@ -77,8 +77,8 @@ public final class TrainingRunFolder {
         return ProviderFiles.sha256Hex(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void appendClips(StringBuilder text, String split, List<TaggedClip> clips) {
-        for (TaggedClip clip : clips) {
+    private static void appendClips(StringBuilder text, String split, List<TrainingClip> clips) {
+        for (TrainingClip clip : clips) {
             text.append(split).append('\u0000').append(clip.id()).append('\u0000')
                     .append(String.join("\u0000", new TreeSet<>(clip.tags()))).append('\u0000')
                     .append(clip.fingerprint()).append('\n');

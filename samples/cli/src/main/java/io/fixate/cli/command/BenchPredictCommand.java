@@ -1,0 +1,242 @@
+package io.fixate.cli.command;
+
+import io.fixate.api.FixationMap;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.FrameWithAudio;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.PredictionSession;
+import io.fixate.api.UnreadableInputException;
+import io.fixate.api.VideoFrame;
+import io.fixate.cli.ExitCode;
+import io.fixate.cli.bench.PythonForwardComparison;
+import io.fixate.cli.bench.SyntheticInput;
+import io.fixate.cli.option.PredictorChoice;
+import io.fixate.codec.MediaInfo;
+import io.fixate.codec.MediaReader;
+import io.fixate.codec.ReadOptions;
+import io.fixate.codec.output.HeatmapStyle;
+import io.fixate.codec.output.HeatmapVideoWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code fixate bench-predict}: end-to-end throughput of a predictor on a clip, decode + predict + heatmap video,
+ * with the share of wall time in each, and optionally the STA forward pass in Python's PyTorch next to it.
+ */
+@Command(name = "bench-predict", sortOptions = false, mixinStandardHelpOptions = true, description = {
+        "Measure frames per second for VIDEO -> fixation maps -> heatmap video (written to a temporary folder and "
+                + "deleted), and the share of wall time spent decoding, predicting and writing.",
+        "The predict share is the time inside session.push and flush: the model's preprocessing and forward pass."})
+public final class BenchPredictCommand implements Callable<Integer> {
+
+    private static final String STANET = "stanet";
+    private static final String STANET_PARAMETERS = "sta.params";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "VIDEO", arity = "0..1", description = "Clip to run (a 25 fps clip for the documented "
+            + "figures); leave out with --synthetic.")
+    Path video;
+
+    @Option(names = "--synthetic", description = "Generate a 640x360 25 fps clip of " + SyntheticInput.SECONDS
+            + " s (a scene of the synthetic benchmark: moving shapes, their sounds) and measure that instead of VIDEO.")
+    boolean synthetic;
+
+    @Mixin
+    PredictorChoice predictor;
+
+    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames. Default: the whole clip.")
+    Integer frames;
+
+    @Option(names = "--compare-python", description = "Also time the STA net's forward pass in PyTorch through "
+            + "Python and print the ratio (stanet only).")
+    boolean comparePython;
+
+    @Option(names = "--compare-size", paramLabel = "N", description = "Input size of the Python STA net. "
+            + "Default: the model's native input size.")
+    Integer compareSize;
+
+    @Option(names = "--python", paramLabel = "PATH", defaultValue = PythonForwardComparison.DEFAULT_PYTHON,
+            description = "Interpreter with torch. Default: ${DEFAULT-VALUE}.")
+    String python;
+
+    @Option(names = "--python-script", paramLabel = "PATH",
+            description = "Another comparison script. Default: the one bundled with fixate.")
+    Path pythonScript;
+
+    /** Nanoseconds of wall time spent in each stage of the pipeline. */
+    private static final class StageTimes {
+        long decode;
+        long predict;
+        long output;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (synthetic == (video != null)) {
+            throw new InvalidOptionsException("give either VIDEO or --synthetic");
+        }
+        if (frames != null && frames <= 0) {
+            throw new InvalidOptionsException("--frames must be at least 1, got " + frames);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path scratch = Files.createTempDirectory("fixate-bench-");
+        try {
+            Path clip = synthetic ? scratch.resolve("synthetic.mp4") : video;
+            if (synthetic) {
+                SyntheticInput.footage().write(clip);
+            }
+            measure(clip, scratch.resolve("heatmap.mp4"), out);
+        } finally {
+            deleteFolder(scratch);
+        }
+        return ExitCode.OK;
+    }
+
+    private void measure(Path clip, Path heatmapTarget, PrintWriter out) throws IOException, InterruptedException {
+        try (FixationPredictor opened = predictor.open()) {
+            ReadOptions options = ReadOptions.of(opened.info().capabilities().audio());
+            StageTimes times = new StageTimes();
+            long start = System.nanoTime();
+            int maps;
+            MediaInfo info;
+            try (MediaReader reader = UnreadableInputException.whileReading(() -> MediaReader.open(clip, options))) {
+                info = reader.info();
+                maps = run(opened, reader, heatmapTarget, times);
+            }
+            if (maps == 0) {
+                throw new InvalidOptionsException(clip + " has no frame to measure");
+            }
+            long wall = System.nanoTime() - start;
+            printFigures(out, clip, info, opened, maps, wall, times);
+            if (comparePython) {
+                compareWithPython(out, opened, times.predict / 1e6 / maps);
+            }
+        }
+    }
+
+    /** Streams the clip through a session into a heatmap video, timing each stage; returns the maps written. */
+    private int run(FixationPredictor opened, MediaReader reader, Path heatmapTarget, StageTimes times)
+            throws IOException {
+        MediaInfo info = reader.info();
+        Deque<VideoFrame> awaitingMaps = new ArrayDeque<>();
+        int pushed = 0;
+        int written = 0;
+        HeatmapVideoWriter heatmap = HeatmapVideoWriter.open(heatmapTarget, info.width(), info.height(),
+                info.frameRate(), 0, 0, HeatmapStyle.DEFAULT);
+        try (PredictionSession session = opened.openSession()) {
+            while (frames == null || pushed < frames) {
+                long decodeStart = System.nanoTime();
+                FrameWithAudio input = reader.read();
+                long predictStart = System.nanoTime();
+                times.decode += predictStart - decodeStart;
+                if (input == null) {
+                    break;
+                }
+                awaitingMaps.add(input.frame());
+                pushed++;
+                List<FixationMap> ready = session.push(input);
+                long outputStart = System.nanoTime();
+                times.predict += outputStart - predictStart;
+                written = write(heatmap, ready, awaitingMaps, written);
+                times.output += System.nanoTime() - outputStart;
+            }
+            long flushStart = System.nanoTime();
+            List<FixationMap> rest = session.flush();
+            long outputStart = System.nanoTime();
+            times.predict += outputStart - flushStart;
+            written = write(heatmap, rest, awaitingMaps, written);
+            heatmap.close();
+            times.output += System.nanoTime() - outputStart;
+        } catch (IOException | RuntimeException e) {
+            heatmap.abort();
+            throw e;
+        }
+        return written;
+    }
+
+    private static int write(HeatmapVideoWriter heatmap, List<FixationMap> ready, Deque<VideoFrame> awaitingMaps,
+                             int written) throws IOException {
+        for (FixationMap map : ready) {
+            heatmap.write(awaitingMaps.remove(), map);
+        }
+        return written + ready.size();
+    }
+
+    private void printFigures(PrintWriter out, Path clip, MediaInfo info, FixationPredictor opened, int maps,
+                              long wall, StageTimes times) {
+        int inputSize = opened.info().capabilities().nativeInputWidth();
+        out.printf(Locale.ROOT, "clip: %s, %dx%d at %.2f fps%n", clip.getFileName(), info.width(), info.height(),
+                info.frameRate());
+        out.printf(Locale.ROOT, "model: %s, input %s, %d cores, model threads %s%n", opened.info().name(),
+                inputSize > 0 ? inputSize + "x" + opened.info().capabilities().nativeInputHeight() : "frame size",
+                Runtime.getRuntime().availableProcessors(), opened.threads() > 0 ? opened.threads() : "none");
+        out.printf(Locale.ROOT, "%d frames in %.2f s = %.1f fps end to end (model loading not counted)%n", maps,
+                wall / 1e9, maps / (wall / 1e9));
+        printShare(out, "decode", times.decode, wall, maps, "MediaReader: frame + audio window");
+        printShare(out, "predict", times.predict, wall, maps, "session.push + flush: preprocessing + forward");
+        printShare(out, "output", times.output, wall, maps, "heatmap overlay + video encoding");
+        printShare(out, "other", wall - times.decode - times.predict - times.output, wall, maps,
+                "opening, bookkeeping");
+        out.flush();
+    }
+
+    private static void printShare(PrintWriter out, String stage, long nanos, long wall, int maps, String what) {
+        out.printf(Locale.ROOT, "  %-8s %5.1f %%  %7.2f ms/frame  (%s)%n", stage, 100.0 * nanos / wall,
+                nanos / 1e6 / maps, what);
+    }
+
+    private void compareWithPython(PrintWriter out, FixationPredictor opened, double javaMillisPerFrame)
+            throws IOException, InterruptedException {
+        int size = compareSize != null ? compareSize : opened.info().capabilities().nativeInputWidth();
+        if (size <= 0) {
+            out.println("python comparison: " + opened.info().name() + " has no native input size; give "
+                    + "--compare-size N");
+            return;
+        }
+        boolean sameNet = STANET.equals(opened.info().name());
+        Path weights = predictor.weights();
+        Path parameters = sameNet && weights != null ? weights.resolve(STANET_PARAMETERS) : null;
+        // The same thread count on both sides; a model without an engine compares with one thread.
+        int threads = Math.max(1, opened.threads());
+        out.printf(Locale.ROOT, "python comparison: STA net forward at %dx%d, %d threads%n", size, size, threads);
+        OptionalDouble pythonMillis = PythonForwardComparison.run(python, pythonScript, size, threads, parameters,
+                out);
+        if (pythonMillis.isEmpty()) {
+            return;
+        }
+        if (!sameNet) {
+            out.println("no ratio: " + opened.info().name() + " is not the STA net; measure --model stanet for it");
+            return;
+        }
+        out.printf(Locale.ROOT, "ratio: %.2f (Java predict ms/frame %.2f, incl. preprocessing / PyTorch forward "
+                + "ms/pass %.2f; above 1 means Java is slower)%n", javaMillisPerFrame / pythonMillis.getAsDouble(),
+                javaMillisPerFrame, pythonMillis.getAsDouble());
+        out.flush();
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (var entries = Files.list(folder)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Files.deleteIfExists(entry);
+            }
+        }
+        Files.delete(folder);
+    }
+}

@@ -1,0 +1,81 @@
+package io.fixate.cli.option;
+
+import io.fixate.api.UnreadableInputException;
+import io.fixate.eval.dataset.DatasetClips;
+import io.fixate.eval.dataset.Datasets;
+import io.fixate.eval.dataset.EvalDataset;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.TrainingRequest;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the training commands share: the tagged dataset and any extra ones, the output folder, the seed, the model
+ * settings, the console progress and the closing summary.
+ */
+public final class TrainingRunOptions {
+
+    @Option(names = "--dataset", paramLabel = "PATH", required = true,
+            description = "Dataset root; needs category tags and a train split.")
+    Path dataset;
+
+    @Option(names = "--extra-data", paramLabel = "PATH",
+            description = "Another tagged dataset whose every video, whatever its split, is also trained on "
+                    + "(repeatable); its tags must be in --dataset's label set. For example a benchmark generated "
+                    + "with another --seed, or your own tagged clips beside AVE.")
+    List<Path> extraData = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Folder for the weights, checkpoints and manifest (created if missing).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7",
+            description = "Seed of initialisation, shuffling and sampling. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Mixin
+    ModelSettings settings;
+
+    private final long startNanos = System.nanoTime();
+
+    /** Where the model trains and its own settings. */
+    public ModelSettings settings() {
+        return settings;
+    }
+
+    /** The dataset's train split and the extra datasets to train on, its val split, if any, to validate with. */
+    public TrainingData data() {
+        List<EvalDataset> extra = new ArrayList<>();
+        for (Path root : extraData) {
+            extra.add(open(root));
+        }
+        return DatasetClips.trainingData(open(dataset), extra);
+    }
+
+    private static EvalDataset open(Path root) {
+        return UnreadableInputException.whileReading(() -> Datasets.open(root));
+    }
+
+    public TrainingRequest request() {
+        return new TrainingRequest(out, seed, settings.device(), settings.settings());
+    }
+
+    public TrainingMonitor monitor(PrintWriter stdout, PrintWriter err) {
+        return new ConsoleTrainingMonitor(stdout, err, settings.showProgress(), System.console() != null);
+    }
+
+    /** The closing lines: what was trained on what, how long it took, and the weights to pass on. */
+    public void report(PrintWriter stdout, String trained, TrainingData data, Path weights) {
+        stdout.printf(Locale.ROOT, "trained %s on %s (%d clips, %d for validation) in %.1f s%nweights: %s%n",
+                trained, data.name(), data.training().size(), data.validation().size(),
+                (System.nanoTime() - startNanos) / 1e9, weights);
+        stdout.flush();
+    }
+}
