@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 
 /** {@code fixate import-encoder}: a pretrained TensorFlow Lite network into the SDK's encoder weights. */
 @Command(name = "import-encoder", mixinStandardHelpOptions = true,
-        description = {"Import a pretrained TensorFlow Lite network (MobileNetV2 1.0 ImageNet, YAMNet) as encoder",
-            "weights: dequantised, checksummed, with the source file's SHA-256, licence and class names",
-            "(docs/encoders.md)."})
+        description = "Import a pretrained TensorFlow Lite network (MobileNetV2 1.0 ImageNet, YAMNet) as encoder"
+                + " weights: dequantised, checksummed, with the source file's SHA-256, licence and class names"
+                + " (docs/encoders.md).")
 public final class ImportEncoderCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The .tflite file.")
