@@ -7,6 +7,7 @@ module io.fixate.cli {
     requires io.fixate.codec;
     requires io.fixate.eval;
     requires io.fixate.eval.synth;
+    requires io.fixate.importer;
     requires info.picocli;
     requires java.management;
 

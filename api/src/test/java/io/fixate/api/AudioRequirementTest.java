@@ -3,6 +3,7 @@ package io.fixate.api;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,6 +15,14 @@ class AudioRequirementTest {
         assertEquals(44, new AudioRequirement(44_100, 1_000).windowSamples());
         assertEquals(45, new AudioRequirement(44_100, 1_015).windowSamples());
         assertEquals(1, new AudioRequirement(8_000, 1).windowSamples());
+    }
+
+    @Test
+    void windowsAreHannWeightedUnlessRawSamplesAreAskedFor() {
+        assertTrue(AudioRequirement.DEFAULT.hannWeighted());
+        AudioRequirement yamnet = AudioRequirement.rawSamples(16_000, 975_000);
+        assertFalse(yamnet.hannWeighted());
+        assertEquals(15_600, yamnet.windowSamples());
     }
 
     @Test

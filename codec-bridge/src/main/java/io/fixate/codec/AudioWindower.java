@@ -6,6 +6,7 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.api.VideoFrame;
 import io.fixate.codec.internal.SampleTimeline;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,7 @@ import java.util.Objects;
  *
  * <p>Ask for windows with {@link #windowFor} or {@link #attach} once {@link #covers} says the audio around the frame
  * is complete (or {@link #end} was called). Each window is {@code requirement.windowSamples()} long, centred on the
- * frame's time, Hann-weighted, and silent where there is no audio.
+ * frame's time, Hann-weighted unless the requirement wants raw samples, and silent where there is no audio.
  *
  * <p>Memory stays bounded: frame times are expected to increase, so asking for a window forgets all audio before
  * its start, and at most {@link #MAX_BUFFERED_MICROS} of audio is kept in any case (the oldest goes first), which
@@ -38,7 +39,8 @@ public final class AudioWindower implements AutoCloseable {
     private static final double JUMP_TOLERANCE_MICROS = 2_000;
 
     private final AudioRequirement requirement;
-    private final float[] hann;
+    /** Per-sample weights of every window: Hann or ones. */
+    private final float[] weights;
     private final SampleTimeline timeline;
     private AudioResampler resampler;
     private double expectedNextMicros;
@@ -47,7 +49,8 @@ public final class AudioWindower implements AutoCloseable {
 
     public AudioWindower(AudioRequirement requirement) {
         this.requirement = Objects.requireNonNull(requirement, "requirement");
-        this.hann = hannWindow(requirement.windowSamples());
+        this.weights = requirement.hannWeighted() ? hannWindow(requirement.windowSamples())
+                : unweighted(requirement.windowSamples());
         long maxSamples = MAX_BUFFERED_MICROS * requirement.sampleRate() / 1_000_000;
         this.timeline = new SampleTimeline((int) Math.min(Integer.MAX_VALUE - 8,
                 Math.max(maxSamples, 2L * requirement.windowSamples())));
@@ -103,12 +106,12 @@ public final class AudioWindower implements AutoCloseable {
     /** Whether the window around {@code frameMicros} is complete: its audio has arrived, or the audio has ended. */
     public boolean covers(long frameMicros) {
         ensureOpen();
-        return ended || timeline.end() >= windowStart(frameMicros) + hann.length;
+        return ended || timeline.end() >= windowStart(frameMicros) + weights.length;
     }
 
     /**
-     * The Hann-weighted mono window centred on {@code frameMicros}, silent where no audio arrived. Forgets the audio
-     * before the window's start.
+     * The mono window (Hann-weighted unless the requirement wants raw samples) centred on {@code frameMicros},
+     * silent where no audio arrived. Forgets the audio before the window's start.
      */
     public AudioBlock windowFor(long frameMicros) {
         return window(frameMicros).audio();
@@ -130,17 +133,17 @@ public final class AudioWindower implements AutoCloseable {
         ensureOpen();
         long start = windowStart(frameMicros);
         timeline.dropBefore(start);
-        float[] samples = new float[hann.length];
+        float[] samples = new float[weights.length];
         boolean present = timeline.read(start, samples) > 0;
         for (int i = 0; i < samples.length; i++) {
-            samples[i] *= hann[i];
+            samples[i] *= weights[i];
         }
         long startMicros = Math.round(start * 1_000_000.0 / requirement.sampleRate());
         return new Window(AudioBlock.ofMono(samples, requirement.sampleRate(), startMicros), present);
     }
 
     private long windowStart(long frameMicros) {
-        return Math.round(frameMicros * (double) requirement.sampleRate() / 1_000_000) - hann.length / 2;
+        return Math.round(frameMicros * (double) requirement.sampleRate() / 1_000_000) - weights.length / 2;
     }
 
     private void store(AudioBlock mono) {
@@ -162,6 +165,12 @@ public final class AudioWindower implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("audio windower is closed");
         }
+    }
+
+    private static float[] unweighted(int length) {
+        float[] window = new float[length];
+        Arrays.fill(window, 1);
+        return window;
     }
 
     /** Symmetric Hann window: zero at both ends, one in the middle. */

@@ -32,6 +32,20 @@ class AudioWindowerTest {
     }
 
     @Test
+    void aRawSamplesRequirementGetsTheSamplesUnweighted() {
+        // YAMNet's input: 0.975 s of 16 kHz mono as recorded
+        AudioRequirement raw = AudioRequirement.rawSamples(16_000, 975_000);
+        try (AudioWindower windower = new AudioWindower(raw)) {
+            pushConstant(windower, 0.5f, 0, 2_000_000);
+            AudioBlock window = windower.windowFor(1_000_000);
+            assertEquals(15_600, window.frameCount());
+            for (int i = 0; i < window.frameCount(); i += 500) {
+                assertEquals(0.5, window.sample(i, 0), 1e-3, "sample " + i);
+            }
+        }
+    }
+
+    @Test
     void windowIsCentredHannWeightedMonoAtTheRequiredRate() {
         try (AudioWindower windower = new AudioWindower(REQUIREMENT)) {
             pushConstant(windower, 0.5f, 0, 2_000_000);

@@ -1,12 +1,13 @@
 package io.fixate.codec;
 
 import io.fixate.api.FrameWithAudio;
-import org.junit.jupiter.api.Test;
-
+import io.fixate.fixtures.SharedMedia;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,7 @@ class GridClipTest {
 
     @Test
     void readsAGridClipCompletely() {
-        Path clip = TestClips.gridDirectory().map(dir -> dir.resolve("bbaf2n.mpg")).orElse(null);
+        Path clip = SharedMedia.gridDirectory().map(dir -> dir.resolve("bbaf2n.mpg")).orElse(null);
         assumeTrue(clip != null && Files.isReadable(clip), "GRID clips are not beside the project");
         List<FrameWithAudio> frames = new ArrayList<>();
         MediaInfo info;

@@ -11,6 +11,7 @@ import io.fixate.api.CorruptMediaException;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.TruncatedMediaException;
 import io.fixate.api.UnsupportedMediaException;
+import io.fixate.fixtures.MovingSquareClip;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class IsolatedMediaReaderTest {
 
     @BeforeAll
     static void writeClip() {
-        clip = TestClips.clip().frames(20, 25).write(shared, "tone.mov");
+        clip = MovingSquareClip.clip().frames(20, 25).write(shared, "tone.mov");
     }
 
     private record Read(MediaInfo info, List<FrameWithAudio> frames, List<AudioBlock> sourceAudio,
@@ -80,7 +81,8 @@ class IsolatedMediaReaderTest {
         Path photo = Files.write(dir.resolve("photo.mp4"), Remux.png(32, 32));
         assertThrows(UnsupportedMediaException.class, () -> IsolatedMediaReader.open(photo, ReadOptions.DEFAULT));
 
-        Path cut = TestClips.truncated(TestClips.clip().write(dir, "whole.mov"), dir.resolve("cut.mov"), 0.5);
+        Path cut = MovingSquareClip.truncated(MovingSquareClip.clip().write(dir, "whole.mov"), dir.resolve("cut.mov"),
+                0.5);
         try (IsolatedMediaReader reader = IsolatedMediaReader.open(cut, ReadOptions.DEFAULT)) {
             int[] frames = {0};
             TruncatedMediaException error = assertThrows(TruncatedMediaException.class, () -> {

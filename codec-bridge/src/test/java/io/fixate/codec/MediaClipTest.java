@@ -1,14 +1,15 @@
 package io.fixate.codec;
 
 import io.fixate.api.FrameWithAudio;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.fixate.fixtures.MovingSquareClip;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +28,7 @@ class MediaClipTest {
 
     @Test
     void canBeIteratedSeveralTimes() {
-        Path file = TestClips.clip().frames(20, 25).write(dir, "clip.mov");
+        Path file = MovingSquareClip.clip().frames(20, 25).write(dir, "clip.mov");
         try (MediaClip clip = MediaClip.of(file, ReadOptions.DEFAULT.from(200_000))) {
             List<Long> first = timestamps(clip);
             assertEquals(15, first.size());
@@ -38,7 +39,7 @@ class MediaClipTest {
 
     @Test
     void closingTheClipClosesAnAbandonedIteration() {
-        Path file = TestClips.clip().frames(20, 25).write(dir, "clip.mov");
+        Path file = MovingSquareClip.clip().frames(20, 25).write(dir, "clip.mov");
         MediaClip clip = MediaClip.of(file, ReadOptions.DEFAULT);
         Iterator<FrameWithAudio> abandoned = clip.iterator();
         abandoned.next();
@@ -50,8 +51,8 @@ class MediaClipTest {
 
     @Test
     void collectsTheWarningsOfFinishedPasses() {
-        Path whole = TestClips.clip().write(dir, "whole.mov");
-        Path cut = TestClips.truncated(whole, dir.resolve("cut.mov"), 0.6);
+        Path whole = MovingSquareClip.clip().write(dir, "whole.mov");
+        Path cut = MovingSquareClip.truncated(whole, dir.resolve("cut.mov"), 0.6);
         try (MediaClip clip = MediaClip.of(cut, ReadOptions.DEFAULT.toleratingDamage())) {
             clip.forEach(frame -> { });
             List<String> afterOnePass = clip.warnings();

@@ -6,10 +6,7 @@ import io.fixate.api.CorruptMediaException;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.UnsupportedMediaException;
 import io.fixate.api.VideoFrame;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import io.fixate.fixtures.MovingSquareClip;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +15,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +42,7 @@ class MediaReaderTest {
 
     @BeforeAll
     static void writeToneClip() {
-        toneClip = TestClips.clip().write(shared, "tone.mov");
+        toneClip = MovingSquareClip.clip().write(shared, "tone.mov");
     }
 
     /** Every frame of a reader, and its warnings. */
@@ -90,11 +91,12 @@ class MediaReaderTest {
             assertEquals(i * FRAME, frame.timestampMicros(), 1_000, "timestamp of frame " + i);
             assertEquals(64, frame.width());
             assertEquals(48, frame.height());
-            assertEquals(TestClips.clip().squareX(i) + 3.5, Signals.redCentreX(frame), 1.0, "square of frame " + i);
+            assertEquals(MovingSquareClip.clip().squareX(i) + 3.5, Signals.redCentreX(frame), 1.0,
+                    "square of frame " + i);
         }
         VideoFrame first = decoded.first().frame();
         for (int c = 0; c < 3; c++) {
-            assertEquals(TestClips.BACKGROUND[c], first.channel(60, 2, c), 12, "background channel " + c);
+            assertEquals(MovingSquareClip.BACKGROUND[c], first.channel(60, 2, c), 12, "background channel " + c);
         }
         assertEquals(List.of(), decoded.warnings());
     }
@@ -118,14 +120,14 @@ class MediaReaderTest {
         int quarter = audio.windowSamples() / 4;
         // Mean of the squared Hann weights over the centre half is 3/8 + 1/pi.
         double weightRms = Math.sqrt(3.0 / 8 + 1 / Math.PI);
-        assertEquals(TestClips.TONE_AMPLITUDE / Math.sqrt(2) * weightRms,
+        assertEquals(MovingSquareClip.TONE_AMPLITUDE / Math.sqrt(2) * weightRms,
                 Signals.rms(middle.audio(), quarter, 3 * quarter), 0.01);
         assertEquals(2 * 440 * 0.25, Signals.zeroCrossings(middle.audio(), quarter, 3 * quarter), 3);
     }
 
     @Test
     void audioOfAnyNativeFormatIsResampledIntoTheWindows() {
-        Path file = TestClips.clip().size(96, 64).tone(1_000, 48_000, 1).write(dir, "mono48k.mov");
+        Path file = MovingSquareClip.clip().size(96, 64).tone(1_000, 48_000, 1).write(dir, "mono48k.mov");
         Decoded decoded = readAll(file, OPTIONS);
         assertEquals(96, decoded.info().width());
         assertEquals(64, decoded.first().frame().height());
@@ -146,7 +148,7 @@ class MediaReaderTest {
 
     @Test
     void videoWithoutAudioGetsSilentWindowsMarkedAbsent() {
-        Path file = TestClips.clip().silent().write(dir, "mute.mov");
+        Path file = MovingSquareClip.clip().silent().write(dir, "mute.mov");
         Decoded decoded = readAll(file, OPTIONS);
         assertAll(
                 () -> assertFalse(decoded.info().hasAudio()),
@@ -163,7 +165,7 @@ class MediaReaderTest {
 
     @Test
     void audioShorterThanVideoEndsInSilenceWithoutHoldingFramesBack() {
-        Path file = TestClips.clip().frames(100, 25).audioFor(0.3).write(dir, "short-audio.mov");
+        Path file = MovingSquareClip.clip().frames(100, 25).audioFor(0.3).write(dir, "short-audio.mov");
         Decoded decoded = readAll(file, OPTIONS);
         assertEquals(100, decoded.frames().size());
         assertTrue(decoded.frames().get(3).audioPresent());
@@ -185,13 +187,13 @@ class MediaReaderTest {
 
     @Test
     void seekingLandsOnTheRightFrameWithItsWholeWindow() {
-        Path file = TestClips.clip().frames(150, 25).write(dir, "six-seconds.mov");
+        Path file = MovingSquareClip.clip().frames(150, 25).write(dir, "six-seconds.mov");
         assertLandsOnFrame75(file, 3_000_000);
     }
 
     @Test
     void seekingWorksInMpegTsToo() {
-        Path file = TestClips.clip().frames(150, 25).mpegTs().write(dir, "six-seconds.ts");
+        Path file = MovingSquareClip.clip().frames(150, 25).mpegTs().write(dir, "six-seconds.ts");
         assertLandsOnFrame75(file, 3_000_000);
     }
 
@@ -200,7 +202,7 @@ class MediaReaderTest {
         assertEquals(10, decoded.frames().size());
         FrameWithAudio first = decoded.first();
         assertEquals(start, first.frame().timestampMicros(), FRAME / 2.0);
-        assertEquals(TestClips.clip().squareX(75) + 3.5, Signals.redCentreX(first.frame()), 1.0);
+        assertEquals(MovingSquareClip.clip().squareX(75) + 3.5, Signals.redCentreX(first.frame()), 1.0);
         // The pre-roll decoded the audio before the range, so the whole window holds tone.
         int half = first.audio().frameCount() / 2;
         assertTrue(Signals.rms(first.audio(), half / 2, half) > 0.1, "first half of the window is silent");
@@ -208,7 +210,7 @@ class MediaReaderTest {
 
     @Test
     void mpegTsTimesStartNearZeroDespiteTheContainerClock() {
-        Path file = TestClips.clip().mpegTs().write(dir, "clip.ts");
+        Path file = MovingSquareClip.clip().mpegTs().write(dir, "clip.ts");
         Decoded decoded = readAll(file, OPTIONS);
         assertEquals(50, decoded.frames().size());
         assertTrue(decoded.first().frame().timestampMicros() < FRAME, "first frame at "
@@ -223,7 +225,7 @@ class MediaReaderTest {
     @Test
     void variableFrameRateFollowsTheFrameTimestamps() {
         long[] times = {0, 40_000, 120_000, 240_000, 400_000, 440_000, 800_000};
-        Path file = TestClips.clip().silent().frameTimes(times).write(dir, "vfr.mov");
+        Path file = MovingSquareClip.clip().silent().frameTimes(times).write(dir, "vfr.mov");
         List<FrameWithAudio> frames = readAll(file, OPTIONS).frames();
         assertEquals(times.length, frames.size());
         for (int i = 0; i < times.length; i++) {
@@ -249,12 +251,12 @@ class MediaReaderTest {
             frames += block.frameCount();
         }
         assertEquals(2 * 44_100, frames, 1_200);
-        assertEquals(TestClips.TONE_AMPLITUDE / Math.sqrt(2), blocks.get(5).rms(), 0.01);
+        assertEquals(MovingSquareClip.TONE_AMPLITUDE / Math.sqrt(2), blocks.get(5).rms(), 0.01);
     }
 
     @Test
     void truncatedFileToleratedDeliversWhatDecodedWithOneWarning() {
-        Path cut = TestClips.truncated(toneClip, dir.resolve("cut.mov"), 0.6);
+        Path cut = MovingSquareClip.truncated(toneClip, dir.resolve("cut.mov"), 0.6);
         Decoded decoded = readAll(cut, OPTIONS.toleratingDamage());
         assertTrue(decoded.frames().size() >= 10 && decoded.frames().size() < 45,
                 decoded.frames().size() + " frames");
@@ -266,8 +268,8 @@ class MediaReaderTest {
 
     @Test
     void truncatedFileWithItsIndexAtTheEndIsCorrupt() {
-        Path whole = TestClips.clip().indexAtEnd().write(dir, "whole.mp4");
-        assertCorrupt(TestClips.truncated(whole, dir.resolve("cut.mp4"), 0.6));
+        Path whole = MovingSquareClip.clip().indexAtEnd().write(dir, "whole.mp4");
+        assertCorrupt(MovingSquareClip.truncated(whole, dir.resolve("cut.mp4"), 0.6));
     }
 
     @Test
@@ -330,7 +332,7 @@ class MediaReaderTest {
 
     @Test
     void audioOnlyFileIsUnsupported() {
-        Path file = TestClips.clip().withoutVideo().write(dir, "sound.mov");
+        Path file = MovingSquareClip.clip().withoutVideo().write(dir, "sound.mov");
         UnsupportedMediaException error = assertThrows(UnsupportedMediaException.class,
                 () -> MediaReader.open(file, OPTIONS));
         assertTrue(error.getMessage().contains("sound.mov") && error.getMessage().contains("no video"),
@@ -348,7 +350,7 @@ class MediaReaderTest {
     }
 
     private void assertDecodesY4m(int width, int height) {
-        Path file = TestClips.y4m(dir, width + "x" + height + ".y4m", width, height, 5);
+        Path file = MovingSquareClip.y4m(dir, width + "x" + height + ".y4m", width, height, 5);
         Decoded decoded = readAll(file, OPTIONS);
         assertEquals(5, decoded.frames().size());
         for (int i = 0; i < 5; i++) {
@@ -357,7 +359,7 @@ class MediaReaderTest {
             assertEquals(height, frame.height());
             assertEquals(i * FRAME, frame.timestampMicros());
             for (int c = 0; c < 3; c++) {
-                assertEquals(TestClips.y4mGrey(i), frame.channel(width - 1, height - 1, c), 1);
+                assertEquals(MovingSquareClip.y4mGrey(i), frame.channel(width - 1, height - 1, c), 1);
             }
         }
     }

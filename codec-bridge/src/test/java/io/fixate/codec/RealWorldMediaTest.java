@@ -18,6 +18,8 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.api.TruncatedMediaException;
 import io.fixate.api.UnsupportedMediaException;
 import io.fixate.api.VideoFrame;
+import io.fixate.fixtures.MovingSquareClip;
+import io.fixate.fixtures.SharedMedia;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +82,7 @@ class RealWorldMediaTest {
     @Test
     void aPhoneClipStoredSidewaysIsDeliveredUpright() {
         // A phone held upright stores its picture sideways with a -90 degree display matrix (ffprobe: rotation=-90).
-        Decoded decoded = readAll(TestClips.clip().displayRotation(-90).write(dir, "phone.mov"));
+        Decoded decoded = readAll(MovingSquareClip.clip().displayRotation(-90).write(dir, "phone.mov"));
         VideoFrame first = decoded.frames().get(0);
         assertAll(
                 () -> assertEquals(48, decoded.info().width()),
@@ -90,48 +92,48 @@ class RealWorldMediaTest {
                 () -> assertEquals(64, first.height()),
                 // Stored, the square starts at the left edge, vertically centred; a quarter turn clockwise puts it
                 // at the top, horizontally centred.
-                () -> assertColour(TestClips.SQUARE, pixel(first, 24, 3), 40),
-                () -> assertColour(TestClips.BACKGROUND, pixel(first, 24, 60), 40),
-                () -> assertColour(TestClips.BACKGROUND, pixel(first, 3, 24), 40));
+                () -> assertColour(MovingSquareClip.SQUARE, pixel(first, 24, 3), 40),
+                () -> assertColour(MovingSquareClip.BACKGROUND, pixel(first, 24, 60), 40),
+                () -> assertColour(MovingSquareClip.BACKGROUND, pixel(first, 3, 24), 40));
     }
 
     @Test
     void nonSquarePixelsAreReported() {
-        MediaInfo info = readAll(TestClips.clip().pixelAspect(4 / 3.0).write(dir, "anamorphic.mov")).info();
+        MediaInfo info = readAll(MovingSquareClip.clip().pixelAspect(4 / 3.0).write(dir, "anamorphic.mov")).info();
         assertEquals(4 / 3.0, info.pixelAspect(), 1e-3);
         assertEquals(0, info.rotation());
     }
 
     @Test
     void tenBitVideoDecodesToTheColoursOfEightBit() {
-        List<VideoFrame> eight = readAll(TestClips.clip().silent().container("matroska")
+        List<VideoFrame> eight = readAll(MovingSquareClip.clip().silent().container("matroska")
                 .videoCodec(AV_CODEC_ID_FFV1, AV_PIX_FMT_YUV420P).write(dir, "eight.mkv")).frames();
-        List<VideoFrame> ten = readAll(TestClips.clip().silent().container("matroska")
+        List<VideoFrame> ten = readAll(MovingSquareClip.clip().silent().container("matroska")
                 .videoCodec(AV_CODEC_ID_FFV1, AV_PIX_FMT_YUV420P10LE).write(dir, "ten.mkv")).frames();
         assertEquals(50, ten.size());
         for (int i = 0; i < ten.size(); i += 7) {
             // Inside the square and in the background; their edges differ by the 4:2:0 chroma rounding of each depth.
-            int squareCentre = TestClips.clip().squareX(i) + TestClips.SQUARE_SIZE / 2;
+            int squareCentre = MovingSquareClip.clip().squareX(i) + MovingSquareClip.SQUARE_SIZE / 2;
             for (int[] at : new int[][]{{squareCentre, 24}, {60, 5}}) {
                 assertColour(pixel(eight.get(i), at[0], at[1]), pixel(ten.get(i), at[0], at[1]), 2);
             }
-            assertColour(TestClips.SQUARE, pixel(ten.get(i), squareCentre, 24), 8);
+            assertColour(MovingSquareClip.SQUARE, pixel(ten.get(i), squareCentre, 24), 8);
         }
     }
 
     @Test
     void interlacedVideoDecodesEveryFrameInItsColours() {
-        Decoded decoded = readAll(TestClips.clip().mpegTs().videoOption("flags", "+ildct+ilme")
+        Decoded decoded = readAll(MovingSquareClip.clip().mpegTs().videoOption("flags", "+ildct+ilme")
                 .write(dir, "interlaced.ts"));
         assertEquals(50, decoded.frames().size());
         assertStrictlyIncreasing(decoded.frames());
-        assertColour(TestClips.BACKGROUND, pixel(decoded.frames().get(10), 60, 5), 12);
+        assertColour(MovingSquareClip.BACKGROUND, pixel(decoded.frames().get(10), 60, 5), 12);
     }
 
     @Test
     void aSizeChangeMidStreamIsScaledToTheFirstSizeWithOneWarning() throws IOException {
-        Path first = TestClips.clip().mpegTs().write(dir, "first.ts");
-        Path second = TestClips.clip().mpegTs().size(96, 64).formatOption("output_ts_offset", "12")
+        Path first = MovingSquareClip.clip().mpegTs().write(dir, "first.ts");
+        Path second = MovingSquareClip.clip().mpegTs().size(96, 64).formatOption("output_ts_offset", "12")
                 .write(dir, "second.ts");
         Path joined = dir.resolve("joined.ts");
         Files.write(joined, Files.readAllBytes(first));
@@ -148,7 +150,7 @@ class RealWorldMediaTest {
 
     @Test
     void fragmentedMp4DecodesEveryFrame() {
-        Decoded decoded = readAll(TestClips.clip().container("mp4").audioCodec(AV_CODEC_ID_MP3)
+        Decoded decoded = readAll(MovingSquareClip.clip().container("mp4").audioCodec(AV_CODEC_ID_MP3)
                 .formatOption("movflags", "frag_keyframe+empty_moov").write(dir, "fragmented.mp4"));
         assertEquals(50, decoded.frames().size());
         assertEquals(0, decoded.frames().get(0).timestampMicros());
@@ -157,14 +159,14 @@ class RealWorldMediaTest {
 
     @Test
     void matroskaNamedMp4IsReadForWhatItIs() {
-        Decoded decoded = readAll(TestClips.clip().silent().container("matroska").write(dir, "misnamed.mp4"));
+        Decoded decoded = readAll(MovingSquareClip.clip().silent().container("matroska").write(dir, "misnamed.mp4"));
         assertEquals(50, decoded.frames().size());
         assertTrue(decoded.warnings().isEmpty(), decoded.warnings().toString());
     }
 
     @Test
     void aRepeatedFrameTimeIsPlacedOneFrameLater() {
-        Path clip = TestClips.clip().silent().write(dir, "clip.mov");
+        Path clip = MovingSquareClip.clip().silent().write(dir, "clip.mov");
         assertFramesEvery40MillisWithOneRepair(Remux.withVideoTimes(clip, dir.resolve("repeated.mkv"), "matroska",
                 i -> (i == 10 ? 9 : i) * 40_000L));
     }
@@ -172,7 +174,7 @@ class RealWorldMediaTest {
     @Test
     void aFrameTimeThatGoesBackIsPlacedOneFrameLater() {
         // As FFmpeg's best-effort time falling back to the decoding time after a damaged H.264 packet.
-        Path clip = TestClips.clip().silent().write(dir, "clip.mov");
+        Path clip = MovingSquareClip.clip().silent().write(dir, "clip.mov");
         assertFramesEvery40MillisWithOneRepair(Remux.withVideoTimes(clip, dir.resolve("backwards.mkv"), "matroska",
                 i -> (i == 10 ? 8 : i) * 40_000L));
     }
@@ -190,7 +192,7 @@ class RealWorldMediaTest {
 
     @Test
     void bFramesInMp4StartAtZeroInOrder() {
-        Decoded decoded = readAll(TestClips.clip().container("mp4").audioCodec(AV_CODEC_ID_MP3)
+        Decoded decoded = readAll(MovingSquareClip.clip().container("mp4").audioCodec(AV_CODEC_ID_MP3)
                 .videoOption("bf", "2").write(dir, "bframes.mp4"));
         assertEquals(50, decoded.frames().size());
         assertEquals(0, decoded.frames().get(0).timestampMicros());
@@ -199,7 +201,7 @@ class RealWorldMediaTest {
 
     @Test
     void bFramesInAviDecodeEveryFrameInOrder() {
-        Decoded decoded = readAll(TestClips.clip().container("avi").silent().videoCodec(AV_CODEC_ID_MPEG4,
+        Decoded decoded = readAll(MovingSquareClip.clip().container("avi").silent().videoCodec(AV_CODEC_ID_MPEG4,
                 AV_PIX_FMT_YUV420P).videoOption("bf", "2").write(dir, "bframes.avi"));
         assertEquals(50, decoded.frames().size());
         assertStrictlyIncreasing(decoded.frames());
@@ -208,7 +210,8 @@ class RealWorldMediaTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.3, 0.5, 0.7, 0.9})
     void aFileCutShortFailsAfterItsFramesNamingTheTimes(double kept) {
-        Path cut = TestClips.truncated(TestClips.clip().write(dir, "whole.mov"), dir.resolve("cut.mov"), kept);
+        Path cut = MovingSquareClip.truncated(MovingSquareClip.clip().write(dir, "whole.mov"), dir.resolve("cut.mov"),
+                kept);
         List<FrameWithAudio> frames = new ArrayList<>();
         TruncatedMediaException error;
         try (MediaReader reader = MediaReader.open(cut, OPTIONS)) {
@@ -236,7 +239,7 @@ class RealWorldMediaTest {
 
     @Test
     void anMp3WithCoverArtIsAudioNotVideo() {
-        Path song = TestClips.clip().withoutVideo().container("mp3").audioCodec(AV_CODEC_ID_MP3)
+        Path song = MovingSquareClip.clip().withoutVideo().container("mp3").audioCodec(AV_CODEC_ID_MP3)
                 .write(dir, "plain.mp3");
         Path covered = Remux.withCoverArt(song, dir.resolve("song.mp3"), "mp3", 300, 300);
         UnsupportedMediaException error = assertThrows(UnsupportedMediaException.class,
@@ -247,11 +250,11 @@ class RealWorldMediaTest {
 
     @Test
     void coverArtBesideAVideoIsNotTakenForIt() {
-        Path clip = TestClips.clip().write(dir, "clip.mov");
+        Path clip = MovingSquareClip.clip().write(dir, "clip.mov");
         Decoded decoded = readAll(Remux.withCoverArt(clip, dir.resolve("covered.mkv"), "matroska", 320, 240));
         assertEquals(50, decoded.frames().size());
         assertEquals(64, decoded.info().width());
-        assertColour(TestClips.BACKGROUND, pixel(decoded.frames().get(0), 60, 5), 12);
+        assertColour(MovingSquareClip.BACKGROUND, pixel(decoded.frames().get(0), 60, 5), 12);
     }
 
     @Test
@@ -276,7 +279,7 @@ class RealWorldMediaTest {
 
     @Test
     void anUnknownCodecIsNamed() throws IOException {
-        Path avi = TestClips.clip().container("avi").silent().write(dir, "known.avi");
+        Path avi = MovingSquareClip.clip().container("avi").silent().write(dir, "known.avi");
         byte[] bytes = Files.readAllBytes(avi);
         String text = new String(bytes, StandardCharsets.ISO_8859_1);
         Path unknown = Files.write(dir.resolve("unknown.avi"), text.replace("FMP4", "ZQX9")
@@ -299,7 +302,7 @@ class RealWorldMediaTest {
     /** Every shared real clip decodes with strictly increasing times and about the frames it declares. */
     @TestFactory
     Stream<DynamicTest> everySharedRealClipDecodes() throws IOException {
-        Path real = TestClips.realDirectory().orElse(null);
+        Path real = SharedMedia.realDirectory().orElse(null);
         assumeTrue(real != null, "../shared/media/real is not present");
         try (Stream<Path> files = Files.list(real)) {
             return files.filter(f -> !f.getFileName().toString().endsWith(".md")).sorted().toList().stream()

@@ -2,6 +2,7 @@ package io.fixate.codec;
 
 import io.fixate.api.AudioBlock;
 import io.fixate.api.VideoFrame;
+import io.fixate.fixtures.MovingSquareClip;
 
 /** Measurements on decoded test media. */
 final class Signals {
@@ -29,7 +30,7 @@ final class Signals {
         return Math.sqrt(sum / Math.max(1, to - from));
     }
 
-    /** The mean x of the clearly red pixels of a {@link TestClips} frame, or -1 when there are none. */
+    /** The mean x of the clearly red pixels of a {@link MovingSquareClip} frame, or -1 when there are none. */
     static double redCentreX(VideoFrame frame) {
         double sum = 0;
         int count = 0;

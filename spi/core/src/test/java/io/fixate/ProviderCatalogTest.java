@@ -7,7 +7,7 @@ import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
 import io.fixate.api.UnknownProviderException;
-import io.fixate.fixtures.CatalogFixtures;
+import io.fixate.catalogfixtures.CatalogFixtures;
 import io.fixate.spi.LabelerProvider;
 import io.fixate.spi.PredictorProvider;
 import io.fixate.spi.TrainingData;

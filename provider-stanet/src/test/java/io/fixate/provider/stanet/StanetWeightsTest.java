@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
+import io.fixate.fixtures.DamagedWeights;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.WeightsFile;
@@ -15,13 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,9 +91,7 @@ class StanetWeightsTest {
     void damagedParametersAreNamed() throws IOException {
         Path copy = copyOfSaved();
         Path parameters = copy.resolve(StanetWeights.PARAMETERS);
-        byte[] bytes = Files.readAllBytes(parameters);
-        bytes[bytes.length / 2] ^= 0x5A;
-        Files.write(parameters, bytes);
+        DamagedWeights.flipMiddleByte(parameters, 0x5A);
 
         CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
                 () -> StanetWeights.load(copy, Device.cpu()));
@@ -106,18 +102,8 @@ class StanetWeightsTest {
     void parametersThatNoLongerMatchTheManifestsChecksumAreRefused() throws IOException {
         Path copy = copyOfSaved();
         Path parameters = copy.resolve(StanetWeights.PARAMETERS);
-        byte[] bytes = Files.readAllBytes(parameters);
-        bytes[bytes.length / 2] ^= 0x01;
-        Files.write(parameters, bytes);
         // the sidecar manifest made to agree, so that only manifest.json's record can catch it
-        Properties sidecar = new Properties();
-        try (Reader in = Files.newBufferedReader(WeightsFile.manifestOf(parameters))) {
-            sidecar.load(in);
-        }
-        sidecar.setProperty("sha256", ProviderFiles.sha256Hex(bytes));
-        try (Writer out = Files.newBufferedWriter(WeightsFile.manifestOf(parameters))) {
-            sidecar.store(out, null);
-        }
+        byte[] bytes = DamagedWeights.flipMiddleByteBehindTheSidecar(parameters, WeightsFile.manifestOf(parameters));
 
         CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
                 () -> StanetWeights.load(copy, Device.cpu()));

@@ -13,6 +13,7 @@ import io.fixate.cli.command.BenchMetricsCommand;
 import io.fixate.cli.command.BenchPredictCommand;
 import io.fixate.cli.command.EvalCommand;
 import io.fixate.cli.command.FuzzMediaCommand;
+import io.fixate.cli.command.ImportEncoderCommand;
 import io.fixate.cli.command.LabelCommand;
 import io.fixate.cli.command.PredictCommand;
 import io.fixate.cli.command.ProvidersCommand;
@@ -20,6 +21,7 @@ import io.fixate.cli.command.SynthCommand;
 import io.fixate.cli.command.TrainLabelerCommand;
 import io.fixate.cli.command.TrainPredictorCommand;
 import io.fixate.codec.FfmpegLog;
+import io.fixate.importer.EncoderImportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.Model.OptionSpec;
@@ -39,7 +41,7 @@ import java.util.Map;
         subcommands = {ProvidersCommand.class, PredictCommand.class, SynthCommand.class, EvalCommand.class,
                 TrainLabelerCommand.class, TrainPredictorCommand.class, LabelCommand.class, BenchDecodeCommand.class,
                 BenchMetricsCommand.class, BenchPredictCommand.class, BenchMemoryCommand.class,
-                FuzzMediaCommand.class, CommandLine.HelpCommand.class})
+                FuzzMediaCommand.class, ImportEncoderCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
 
     private static final String VERBOSE = "--verbose";
@@ -50,6 +52,7 @@ public final class FixateCli {
             Map.entry(CorruptMediaException.class, ExitCode.BAD_INPUT),
             Map.entry(UnsupportedMediaException.class, ExitCode.BAD_INPUT),
             Map.entry(UnreadableInputException.class, ExitCode.BAD_INPUT),
+            Map.entry(EncoderImportException.class, ExitCode.BAD_INPUT),
             Map.entry(WeightsException.class, ExitCode.WEIGHTS),
             Map.entry(DeviceUnavailableException.class, ExitCode.DEVICE),
             Map.entry(TrainingDivergedException.class, ExitCode.DIVERGED),

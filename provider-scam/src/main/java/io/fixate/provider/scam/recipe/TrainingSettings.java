@@ -59,8 +59,7 @@ public record TrainingSettings(int coarseSize, int fineSize, int epochs, int aud
         require(switchLearningRate > 0 && Float.isFinite(switchLearningRate), "switch-lr must be positive");
         require(weightDecay >= 0 && Float.isFinite(weightDecay), "weight-decay must not be negative");
         require(frameStride > 0, "frame-stride must be positive");
-        Encoders.visual(visualEncoder);
-        Encoders.audio(audioEncoder);
+        Encoders.requireReferenceInputs(visualEncoder, audioEncoder);
     }
 
     /**

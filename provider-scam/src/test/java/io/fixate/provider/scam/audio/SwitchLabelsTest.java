@@ -2,7 +2,9 @@ package io.fixate.provider.scam.audio;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.fixate.fixtures.NdManagerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(NdManagerExtension.class)
 class SwitchLabelsTest {
 
     /** A training candidate: its position in the input list and whether its audio is relevant. */
@@ -29,19 +32,17 @@ class SwitchLabelsTest {
     }
 
     @Test
-    void labelsOfABatchCompareEachRowsArgmaxWithItsTag() {
-        try (NDManager manager = NDManager.newBaseManager()) {
-            float[] logits = {
-                    0.1f, 2.0f, -1f, // top-1 = 1
-                    3.0f, 2.9f, 0f, // top-1 = 0
-                    -2f, -1f, -0.5f, // top-1 = 2
-            };
-            int[] labels = SwitchLabels.fromLogits(manager.create(logits, new Shape(3, 3)), new int[] {1, 1, 2});
+    void labelsOfABatchCompareEachRowsArgmaxWithItsTag(NDManager manager) {
+        float[] logits = {
+                0.1f, 2.0f, -1f, // top-1 = 1
+                3.0f, 2.9f, 0f, // top-1 = 0
+                -2f, -1f, -0.5f, // top-1 = 2
+        };
+        int[] labels = SwitchLabels.fromLogits(manager.create(logits, new Shape(3, 3)), new int[] {1, 1, 2});
 
-            assertArrayEquals(new int[] {1, 0, 1}, labels);
-            assertThrows(IllegalArgumentException.class,
-                    () -> SwitchLabels.fromLogits(manager.create(logits, new Shape(3, 3)), new int[] {1, 1}));
-        }
+        assertArrayEquals(new int[] {1, 0, 1}, labels);
+        assertThrows(IllegalArgumentException.class,
+                () -> SwitchLabels.fromLogits(manager.create(logits, new Shape(3, 3)), new int[] {1, 1}));
     }
 
     @Test

@@ -39,7 +39,7 @@ class NetPipelineTest {
     private static final int COARSE_INPUT = 32;
     private static final int FINE_INPUT = 48;
 
-    private final AudioSpectrogram audio = new AudioSpectrogram(SyntheticClip.AUDIO_WINDOW);
+    private final AudioSpectrogram audio = new AudioSpectrogram(CoordinateCodedClip.AUDIO_WINDOW);
     private NDManager manager;
     private Map<Source, ScamNet> coarseNets;
     private Map<Source, ScamNet> fineNets;
@@ -70,11 +70,11 @@ class NetPipelineTest {
         assertEquals(4, maps.size());
         for (int k = 0; k < maps.size(); k++) {
             FixationMap map = maps.get(k);
-            assertEquals(SyntheticClip.timestamp(k), map.timestampMicros());
-            assertEquals(SyntheticClip.SIZE, map.frameWidth());
-            assertEquals(SyntheticClip.SIZE, map.frameHeight());
-            assertEquals(SyntheticClip.SIZE, map.width());
-            assertEquals(SyntheticClip.SIZE, map.height());
+            assertEquals(CoordinateCodedClip.timestamp(k), map.timestampMicros());
+            assertEquals(CoordinateCodedClip.SIZE, map.frameWidth());
+            assertEquals(CoordinateCodedClip.SIZE, map.frameHeight());
+            assertEquals(CoordinateCodedClip.SIZE, map.width());
+            assertEquals(CoordinateCodedClip.SIZE, map.height());
             for (float value : map.toArray()) {
                 assertTrue(value >= 0 && value <= 1, "value " + value);
             }
@@ -84,7 +84,7 @@ class NetPipelineTest {
     @Test
     void netSourcesGiveTheTagCamAtFeatureResolutionAndSoftmaxConfidences() {
         NetCamSources sources = new NetCamSources(coarseNets, COARSE_INPUT, audio, manager);
-        List<FrameWithAudio> clip = SyntheticClip.frames(3);
+        List<FrameWithAudio> clip = CoordinateCodedClip.frames(3);
         FrameTriple frames = new FrameTriple(clip.get(0).frame(), clip.get(1).frame(), clip.get(2).frame(),
                 clip.get(1).audio());
 
@@ -127,7 +127,7 @@ class NetPipelineTest {
         ScamPipeline pipeline = ScamPipeline.withNets(config.withInputSizes(COARSE_INPUT, FINE_INPUT), coarseNets,
                 fineNets, audio, manager);
         List<FixationMap> maps = new ArrayList<>();
-        pipeline.label(SyntheticClip.frames(frames), TAG, maps::add);
+        pipeline.label(CoordinateCodedClip.frames(frames), TAG, maps::add);
         return maps;
     }
 

@@ -44,13 +44,13 @@ class ScamPipelineTest {
     void theFineStagePastesTheFineCamInsideTheCoarseBox() {
         // coarse S CAM on the frame grid: ones in rows 10..19, columns 20..35, zeros elsewhere, so the box of the
         // cells above twice the mean is exactly that rectangle
-        float[] rectangle = new float[SyntheticClip.SIZE * SyntheticClip.SIZE];
+        float[] rectangle = new float[CoordinateCodedClip.SIZE * CoordinateCodedClip.SIZE];
         for (int y = 10; y <= 19; y++) {
             for (int x = 20; x <= 35; x++) {
-                rectangle[y * SyntheticClip.SIZE + x] = 1;
+                rectangle[y * CoordinateCodedClip.SIZE + x] = 1;
             }
         }
-        CamMap coarseCam = CamMap.of(SyntheticClip.SIZE, SyntheticClip.SIZE, rectangle);
+        CamMap coarseCam = CamMap.of(CoordinateCodedClip.SIZE, CoordinateCodedClip.SIZE, rectangle);
         FixedCamSources coarse = new FixedCamSources((frames, source) -> new SourceCam(source, coarseCam, CONFIDENT));
         FixedCamSources fine = new FixedCamSources((frames, source) -> new SourceCam(source, ramp(5, 5), CONFIDENT));
         PipelineConfig config = PipelineConfig.of(Stage.FINE, CamFusion.SCAM_SEL)
@@ -97,8 +97,8 @@ class ScamPipelineTest {
     void smoothingGivesOneMapPerFrameInOrderAndChangesTheMaps() {
         // a hot cell that moves one column per frame
         FixedCamSources moving = new FixedCamSources((frames, source) -> {
-            int k = (int) ((frames.current().timestampMicros() - SyntheticClip.FIRST_TIMESTAMP)
-                    / SyntheticClip.FRAME_MICROS);
+            int k = (int) ((frames.current().timestampMicros() - CoordinateCodedClip.FIRST_TIMESTAMP)
+                    / CoordinateCodedClip.FRAME_MICROS);
             return new SourceCam(source, peakAt(k % 8, 3), CONFIDENT);
         });
         PipelineConfig smoothed = PipelineConfig.of(Stage.COARSE, CamFusion.CAM_S).withSources(EnumSet.of(Source.S));
@@ -109,7 +109,7 @@ class ScamPipelineTest {
         for (List<FixationMap> maps : List.of(on, off)) {
             assertEquals(8, maps.size());
             for (int k = 0; k < 8; k++) {
-                assertEquals(SyntheticClip.timestamp(k), maps.get(k).timestampMicros());
+                assertEquals(CoordinateCodedClip.timestamp(k), maps.get(k).timestampMicros());
             }
         }
         for (int k = 0; k < 8; k++) {
@@ -181,7 +181,7 @@ class ScamPipelineTest {
 
     private static List<FixationMap> label(ScamPipeline pipeline, int frames) {
         List<FixationMap> maps = new ArrayList<>();
-        pipeline.label(SyntheticClip.frames(frames), TAG, maps::add);
+        pipeline.label(CoordinateCodedClip.frames(frames), TAG, maps::add);
         return maps;
     }
 

@@ -6,10 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.fixate.fixtures.NdManagerExtension;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Layers;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,19 +24,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(NdManagerExtension.class)
 class ScamNetTest {
 
     private NDManager manager;
 
     @BeforeEach
-    void seed() {
+    void seed(NDManager opened) {
         Engine.getInstance().setRandomSeed(7);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void release() {
-        manager.close();
+        manager = opened;
     }
 
     @ParameterizedTest

@@ -12,15 +12,17 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import org.junit.jupiter.api.AfterEach;
+import io.fixate.fixtures.NdManagerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(NdManagerExtension.class)
 class TrainingTest {
 
     private static final int BATCH = 4;
@@ -30,14 +32,9 @@ class TrainingTest {
     private NDManager manager;
 
     @BeforeEach
-    void seed() {
+    void seed(NDManager opened) {
         Engine.getInstance().setRandomSeed(3);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void release() {
-        manager.close();
+        manager = opened;
     }
 
     @Test

@@ -5,21 +5,18 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fixate.api.CorruptWeightsException;
+import io.fixate.fixtures.DamagedWeights;
 import io.fixate.provider.scam.nets.TrainableNet;
-import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.WeightsFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,17 +128,7 @@ class LabelerWeightsTest {
      * still tells.
      */
     private static Path flipAByteBehindTheSidecarsBack(Path weights) throws IOException {
-        byte[] bytes = Files.readAllBytes(weights);
-        bytes[bytes.length / 2] ^= 0x01;
-        Files.write(weights, bytes);
-        Properties sidecar = new Properties();
-        try (Reader in = Files.newBufferedReader(WeightsFile.manifestOf(weights))) {
-            sidecar.load(in);
-        }
-        sidecar.setProperty("sha256", ProviderFiles.sha256Hex(bytes));
-        try (Writer out = Files.newBufferedWriter(WeightsFile.manifestOf(weights))) {
-            sidecar.store(out, null);
-        }
+        DamagedWeights.flipMiddleByteBehindTheSidecar(weights, WeightsFile.manifestOf(weights));
         return weights;
     }
 }

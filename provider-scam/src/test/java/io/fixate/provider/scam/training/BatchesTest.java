@@ -3,6 +3,7 @@ package io.fixate.provider.scam.training;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.fixate.fixtures.NdManagerExtension;
 import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.provider.scam.nets.SNet;
 import io.fixate.provider.scam.nets.SaNet;
@@ -10,9 +11,9 @@ import io.fixate.provider.scam.nets.StNet;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.nn.Encoders;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+@ExtendWith(NdManagerExtension.class)
 class BatchesTest {
 
     private static final int SIZE = 16;
@@ -27,13 +29,8 @@ class BatchesTest {
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void release() {
-        manager.close();
+    void open(NDManager opened) {
+        manager = opened;
     }
 
     @Test

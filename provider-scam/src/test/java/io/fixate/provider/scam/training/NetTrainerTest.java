@@ -4,12 +4,13 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.provider.scam.nets.SNet;
-import io.fixate.spi.djl.training.Checkpoint;
-import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.api.TrainingDivergedException;
+import io.fixate.fixtures.DamagedWeights;
+import io.fixate.provider.scam.nets.SNet;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
+import io.fixate.spi.djl.training.Checkpoint;
+import io.fixate.spi.djl.training.EpochTrainer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -115,9 +116,7 @@ class NetTrainerTest {
             trainer.train(TRAINING.subList(0, 4), List.of(), EpochTrainer.Listener.NONE);
         }
         Path weights = damaged.resolve("weights-epoch0001.params");
-        byte[] bytes = Files.readAllBytes(weights);
-        bytes[bytes.length / 2] ^= 1;
-        Files.write(weights, bytes);
+        DamagedWeights.flipMiddleByte(weights, 0x01);
 
         CorruptWeightsException refused = assertThrows(CorruptWeightsException.class, () -> trainer(damaged));
         assertTrue(refused.getMessage().contains(weights.toString()), refused.getMessage());

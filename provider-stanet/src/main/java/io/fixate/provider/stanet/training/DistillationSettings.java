@@ -57,8 +57,7 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         require(learningRate > 0 && Float.isFinite(learningRate), LEARNING_RATE + " must be positive");
         require(weightDecay >= 0 && Float.isFinite(weightDecay), WEIGHT_DECAY + " must not be negative");
         require(frameStride > 0, FRAME_STRIDE + " must be positive");
-        Encoders.visual(visualEncoder);
-        Encoders.audio(audioEncoder);
+        Encoders.requireReferenceInputs(visualEncoder, audioEncoder);
     }
 
     /**

@@ -3,14 +3,16 @@ package io.fixate.provider.stanet.nets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.junit.jupiter.api.AfterEach;
+import io.fixate.fixtures.NdManagerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+@ExtendWith(NdManagerExtension.class)
 class BilinearUpsamplingTest {
 
     private static final float EPS = 1e-6f;
@@ -18,13 +20,8 @@ class BilinearUpsamplingTest {
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void release() {
-        manager.close();
+    void open(NDManager opened) {
+        manager = opened;
     }
 
     @Test

@@ -9,12 +9,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.fixate.fixtures.NdManagerExtension;
 import io.fixate.spi.djl.nn.Encoders;
 import io.fixate.spi.djl.nn.Layers;
 import io.fixate.spi.djl.nn.VisualEncoder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(NdManagerExtension.class)
 class StaNetTest {
 
     static final int SPECTROGRAM_FRAMES = 48;
@@ -29,14 +31,9 @@ class StaNetTest {
     private NDManager manager;
 
     @BeforeEach
-    void seed() {
+    void seed(NDManager opened) {
         Engine.getInstance().setRandomSeed(5);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void release() {
-        manager.close();
+        manager = opened;
     }
 
     static StaNet compactNet() {

@@ -11,15 +11,17 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.fixate.fixtures.NdManagerExtension;
 import io.fixate.spi.djl.training.TrainingStep;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(NdManagerExtension.class)
 class TrainingTest {
 
     private static final int BATCH = 2;
@@ -32,14 +34,9 @@ class TrainingTest {
     private NDManager manager;
 
     @BeforeEach
-    void seed() {
+    void seed(NDManager opened) {
         Engine.getInstance().setRandomSeed(13);
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void release() {
-        manager.close();
+        manager = opened;
     }
 
     @Test

@@ -1,13 +1,14 @@
 package io.fixate.samples.baseline;
 
-import io.fixate.api.AudioBlock;
-import io.fixate.api.AudioRequirement;
-import io.fixate.api.FrameWithAudio;
 import io.fixate.api.VideoFrame;
 
 import java.util.Arrays;
 
-/** Paints synthetic test frames: a uniform grey background with filled squares. */
+/**
+ * Paints single test scenes: a uniform grey background with filled squares where a test puts them. Not a clip: the
+ * baseline's tests place still and moving squares of chosen brightness to check where its peak goes, which
+ * {@code MovingSquareClip}'s one square on a fixed path cannot express.
+ */
 final class Canvas {
 
     private final int width;
@@ -30,16 +31,5 @@ final class Canvas {
 
     VideoFrame frame(long timestampMicros) {
         return VideoFrame.ofRgb(width, height, timestampMicros, rgb);
-    }
-
-    /** A 440 Hz tone of the given amplitude as the frame's audio window, in the baseline's audio format. */
-    static FrameWithAudio withTone(VideoFrame frame, double amplitude) {
-        AudioRequirement requirement = AudioRequirement.DEFAULT;
-        float[] samples = new float[requirement.windowSamples()];
-        for (int i = 0; i < samples.length; i++) {
-            samples[i] = (float) (amplitude * Math.sin(2 * Math.PI * 440 * i / requirement.sampleRate()));
-        }
-        long start = frame.timestampMicros() - requirement.windowMicros() / 2;
-        return new FrameWithAudio(frame, AudioBlock.ofMono(samples, requirement.sampleRate(), start), true);
     }
 }

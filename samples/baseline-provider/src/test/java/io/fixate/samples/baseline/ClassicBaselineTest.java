@@ -8,6 +8,7 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import io.fixate.api.VideoFrame;
+import io.fixate.fixtures.MovingSquareClip;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -88,13 +89,18 @@ class ClassicBaselineTest {
         return clip;
     }
 
+    /** The frame with the fixture's 440 Hz tone at {@code amplitude} as its audio window, in the baseline's format. */
+    private static FrameWithAudio withTone(VideoFrame frame, double amplitude) {
+        return MovingSquareClip.clip().loudness(amplitude).withTone(frame, AudioRequirement.DEFAULT);
+    }
+
     private static int movingLeft(int frameNumber) {
         return 84 + 4 * frameNumber;
     }
 
     @Test
     void whenTheSceneIsLoudTheMovingSquareWinsOverBrighterStillOnes() {
-        List<FixationMap> maps = predict(movingAmongStill(frame -> Canvas.withTone(frame, 0.7)));
+        List<FixationMap> maps = predict(movingAmongStill(frame -> withTone(frame, 0.7)));
         assertPeakOn(maps.get(2), movingLeft(2), 10, 16);
     }
 
@@ -160,7 +166,7 @@ class ClassicBaselineTest {
     void streamsOneMapPerFrameAfterOneFrameOfLookAhead() {
         try (FixationPredictor predictor = new ClassicBaselineProvider().open(ModelOptions.defaults());
              PredictionSession session = predictor.openSession()) {
-            List<FrameWithAudio> clip = movingAmongStill(frame -> Canvas.withTone(frame, 0.1));
+            List<FrameWithAudio> clip = movingAmongStill(frame -> withTone(frame, 0.1));
             List<FixationMap> maps = new ArrayList<>(session.push(clip.get(0)));
             assertEquals(List.of(), maps, "the first frame waits for the second");
             for (FrameWithAudio input : clip.subList(1, clip.size())) {

@@ -12,10 +12,10 @@ import java.util.SplittableRandom;
 /**
  * Turns a {@link VideoFrame} into the (3, S, S) float tensor the nets take: RGB scaled to [0, 1], a square bilinear
  * resize (not aspect-preserving, half-pixel centres, no antialiasing, as the reference's {@code Resize}), then the
- * ImageNet mean and standard deviation per channel. The {@linkplain #augmenting augmenting} variant is the
- * reference's training augmentation: resize to a larger square, a random S × S crop, then {@link ColourJitter}, drawn
- * independently for every frame from a seeded {@link SplittableRandom}, so the same seed and frames give the same
- * tensors. The pixel work is plain Java; each frame costs one array creation on the manager.
+ * encoder's {@link FrameNormalisation} (by default the ImageNet mean and standard deviation per channel). The
+ * {@linkplain #augmenting augmenting} variant is the reference's training augmentation: resize to a larger square, a
+ * random S × S crop, then {@link ColourJitter}, drawn independently for every frame from a seeded {@link
+ * SplittableRandom}, so the same seed and frames give the same tensors. The pixel work is plain Java; each frame costs one array creation on the manager.
  *
  * <p>The evaluation variant is immutable; an augmenting instance advances its random state on every frame and is not
  * thread-safe.
@@ -32,8 +32,10 @@ public final class FramePreprocessor {
     private final int inputSize;
     private final int resizeSize;
     private final SplittableRandom random;
+    private final FrameNormalisation normalisation;
 
-    private FramePreprocessor(int inputSize, int resizeSize, SplittableRandom random) {
+    private FramePreprocessor(int inputSize, int resizeSize, SplittableRandom random,
+                              FrameNormalisation normalisation) {
         if (inputSize <= 0 || resizeSize < inputSize) {
             throw new IllegalArgumentException("need 0 < input size <= resize size, got input " + inputSize
                     + " and resize " + resizeSize);
@@ -41,11 +43,17 @@ public final class FramePreprocessor {
         this.inputSize = inputSize;
         this.resizeSize = resizeSize;
         this.random = random;
+        this.normalisation = Objects.requireNonNull(normalisation, "normalisation");
     }
 
-    /** Test-time preprocessing: square resize to {@code inputSize} and normalisation. */
+    /** Test-time preprocessing: square resize to {@code inputSize} and ImageNet normalisation. */
     public static FramePreprocessor evaluation(int inputSize) {
-        return new FramePreprocessor(inputSize, inputSize, null);
+        return evaluation(inputSize, FrameNormalisation.IMAGENET_MEAN_STD);
+    }
+
+    /** Test-time preprocessing: square resize to {@code inputSize} and the encoder's {@code normalisation}. */
+    public static FramePreprocessor evaluation(int inputSize, FrameNormalisation normalisation) {
+        return new FramePreprocessor(inputSize, inputSize, null, normalisation);
     }
 
     /**
@@ -53,7 +61,8 @@ public final class FramePreprocessor {
      * normalisation, drawn from a random source seeded with {@code seed}.
      */
     public static FramePreprocessor augmenting(int inputSize, int resizeSize, long seed) {
-        return new FramePreprocessor(inputSize, resizeSize, new SplittableRandom(seed));
+        return new FramePreprocessor(inputSize, resizeSize, new SplittableRandom(seed),
+                FrameNormalisation.IMAGENET_MEAN_STD);
     }
 
     /** Side S of the square output. */
@@ -111,7 +120,7 @@ public final class FramePreprocessor {
         float[] chw = new float[CHANNELS * pixels];
         for (int c = 0; c < CHANNELS; c++) {
             for (int i = 0; i < pixels; i++) {
-                chw[c * pixels + i] = (planes[c][i] - MEAN[c]) / STD[c];
+                chw[c * pixels + i] = normalisation.apply(planes[c][i], c);
             }
         }
         return chw;

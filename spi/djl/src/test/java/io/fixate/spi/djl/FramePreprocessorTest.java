@@ -28,6 +28,16 @@ class FramePreprocessorTest {
     }
 
     @Test
+    void aSignedUnitEncoderGetsColoursScaledToMinusOneToOne() {
+        float[] chw = FramePreprocessor.evaluation(2, FrameNormalisation.SIGNED_UNIT).pixels(uniform(4, 4, 255, 0, 51));
+
+        float[] expected = {1f, -1f, -0.6f};
+        for (int c = 0; c < 3; c++) {
+            assertEquals(expected[c], chw[c * 4], 1e-6, "channel " + c);
+        }
+    }
+
+    @Test
     void theSquareResizeIsBilinearWithHalfPixelCentres() {
         // Two columns, black and white; at width 4 the samples fall at -0.25, 0.25, 0.75, 1.25 of the source.
         byte[] rgb = new byte[2 * 3];

@@ -14,9 +14,11 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
-import org.junit.jupiter.api.AfterEach;
+import io.fixate.fixtures.DamagedWeights;
+import io.fixate.fixtures.NdManagerExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -40,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(NdManagerExtension.class)
 class WeightsFileTest {
 
     private static final Shape INPUT = new Shape(1, 1, 8, 8);
@@ -55,14 +58,9 @@ class WeightsFileTest {
     private Path weights;
 
     @BeforeEach
-    void openManager() {
-        manager = NDManager.newBaseManager();
+    void openManager(NDManager opened) {
+        manager = opened;
         weights = folder.resolve("tiny.params");
-    }
-
-    @AfterEach
-    void closeManager() {
-        manager.close();
     }
 
     @Test
@@ -99,9 +97,7 @@ class WeightsFileTest {
     void aFlippedByteFailsTheChecksum() throws IOException {
         WeightsFile.save(tinyBlock(4, 1), weights, MODEL);
         String expected = readManifest().getProperty("sha256");
-        byte[] bytes = Files.readAllBytes(weights);
-        bytes[bytes.length / 2] ^= 0x01;
-        Files.write(weights, bytes);
+        byte[] bytes = DamagedWeights.flipMiddleByte(weights, 0x01);
 
         CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
                 () -> WeightsFile.load(tinyBlock(4, 2), manager, weights, MODEL));

@@ -1,6 +1,8 @@
 package io.fixate.spi.djl.nn;
 
+import io.fixate.api.AudioRequirement;
 import io.fixate.api.InvalidOptionsException;
+import io.fixate.spi.djl.FrameNormalisation;
 
 import java.util.List;
 import java.util.Map;
@@ -8,9 +10,11 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Encoders by name. Each call builds a fresh encoder, because a block belongs to exactly one net. A new encoder (for
- * example the paper's ResNeXt-101 or the VGGSound ResNet-18 + NetVLAD) is added here as one more entry; the nets only
- * read its feature depths (channels and strides) or embedding size.
+ * Encoders by name: {@code compact}, trained from scratch, and the pretrained {@code mobilenet-v2} (visual) and {@code
+ * yamnet} (audio), whose weights {@code fixate import-encoder} makes (docs/encoders.md). Each call builds a fresh
+ * encoder, because a block belongs to exactly one net. A new encoder (for example the paper's ResNeXt-101 or the
+ * VGGSound ResNet-18 + NetVLAD) is added here as one more entry; the nets only read its feature depths (channels and
+ * strides) or embedding size.
  */
 public final class Encoders {
 
@@ -18,9 +22,9 @@ public final class Encoders {
     public static final String COMPACT = "compact";
 
     private static final Map<String, Supplier<VisualEncoder>> VISUAL = new TreeMap<>(Map.of(
-            COMPACT, CompactEncoders::visual));
+            COMPACT, CompactEncoders::visual, MobileNetV2.NAME, MobileNetV2::visual));
     private static final Map<String, Supplier<AudioEncoder>> AUDIO = new TreeMap<>(Map.of(
-            COMPACT, CompactEncoders::audio));
+            COMPACT, CompactEncoders::audio, YamNet.NAME, YamNet::audio));
 
     private Encoders() {
     }
@@ -41,6 +45,28 @@ public final class Encoders {
      */
     public static AudioEncoder audio(String name) {
         return lookup("audio", AUDIO, name);
+    }
+
+    /**
+     * Refuses encoders whose declared input the nets' training and sessions do not feed yet: they prepare frames
+     * with ImageNet statistics and audio as spectrograms of the reference's half-second Hann window, and start from
+     * freshly initialised encoders. The pretrained encoders ({@code mobilenet-v2}, {@code yamnet}) take other inputs
+     * and their imported weights (docs/encoders.md).
+     *
+     * @throws InvalidOptionsException for an unknown name, or an encoder with another input
+     */
+    public static void requireReferenceInputs(String visualName, String audioName) {
+        VisualEncoder visual = visual(visualName);
+        AudioEncoder audio = audio(audioName);
+        if (visual.input() != FrameNormalisation.IMAGENET_MEAN_STD) {
+            throw new InvalidOptionsException("visual encoder '" + visualName + "' takes frames as " + visual.input()
+                    + " with imported weights, which this training does not feed yet; use " + COMPACT);
+        }
+        if (audio.input() != AudioEncoder.Input.SPECTROGRAM || !audio.requirement().equals(AudioRequirement.DEFAULT)) {
+            throw new InvalidOptionsException("audio encoder '" + audioName + "' takes " + audio.input() + " of "
+                    + audio.requirement() + " with imported weights, which this training does not feed yet; use "
+                    + COMPACT);
+        }
     }
 
     /** Names accepted by {@link #visual(String)}, sorted. */

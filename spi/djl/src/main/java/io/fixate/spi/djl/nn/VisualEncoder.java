@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.fixate.spi.djl.FrameNormalisation;
 
 import java.util.List;
 import java.util.Objects;
@@ -19,17 +20,25 @@ import java.util.Objects;
  * @param block  a fresh, uninitialised block owned by the net it is given to
  * @param depths channels and stride of each map {@link #stageOutputs} returns, shallow to deep
  * @param stages runs {@code block} and returns the map of every depth; it is the same pass as the block's forward
+ * @param input  how the frames' RGB values must be normalised for this encoder (what its weights were trained on)
  */
-public record VisualEncoder(String name, Block block, List<Depth> depths, StageForward stages) {
+public record VisualEncoder(String name, Block block, List<Depth> depths, StageForward stages,
+                            FrameNormalisation input) {
 
     public VisualEncoder {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(block, "block");
         Objects.requireNonNull(stages, "stages");
+        Objects.requireNonNull(input, "input");
         depths = List.copyOf(depths);
         if (depths.isEmpty()) {
             throw new IllegalArgumentException("encoder " + name + " needs at least one feature depth");
         }
+    }
+
+    /** An encoder that takes ImageNet-normalised frames, as the ones trained from scratch here do. */
+    public VisualEncoder(String name, Block block, List<Depth> depths, StageForward stages) {
+        this(name, block, depths, stages, FrameNormalisation.IMAGENET_MEAN_STD);
     }
 
     /** An encoder that exposes only its final map, {@code channels} × ⌈H/stride⌉ × ⌈W/stride⌉. */

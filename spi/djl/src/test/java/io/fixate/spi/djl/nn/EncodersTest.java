@@ -8,30 +8,29 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.InvalidOptionsException;
-import org.junit.jupiter.api.AfterEach;
+import io.fixate.fixtures.NdManagerExtension;
+import io.fixate.spi.djl.FrameNormalisation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(NdManagerExtension.class)
 class EncodersTest {
 
     private NDManager manager;
 
     @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager();
-    }
-
-    @AfterEach
-    void release() {
-        manager.close();
+    void open(NDManager opened) {
+        manager = opened;
     }
 
     @Test
@@ -44,8 +43,20 @@ class EncodersTest {
                 visual.getMessage());
         assertTrue(audio.getMessage().contains("'vggish'") && audio.getMessage().contains("compact"),
                 audio.getMessage());
-        assertEquals(List.of("compact"), Encoders.visualNames());
-        assertEquals(List.of("compact"), Encoders.audioNames());
+        assertEquals(List.of("compact", "mobilenet-v2"), Encoders.visualNames());
+        assertEquals(List.of("compact", "yamnet"), Encoders.audioNames());
+    }
+
+    @Test
+    void trainingRefusesThePretrainedEncodersUntilItFeedsTheirInputs() {
+        Encoders.requireReferenceInputs(Encoders.COMPACT, Encoders.COMPACT);
+        InvalidOptionsException visual = assertThrows(InvalidOptionsException.class,
+                () -> Encoders.requireReferenceInputs(MobileNetV2.NAME, Encoders.COMPACT));
+        InvalidOptionsException audio = assertThrows(InvalidOptionsException.class,
+                () -> Encoders.requireReferenceInputs(Encoders.COMPACT, YamNet.NAME));
+
+        assertTrue(visual.getMessage().contains("'mobilenet-v2' takes frames as SIGNED_UNIT"), visual.getMessage());
+        assertTrue(audio.getMessage().contains("'yamnet' takes WAVEFORM"), audio.getMessage());
     }
 
     @Test
@@ -83,6 +94,41 @@ class EncodersTest {
             }
             assertArrayEquals(forward(encoder.block(), input).toFloatArray(), stages.get(2).toFloatArray(), 0f);
         }
+    }
+
+    @Test
+    void mobileNetV2ExposesStrides8To32OnAnySizeAndTakesSignedFrames() {
+        VisualEncoder encoder = Encoders.visual(MobileNetV2.NAME);
+        assertEquals(List.of(new VisualEncoder.Depth(32, 8), new VisualEncoder.Depth(96, 16),
+                new VisualEncoder.Depth(320, 32)), encoder.depths());
+        assertEquals(FrameNormalisation.SIGNED_UNIT, encoder.input());
+        encoder.block().initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 48));
+
+        // odd sizes too: TensorFlow's SAME padding gives ⌈size/stride⌉ like the declared depths
+        for (Shape frames : new Shape[] {new Shape(1, 3, 64, 48), new Shape(2, 3, 45, 33)}) {
+            NDArray input = manager.randomUniform(-1, 1, frames);
+            NDList stages = encoder.stageOutputs(new ParameterStore(manager, false), input, false);
+
+            for (int depth = 0; depth < 3; depth++) {
+                assertEquals(encoder.depths().get(depth).mapShape(frames), stages.get(depth).getShape());
+            }
+            assertArrayEquals(forward(encoder.block(), input).toFloatArray(), stages.get(2).toFloatArray(), 0f);
+        }
+    }
+
+    @Test
+    void yamNetTakesRawSecondsOfSamplesAndGivesItsEmbedding() {
+        AudioEncoder encoder = Encoders.audio(YamNet.NAME);
+        assertEquals(AudioEncoder.Input.WAVEFORM, encoder.input());
+        assertEquals(15_600, encoder.requirement().windowSamples());
+        assertEquals(16_000, encoder.requirement().sampleRate());
+        assertFalse(encoder.requirement().hannWeighted());
+        Shape samples = new Shape(2, encoder.requirement().windowSamples());
+        encoder.block().initialize(manager, DataType.FLOAT32, samples);
+
+        NDArray embedding = forward(encoder.block(), manager.randomUniform(-0.5f, 0.5f, samples));
+
+        assertEquals(new Shape(2, encoder.embeddingSize()), embedding.getShape());
     }
 
     @Test
