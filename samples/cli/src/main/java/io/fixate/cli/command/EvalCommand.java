@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
 
 /** {@code fixate eval}: every metric for models and saved predictions on a dataset with ground truth. */
 @Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true, description = {
-        "Score models and saved predictions on a dataset with fixation ground truth (the Fixate benchmark or the "
-                + "STAViS eye-tracking sets) with AUC-J, sAUC, NSS, CC, SIM and KLD.",
+        "Score models and saved predictions on a dataset with fixation ground truth (the Fixate benchmark, OSIE, "
+                + "DHF1K or the STAViS eye-tracking sets) with AUC-J, sAUC, NSS, CC, SIM and KLD.",
         "The centre-bias, uniform and classic-baseline references are always included."})
 public final class EvalCommand implements Callable<Integer> {
 

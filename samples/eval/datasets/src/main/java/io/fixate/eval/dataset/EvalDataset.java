@@ -41,7 +41,10 @@ public final class EvalDataset {
         this.splits = Collections.unmodifiableMap(resolved);
     }
 
-    /** The dataset's name: the benchmark's declared name, the AVE folder's name, or the STAViS database name. */
+    /**
+     * The dataset's name: the benchmark's declared name, {@code osie}, the STAViS database name, or the folder's name
+     * (AVE, DHF1K, a media folder).
+     */
     public String name() {
         return name;
     }
@@ -58,7 +61,7 @@ public final class EvalDataset {
     /**
      * The label set, in class-index order: the benchmark's declared categories in their order; for AVE the distinct
      * categories sorted by their UTF-8 bytes (the order the reference AVE code gets by sorting the class folder
-     * names); empty for STAViS, which is untagged.
+     * names); empty for the untagged layouts (OSIE, STAViS, DHF1K, media folders).
      */
     public List<String> labels() {
         return labels;
@@ -84,8 +87,9 @@ public final class EvalDataset {
 
     /**
      * The names of the splits this dataset defines, in a stable order: {@code train}, {@code val}, {@code test} for
-     * the benchmark and AVE (those whose file is present); for STAViS one per fold list, e.g. {@code train_1},
-     * {@code test_1} ... or DIEM's {@code train} and {@code test}.
+     * the benchmark and AVE (those whose file is present), OSIE and DHF1K (fixed splits); for STAViS one per fold
+     * list, e.g. {@code train_1}, {@code test_1} ... or DIEM's {@code train} and {@code test}; {@code train} alone for
+     * a media folder.
      */
     public Set<String> splitNames() {
         return splits.keySet();

@@ -35,17 +35,20 @@ public final class VideoEntry {
         this.scenarios = new Lazy<>(() -> Collections.unmodifiableSet(new LinkedHashSet<>(source.readScenarios())));
     }
 
-    /** The video's id: the AVE/benchmark VideoID, or the STAViS video folder name. */
+    /**
+     * The video's id: the AVE/benchmark VideoID, the STAViS or DHF1K video folder name, the OSIE image's file name
+     * without extension, or a media folder's file name.
+     */
     public String id() {
         return id;
     }
 
-    /** The categories of the video's events, in annotation order; empty for STAViS videos, which are untagged. */
+    /** The categories of the video's events, in annotation order; empty for the untagged layouts. */
     public Set<String> tags() {
         return tags;
     }
 
-    /** The annotated event segments (AVE format), in annotation order; empty for STAViS videos. */
+    /** The annotated event segments (AVE format), in annotation order; empty for the untagged layouts. */
     public List<AveEvent> events() {
         return events;
     }
@@ -61,7 +64,7 @@ public final class VideoEntry {
         return scenarios.get();
     }
 
-    /** The video file, or for STAViS the folder of its frames. */
+    /** The video file, the folder of its frames (STAViS, DHF1K), or the image (OSIE). */
     public Path location() {
         return source.location();
     }
