@@ -2,9 +2,12 @@ package io.fixate.eval.dataset;
 
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.CorruptMediaException;
+import io.fixate.api.FixationPoint;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.eval.metrics.Grid;
+import io.fixate.spi.RecordedGaze;
+import io.fixate.spi.TrainingClip;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +29,7 @@ import java.util.Locale;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -177,6 +181,25 @@ class StavisReaderTest {
             assertEquals(1.0, fixations.get(10, 12));
             assertEquals(2.0, Arrays.stream(fixations.toArray()).sum());
         }
+    }
+
+    @Test
+    void asTrainingDataAStavisVideoIsUntaggedAndCarriesItsGazeWithTheAnnotationsInItsFingerprint() throws IOException {
+        TrainingClip clip = DatasetClips.trainingData(Datasets.openStavis(root, "DIEM")).training().get(0);
+
+        assertEquals("vidB", clip.id());
+        assertTrue(clip.tags().isEmpty());
+        RecordedGaze gaze = clip.gaze().orElseThrow();
+        assertEquals(List.of(new FixationPoint(5.5 / MAP_SIZE, 2.5 / MAP_SIZE, 1f),
+                new FixationPoint(12.5 / MAP_SIZE, 10.5 / MAP_SIZE, 1f)), gaze.fixations(1));
+        assertEquals(200 / 255.0, gaze.density(0).orElseThrow().value(3, 3), 2 / 255.0);
+        assertTrue(gaze.density(2).isEmpty(), "vidB has two frames");
+        String before = clip.fingerprint();
+
+        Fixtures.mat(root.resolve("annotations/DIEM/vidB/fixMap_00002.mat"), "eyeMap", Mat5.newMatrix(2, 2));
+        String after = DatasetClips.trainingData(Datasets.openStavis(root, "DIEM")).training().get(0).fingerprint();
+        assertEquals(before.substring(0, 64), after.substring(0, 64), "the same frames");
+        assertNotEquals(before, after, "other fixation files are other training data");
     }
 
     @Test
