@@ -57,7 +57,7 @@ final class StanetSession extends WindowedSession {
         this.weights = weights;
         this.settings = settings;
         this.blur = new MapBlur(settings.blur() * weights.inputSize());
-        this.preprocessor = FramePreprocessor.evaluation(weights.inputSize());
+        this.preprocessor = FramePreprocessor.evaluation(weights.inputSize(), weights.net().visualEncoder().input());
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.training.EpochTrainer;
+import io.fixate.spi.djl.FrameNormalisation;
 import io.fixate.spi.djl.FramePreprocessor;
 
 import java.util.IdentityHashMap;
@@ -43,14 +44,14 @@ final class DistillationBatches implements EpochTrainer.Batching<DistillationSam
     }
 
     /** Test-time batches: the predictor's preprocessing, nothing drawn at random. */
-    static DistillationBatches evaluation(int inputSize) {
-        return new DistillationBatches(FramePreprocessor.evaluation(inputSize), null);
+    static DistillationBatches evaluation(int inputSize, FrameNormalisation normalisation) {
+        return new DistillationBatches(FramePreprocessor.evaluation(inputSize, normalisation), null);
     }
 
     /** One epoch's augmented batches, drawn from {@code random}. */
-    static DistillationBatches augmenting(int inputSize, SplittableRandom random) {
-        return new DistillationBatches(FramePreprocessor.augmenting(inputSize, inputSize, random.nextLong()),
-                random.split());
+    static DistillationBatches augmenting(int inputSize, FrameNormalisation normalisation, SplittableRandom random) {
+        return new DistillationBatches(FramePreprocessor.augmenting(inputSize, inputSize, random.nextLong(),
+                normalisation), random.split());
     }
 
     /** The input shapes of a batch of {@code batchSize}, to initialise the net with. */

@@ -3,9 +3,11 @@ package io.fixate.provider.stanet.training;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.spi.djl.nn.Encoders;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -31,10 +33,13 @@ import java.util.TreeSet;
  * @param augment       whether training frames are colour-jittered and samples mirrored ({@link
  *                      DistillationBatches#augmenting})
  * @param cosine        whether the learning rate anneals along a cosine over the epochs, or stays constant
+ * @param encoderWeights folder of pretrained visual-encoder weights ({@code fixate import-encoder}) the run starts
+ *                       from, or empty to start from random weights
+ * @param freezeEncoder whether those pretrained weights stay as they are (only the rest of the net learns)
  */
 public record DistillationSettings(int inputSize, int epochs, int batchSize, float learningRate, float weightDecay,
                                    int frameStride, String visualEncoder, String audioEncoder, boolean augment,
-                                   boolean cosine) {
+                                   boolean cosine, String encoderWeights, boolean freezeEncoder) {
 
     static final String INPUT_SIZE = "input-size";
     static final String EPOCHS = "epochs";
@@ -46,8 +51,10 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
     static final String AUDIO_ENCODER = "audio-encoder";
     static final String AUGMENT = "augment";
     static final String SCHEDULE = "schedule";
+    static final String ENCODER_WEIGHTS = "encoder-weights";
+    static final String FREEZE_ENCODER = "freeze-encoder";
     private static final List<String> KEYS = List.of(INPUT_SIZE, EPOCHS, BATCH, LEARNING_RATE, SCHEDULE,
-            WEIGHT_DECAY, FRAME_STRIDE, VISUAL_ENCODER, AUDIO_ENCODER, AUGMENT);
+            WEIGHT_DECAY, FRAME_STRIDE, VISUAL_ENCODER, AUDIO_ENCODER, AUGMENT, ENCODER_WEIGHTS, FREEZE_ENCODER);
 
     /** @throws InvalidOptionsException for a size, count or rate out of range, or an unknown encoder */
     public DistillationSettings {
@@ -57,7 +64,15 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         require(learningRate > 0 && Float.isFinite(learningRate), LEARNING_RATE + " must be positive");
         require(weightDecay >= 0 && Float.isFinite(weightDecay), WEIGHT_DECAY + " must not be negative");
         require(frameStride > 0, FRAME_STRIDE + " must be positive");
-        Encoders.requireReferenceInputs(visualEncoder, audioEncoder);
+        Encoders.visual(visualEncoder);
+        Encoders.requireReferenceAudio(audioEncoder);
+        require(!freezeEncoder || !encoderWeights.isEmpty(), FREEZE_ENCODER + "=on needs " + ENCODER_WEIGHTS
+                + " (a frozen encoder that never learnt anything would see nothing)");
+    }
+
+    /** The folder of pretrained weights the visual encoder starts from, if any. */
+    Optional<Path> encoderFolder() {
+        return encoderWeights.isEmpty() ? Optional.empty() : Optional.of(Path.of(encoderWeights));
     }
 
     /**
@@ -80,7 +95,8 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
                     Integer.parseInt(entry(entries, FRAME_STRIDE, "2")),
                     entry(entries, VISUAL_ENCODER, Encoders.COMPACT), entry(entries, AUDIO_ENCODER, Encoders.COMPACT),
                     either(entries, AUGMENT, "on", "on", "off"),
-                    either(entries, SCHEDULE, "cosine", "cosine", "constant"));
+                    either(entries, SCHEDULE, "cosine", "cosine", "constant"), entry(entries, ENCODER_WEIGHTS, ""),
+                    either(entries, FREEZE_ENCODER, "off", "on", "off"));
         } catch (NumberFormatException e) {
             throw new InvalidOptionsException("STANet distillation settings: a number is malformed (" + e.getMessage()
                     + "); given " + entries);
@@ -100,6 +116,8 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         entries.put(AUDIO_ENCODER, audioEncoder);
         entries.put(AUGMENT, augment ? "on" : "off");
         entries.put(SCHEDULE, cosine ? "cosine" : "constant");
+        entries.put(ENCODER_WEIGHTS, encoderWeights);
+        entries.put(FREEZE_ENCODER, freezeEncoder ? "on" : "off");
         return entries;
     }
 

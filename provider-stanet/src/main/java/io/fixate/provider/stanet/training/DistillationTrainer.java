@@ -7,10 +7,12 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.provider.stanet.nets.StaNet;
-import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.api.TrainingDivergedException;
+import io.fixate.provider.stanet.nets.StaNet;
+import io.fixate.spi.djl.EncoderFolder;
 import io.fixate.spi.djl.WeightsFile;
+import io.fixate.spi.djl.nn.VisualEncoder;
+import io.fixate.spi.djl.training.EpochTrainer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,10 +44,16 @@ final class DistillationTrainer implements AutoCloseable {
         this.net = net;
         this.modelId = modelId;
         this.settings = settings;
-        this.batches = DistillationBatches.evaluation(settings.inputSize());
+        this.batches = DistillationBatches.evaluation(settings.inputSize(), net.visualEncoder().input());
+        VisualEncoder visual = net.visualEncoder();
         this.epochs = new EpochTrainer<>(new EpochTrainer.Setup(modelId, net, net.loss(),
                 batches.inputShapes(settings.batchSize()), settings.batchSize(), settings::learningRateOfEpoch,
-                settings.weightDecay(), seed, settings.checkpointOptions(seed)), checkpointFolder, device);
+                settings.weightDecay(), seed, settings.checkpointOptions(seed),
+                manager -> settings.encoderFolder().ifPresent(folder -> EncoderFolder.load(visual.block(), manager,
+                        folder, visual.name(), EncoderFolder.ENCODER))), checkpointFolder, device);
+        if (settings.freezeEncoder()) {
+            visual.block().freezeParameters(true);
+        }
     }
 
     /** Epochs finished so far, including those of a resumed checkpoint. */
@@ -63,7 +71,8 @@ final class DistillationTrainer implements AutoCloseable {
     void train(List<DistillationSample> training, List<DistillationSample> validation,
                EpochTrainer.Listener listener) {
         epochs.train(settings.epochs(), training, random -> settings.augment()
-                        ? DistillationBatches.augmenting(settings.inputSize(), random) : batches,
+                        ? DistillationBatches.augmenting(settings.inputSize(), net.visualEncoder().input(), random)
+                        : batches,
                 () -> validation.isEmpty() ? Float.NaN : meanCorrelation(validation), listener);
     }
 

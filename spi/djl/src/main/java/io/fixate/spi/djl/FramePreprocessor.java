@@ -61,8 +61,13 @@ public final class FramePreprocessor {
      * normalisation, drawn from a random source seeded with {@code seed}.
      */
     public static FramePreprocessor augmenting(int inputSize, int resizeSize, long seed) {
-        return new FramePreprocessor(inputSize, resizeSize, new SplittableRandom(seed),
-                FrameNormalisation.IMAGENET_MEAN_STD);
+        return augmenting(inputSize, resizeSize, seed, FrameNormalisation.IMAGENET_MEAN_STD);
+    }
+
+    /** Training preprocessing as {@link #augmenting(int, int, long)}, normalised as the encoder wants. */
+    public static FramePreprocessor augmenting(int inputSize, int resizeSize, long seed,
+                                               FrameNormalisation normalisation) {
+        return new FramePreprocessor(inputSize, resizeSize, new SplittableRandom(seed), normalisation);
     }
 
     /** Side S of the square output. */

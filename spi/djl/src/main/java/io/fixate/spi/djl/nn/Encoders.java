@@ -57,11 +57,21 @@ public final class Encoders {
      */
     public static void requireReferenceInputs(String visualName, String audioName) {
         VisualEncoder visual = visual(visualName);
-        AudioEncoder audio = audio(audioName);
         if (visual.input() != FrameNormalisation.IMAGENET_MEAN_STD) {
             throw new InvalidOptionsException("visual encoder '" + visualName + "' takes frames as " + visual.input()
                     + " with imported weights, which this training does not feed yet; use " + COMPACT);
         }
+        requireReferenceAudio(audioName);
+    }
+
+    /**
+     * Refuses audio encoders whose input is not the reference's spectrogram of a half-second Hann window, for nets
+     * that feed visual encoders as they declare but audio only that way.
+     *
+     * @throws InvalidOptionsException for an unknown name, or an encoder with another input
+     */
+    public static void requireReferenceAudio(String audioName) {
+        AudioEncoder audio = audio(audioName);
         if (audio.input() != AudioEncoder.Input.SPECTROGRAM || !audio.requirement().equals(AudioRequirement.DEFAULT)) {
             throw new InvalidOptionsException("audio encoder '" + audioName + "' takes " + audio.input() + " of "
                     + audio.requirement() + " with imported weights, which this training does not feed yet; use "

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.function.IntToDoubleFunction;
@@ -78,10 +79,20 @@ public final class EpochTrainer<S> implements AutoCloseable {
      * @param inputShapes       the shapes of one training batch's inputs, to initialise the net with
      * @param learningRate      the SGD step size of each epoch, epochs counted from 1
      * @param checkpointOptions everything besides the epoch count that a resumed run must share with the first one
+     * @param startingWeights   puts pretrained weights into the initialised net when a run starts afresh (a resumed
+     *                          run has them in its checkpoint)
      */
     public record Setup(String modelId, Block block, Loss loss, Shape[] inputShapes, int batchSize,
                         IntToDoubleFunction learningRate, float weightDecay, long seed,
-                        Map<String, String> checkpointOptions) {
+                        Map<String, String> checkpointOptions, Consumer<NDManager> startingWeights) {
+
+        /** A net that starts from its initialiser's random weights. */
+        public Setup(String modelId, Block block, Loss loss, Shape[] inputShapes, int batchSize,
+                     IntToDoubleFunction learningRate, float weightDecay, long seed,
+                     Map<String, String> checkpointOptions) {
+            this(modelId, block, loss, inputShapes, batchSize, learningRate, weightDecay, seed, checkpointOptions,
+                    manager -> { });
+        }
     }
 
     private final Setup setup;
@@ -110,6 +121,8 @@ public final class EpochTrainer<S> implements AutoCloseable {
             if (epochsDone > 0) {
                 NDList velocities = checkpoint.load(setup.checkpointOptions(), setup.block(), model.getNDManager());
                 optimizer.restore(setup.block().getParameters().stream().toList(), velocities);
+            } else {
+                setup.startingWeights().accept(model.getNDManager());
             }
             trainer = model.newTrainer(new DefaultTrainingConfig(setup.loss()).optOptimizer(optimizer)
                     .optDevices(new Device[] {device}));
