@@ -1,5 +1,11 @@
 package io.fixate.provider.stanet;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fixate.api.AudioRequirement;
@@ -13,13 +19,18 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
 import io.fixate.api.VideoFrame;
+import io.fixate.fixtures.MovingSquareClip;
 import io.fixate.spi.ClipMedia;
-import io.fixate.spi.TrainingClip;
+import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.RecordedGaze;
 import io.fixate.spi.Teacher;
+import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
+import io.fixate.spi.djl.EncoderFolder;
+import io.fixate.spi.djl.WeightsFile;
+import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +100,59 @@ class DistillationTest {
         double trained = peakDistance(weights);
         double random = peakDistance(RandomStanet.save(folder.resolve("random")));
         assertTrue(trained < random, "peak distance to the square: trained " + trained + ", random " + random);
+    }
+
+    @Test
+    void aFrozenPretrainedEncoderIsLoadedAndLeftAsItIs() throws IOException {
+        Path encoder = pretrainedCompactEncoder(folder.resolve("encoder"));
+        Map<String, String> settings = Map.of("input-size", "32", "batch", "4", "frame-stride", "1", "epochs", "1",
+                "encoder-weights", encoder.toString(), "freeze-encoder", "on");
+
+        Path weights = train(folder.resolve("frozen"), settings, TrainingMonitor.NONE);
+
+        try (StanetWeights trained = StanetWeights.load(weights, Device.cpu());
+             NDManager manager = NDManager.newBaseManager()) {
+            Block pretrained = Encoders.visual(Encoders.COMPACT).block();
+            pretrained.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+            EncoderFolder.load(pretrained, manager, encoder, Encoders.COMPACT, EncoderFolder.ENCODER);
+            var expected = pretrained.getParameters().values();
+            var actual = trained.net().visualEncoder().block().getParameters().values();
+            assertEquals(expected.size(), actual.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i).getArray().toFloatArray(), actual.get(i).getArray().toFloatArray(),
+                        "encoder parameter " + expected.get(i).getName() + " is the pretrained one");
+            }
+        }
+    }
+
+    @Test
+    void aFrozenEncoderNeedsPretrainedWeights() {
+        InvalidOptionsException refused = assertThrows(InvalidOptionsException.class, () -> train(folder.resolve("x"),
+                Map.of("freeze-encoder", "on"), TrainingMonitor.NONE));
+        assertTrue(refused.getMessage().contains("encoder-weights"), refused.getMessage());
+    }
+
+    /** A compact encoder with seeded random weights, written as {@code fixate import-encoder} writes a folder. */
+    private static Path pretrainedCompactEncoder(Path out) throws IOException {
+        Files.createDirectories(out);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(99);
+            Block block = Encoders.visual(Encoders.COMPACT).block();
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+            Path params = EncoderFolder.weightsOf(out, EncoderFolder.ENCODER);
+            WeightsFile.save(block, params, EncoderFolder.modelId(Encoders.COMPACT, EncoderFolder.ENCODER));
+            JsonObject file = new JsonObject();
+            file.addProperty("file", params.getFileName().toString());
+            file.addProperty("sha256", ProviderFiles.sha256Hex(params));
+            JsonObject files = new JsonObject();
+            files.add(EncoderFolder.ENCODER, file);
+            JsonObject manifest = new JsonObject();
+            manifest.addProperty("format", EncoderFolder.FORMAT);
+            manifest.addProperty(EncoderFolder.ENCODER, Encoders.COMPACT);
+            manifest.add("files", files);
+            Files.writeString(out.resolve(EncoderFolder.MANIFEST), manifest.toString());
+        }
+        return out;
     }
 
     @Test
@@ -277,7 +341,8 @@ class DistillationTest {
             int count = 0;
             for (int y = 0; y < frame.height(); y++) {
                 for (int x = 0; x < frame.width(); x++) {
-                    if (frame.channel(x, y, 0) == 250 && frame.channel(x, y, 2) == 30) {
+                    if (frame.channel(x, y, 0) == MovingSquareClip.SQUARE[0]
+                            && frame.channel(x, y, 2) == MovingSquareClip.SQUARE[2]) {
                         sumX += x + 0.5;
                         sumY += y + 0.5;
                         count++;

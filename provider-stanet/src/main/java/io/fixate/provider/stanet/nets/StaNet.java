@@ -67,6 +67,7 @@ public final class StaNet extends AbstractBlock {
     private final Block shallowMerge;
     private final Block coarseReadout;
     private final Block fineReadout;
+    private boolean visualFrozen;
 
     /** @throws IllegalArgumentException when the visual encoder has fewer than three feature depths */
     public StaNet(VisualEncoder visual, AudioEncoder audio) {
@@ -103,6 +104,15 @@ public final class StaNet extends AbstractBlock {
         return audio;
     }
 
+    /**
+     * Keeps the visual encoder as it is while the rest of the net trains: its weights get no gradient and it runs in
+     * inference mode, so that batch-norm statistics (where an encoder has them) do not drift either.
+     */
+    public void freezeVisualEncoder() {
+        visual.block().freezeParameters(true);
+        visualFrozen = true;
+    }
+
     /** The training loss of both output maps against one pseudo-fixation map. */
     public StaLoss loss() {
         return new StaLoss();
@@ -117,7 +127,8 @@ public final class StaNet extends AbstractBlock {
         }
         Shape frameShape = inputs.get(CURRENT).getShape();
         // One encoder pass over the three frames stacked along the batch axis.
-        NDList stages = visual.stageOutputs(parameters, NDArrays.concat(inputs.subNDList(0, FRAMES), 0), training);
+        NDList stages = visual.stageOutputs(parameters, NDArrays.concat(inputs.subNDList(0, FRAMES), 0),
+                training && !visualFrozen);
         int first = stages.size() - DEPTHS;
         NDArray deepFeatures = stages.get(first + 2);
         NDList perFrame = Layers.apply(deepProjection, parameters, training, deepFeatures).split(FRAMES, 0);

@@ -52,7 +52,7 @@ final class DistillationTrainer implements AutoCloseable {
                 manager -> settings.encoderFolder().ifPresent(folder -> EncoderFolder.load(visual.block(), manager,
                         folder, visual.name(), EncoderFolder.ENCODER))), checkpointFolder, device);
         if (settings.freezeEncoder()) {
-            visual.block().freezeParameters(true);
+            net.freezeVisualEncoder();
         }
     }
 

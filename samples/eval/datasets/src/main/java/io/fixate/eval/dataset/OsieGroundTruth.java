@@ -4,6 +4,7 @@ import io.fixate.eval.metrics.Grid;
 import io.fixate.eval.metrics.GaussianBlur;
 
 import java.awt.Dimension;
+import java.lang.ref.SoftReference;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,8 +17,9 @@ import java.util.Objects;
  * <p>A recorded position (x, y), 1-based as MATLAB writes it, falls on the 0-based pixel
  * (round(x) − 1, round(y) − 1). A fixation whose pixel lies outside the image is dropped, not clamped: it landed off
  * the picture, and clamping would pile such looks onto the border pixels, which no viewer fixated. OSIE's own
- * fixations all lie inside. The map and density are made on first use and kept, as every source scored on the image
- * asks for them.
+ * fixations all lie inside. The map and density are made on first use and kept while memory allows (a soft
+ * reference): every source scored on the image asks for them, but the two grids of all 700 images would take 5 GB,
+ * which a trainer that reads each once must not be made to hold.
  */
 final class OsieGroundTruth implements VideoGroundTruth {
 
@@ -26,7 +28,7 @@ final class OsieGroundTruth implements VideoGroundTruth {
 
     private final Path picture;
     private final double[] points;
-    private GroundTruth frame;
+    private SoftReference<GroundTruth> kept = new SoftReference<>(null);
 
     /** @param points the recorded positions, 1-based, as x0, y0, x1, y1 ... */
     OsieGroundTruth(Path picture, double[] points) {
@@ -42,10 +44,12 @@ final class OsieGroundTruth implements VideoGroundTruth {
     @Override
     public GroundTruth frame(int index) {
         Objects.checkIndex(index, 1);
+        GroundTruth frame = kept.get();
         if (frame == null) {
             Dimension size = ImageFiles.size(picture);
             Grid fixations = fixationMap(points, size.width, size.height);
             frame = new GroundTruth(0, 0, density(fixations), fixations);
+            kept = new SoftReference<>(frame);
         }
         return frame;
     }
