@@ -32,8 +32,8 @@ class ClassicBaselineOptionsTest {
         ProviderInfo info = new ClassicBaselineProvider().info();
         assertEquals("classic-baseline", info.name());
         assertTrue(info.answersTo("Baseline"));
-        assertEquals(new Capabilities(true, 1, 1, 0, 0, AudioRequirement.DEFAULT, false, List.of()),
-                info.capabilities());
+        Capabilities expected = new Capabilities(true, 1, 1, 0, 0, AudioRequirement.DEFAULT, false, List.of());
+        assertEquals(expected, info.capabilities(), "audio, one frame each side, any size, no weights, no labels");
     }
 
     @Test

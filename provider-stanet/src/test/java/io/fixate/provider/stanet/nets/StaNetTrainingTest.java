@@ -22,7 +22,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(NdManagerExtension.class)
-class TrainingTest {
+class StaNetTrainingTest {
 
     private static final int BATCH = 2;
     private static final int SIZE = 64;

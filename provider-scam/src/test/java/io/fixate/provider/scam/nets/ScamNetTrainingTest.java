@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(NdManagerExtension.class)
-class TrainingTest {
+class ScamNetTrainingTest {
 
     private static final int BATCH = 4;
     private static final int SIZE = 32;
