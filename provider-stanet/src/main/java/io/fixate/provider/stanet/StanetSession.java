@@ -15,13 +15,20 @@ import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.PlaneResize;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
 /**
  * A stream through the STA net. The net sees frames t − 1, t and t + 1, each square-resized to the weights' input
- * size and ImageNet-normalised, and the spectrogram of frame t's audio window; at the edges of a stream the frame
- * itself stands for the missing neighbour. A frame pushed without sound (or whose media has none) brings a silent
- * window, whose spectrogram is all zeros after the z-score, and the net predicts from the pictures alone. The map is
- * σ of the finest logits, blurred ({@link MapBlur}) and min-max normalised. Every forward pass runs in a sub-manager
- * of the parameters' manager that is closed before the map is returned, so no native memory stays behind per frame.
+ * size and normalised as its visual encoder wants, and the spectrogram of frame t's audio window; at the edges of a
+ * stream the frame itself stands for the missing neighbour. A frame pushed without sound (or whose media has none)
+ * brings a silent window, whose spectrogram is all zeros after the z-score, and the net predicts from the pictures
+ * alone. The map is σ of the finest logits, blurred ({@link MapBlur}) and min-max normalised. Each frame goes through
+ * the encoder once ({@link EncodedFrames}, which keeps the maps of the last four frames and frees older ones); the
+ * rest of every forward pass runs in a sub-manager of the parameters' manager that is closed before the map is
+ * returned, so no native memory grows with the stream.
  *
  * <p>Each frame's map is a running average: (1 − s) times its own map plus s times the previous frame's, s being the
  * smoothing weight; it needs no further frame, so the look-ahead stays as it is. Only then is the map resized
@@ -39,11 +46,13 @@ final class StanetSession extends WindowedSession {
 
     /** Frames before and after the current one that the net reads. */
     static final int NEIGHBOURS = 1;
+    /** Frames whose encoder maps are kept: those of the current window and of the next anchor's, which shares two. */
+    static final int KEPT_FRAMES = 2 * NEIGHBOURS + 2;
 
     private final StanetWeights weights;
     private final SessionSettings settings;
     private final MapBlur blur;
-    private final FramePreprocessor preprocessor;
+    private final EncodedFrames encoded;
     private final AudioSpectrogram spectrogram = new AudioSpectrogram();
     /** Index in the current stream of the frame predicted next. */
     private int position;
@@ -57,7 +66,8 @@ final class StanetSession extends WindowedSession {
         this.weights = weights;
         this.settings = settings;
         this.blur = new MapBlur(settings.blur() * weights.inputSize());
-        this.preprocessor = FramePreprocessor.evaluation(weights.inputSize(), weights.net().visualEncoder().input());
+        this.encoded = new EncodedFrames(weights, FramePreprocessor.evaluation(weights.inputSize(),
+                weights.net().visualEncoder().input()), KEPT_FRAMES);
     }
 
     @Override
@@ -91,6 +101,12 @@ final class StanetSession extends WindowedSession {
         previousAnchor = null;
         nextAnchor = null;
         previousAverage = null;
+        encoded.close();
+    }
+
+    @Override
+    protected void release() {
+        encoded.close();
     }
 
     /**
@@ -128,13 +144,18 @@ final class StanetSession extends WindowedSession {
         VideoFrame frame = current.frame();
         int size = weights.inputSize();
         float[] probabilities;
+        NDList before = encoded.of(previous.frame());
+        NDList now = encoded.of(frame);
+        NDList after = encoded.of(next.frame());
         try (NDManager scratch = weights.manager().newSubManager()) {
-            NDList inputs = new NDList(
-                    batchOfOne(preprocessor.apply(previous.frame(), scratch)),
-                    batchOfOne(preprocessor.apply(frame, scratch)),
-                    batchOfOne(preprocessor.apply(next.frame(), scratch)),
-                    batchOfOne(batchOfOne(spectrogram.compute(scratch, current.audio()))));
-            NDArray finest = weights.net().forward(new ParameterStore(scratch, false), inputs, false).get(0);
+            // the step's arrays go to the scratch manager, while the kept maps return to theirs when it closes; each
+            // once, as at a stream's ends a frame stands for its missing neighbour
+            Set<NDList> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+            kept.addAll(List.of(before, now, after));
+            scratch.tempAttachAll(kept.toArray(new NDList[0]));
+            NDArray sound = batchOfOne(batchOfOne(spectrogram.compute(scratch, current.audio())));
+            NDArray finest = weights.net().decode(new ParameterStore(scratch, false), before, now, after, sound, size,
+                    size, false).get(0);
             probabilities = Activation.sigmoid(finest).toFloatArray();
         }
         return FixationMap.ofScores(size, size, blur.apply(probabilities, size), frame.timestampMicros(),

@@ -249,9 +249,12 @@ class StanetPredictorTest {
                      StanetPredictorProvider.DEFAULT_BLUR, StanetPredictorProvider.DEFAULT_SMOOTHING, true));
              PredictionSession session = model.openSession()) {
             int before = loaded.manager().getManagedArrays().size();
+            // the encoder maps (three depths) of the frames around the current one, and nothing else
+            int kept = StanetSession.KEPT_FRAMES * 3;
             for (FrameWithAudio input : clip) {
                 session.push(input);
-                assertEquals(before, loaded.manager().getManagedArrays().size(), "arrays after a frame");
+                int now = loaded.manager().getManagedArrays().size();
+                assertTrue(now <= before + kept, "arrays after a frame: " + now + ", at most " + (before + kept));
             }
             session.flush();
             assertEquals(before, loaded.manager().getManagedArrays().size(), "arrays after the flush");

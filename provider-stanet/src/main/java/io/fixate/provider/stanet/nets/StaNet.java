@@ -127,36 +127,53 @@ public final class StaNet extends AbstractBlock {
         }
         Shape frameShape = inputs.get(CURRENT).getShape();
         // One encoder pass over the three frames stacked along the batch axis.
-        NDList stages = visual.stageOutputs(parameters, NDArrays.concat(inputs.subNDList(0, FRAMES), 0),
-                training && !visualFrozen);
-        int first = stages.size() - DEPTHS;
-        NDArray deepFeatures = stages.get(first + 2);
+        NDList stages = encode(parameters, NDArrays.concat(inputs.subNDList(0, FRAMES), 0), training);
+        List<NDList> frames = List.of(new NDList(), new NDList(), new NDList());
+        for (NDArray stage : stages) {
+            NDList split = stage.split(FRAMES, 0);
+            for (int f = 0; f < FRAMES; f++) {
+                frames.get(f).add(split.get(f));
+            }
+        }
+        return decode(parameters, frames.get(0), frames.get(CURRENT), frames.get(2), inputs.get(FRAMES),
+                frameShape.get(2), frameShape.get(3), training);
+    }
+
+    /**
+     * The visual encoder's maps of (B, 3, H, W) {@code frames} at the three depths the net reads, shallow to deep: a
+     * frame's part of the net that does not depend on its neighbours, which a streaming session computes once per
+     * frame and reuses for the three windows the frame is part of.
+     */
+    public NDList encode(ParameterStore parameters, NDArray frames, boolean training) {
+        NDList stages = visual.stageOutputs(parameters, frames, training && !visualFrozen);
+        return stages.subNDList(stages.size() - DEPTHS);
+    }
+
+    /**
+     * The fine and coarse logit maps, (B, 1, height, width), of the current frame from the {@link #encode encoded}
+     * previous, current and next frames and the current frame's (B, 1, F, T) spectrogram.
+     */
+    public NDList decode(ParameterStore parameters, NDList previous, NDList current, NDList next,
+                         NDArray spectrogram, long height, long width, boolean training) {
+        NDArray deepFeatures = NDArrays.concat(new NDList(previous.get(2), current.get(2), next.get(2)), 0);
         NDList perFrame = Layers.apply(deepProjection, parameters, training, deepFeatures).split(FRAMES, 0);
         NDArray x = perFrame.get(CURRENT);
 
         NDArray temporal = temporalMask.forward(parameters, perFrame, training).singletonOrThrow();
-        NDArray embedding = Layers.apply(audio.block(), parameters, training, inputs.get(FRAMES));
-        NDArray audioVisual = Layers.apply(audioVisualMask, parameters, training, embedding,
-                currentFrame(deepFeatures));
+        NDArray embedding = Layers.apply(audio.block(), parameters, training, spectrogram);
+        NDArray audioVisual = Layers.apply(audioVisualMask, parameters, training, embedding, current.get(2));
         NDArray fused = Layers.apply(fusion, parameters, training, x, temporal, audioVisual);
 
-        NDArray middle = Layers.apply(middleProjection, parameters, training, currentFrame(stages.get(first + 1)));
-        NDArray shallow = Layers.apply(shallowProjection, parameters, training, currentFrame(stages.get(first)));
+        NDArray middle = Layers.apply(middleProjection, parameters, training, current.get(1));
+        NDArray shallow = Layers.apply(shallowProjection, parameters, training, current.get(0));
         NDArray coarse = Activation.relu(merge(middleMerge, parameters, training, upsampledLike(fused, middle), middle)
                 .add(middle));
         coarse = upsampledLike(coarse, shallow);
         NDArray fine = Activation.relu(merge(shallowMerge, parameters, training, coarse, shallow).add(coarse));
 
-        long height = frameShape.get(2);
-        long width = frameShape.get(3);
         return new NDList(
                 BilinearUpsampling.resize(Layers.apply(fineReadout, parameters, training, fine), height, width),
                 BilinearUpsampling.resize(Layers.apply(coarseReadout, parameters, training, coarse), height, width));
-    }
-
-    /** Frame t's part of an array that holds the three frames along the batch axis. */
-    private static NDArray currentFrame(NDArray threeFrames) {
-        return threeFrames.split(FRAMES, 0).get(CURRENT);
     }
 
     private static NDArray upsampledLike(NDArray maps, NDArray target) {

@@ -127,6 +127,22 @@ class StaNetTest {
     }
 
     @Test
+    void decodingFramesEncodedOneByOneEqualsTheForwardPass() {
+        StaNet net = initialized(1, 64, 64);
+        NDList inputs = randomInputs(manager, 1, 64, 64);
+        ParameterStore parameters = new ParameterStore(manager, false);
+
+        NDList whole = infer(net, manager, inputs);
+        NDList decoded = net.decode(parameters, net.encode(parameters, inputs.get(0), false),
+                net.encode(parameters, inputs.get(1), false), net.encode(parameters, inputs.get(2), false),
+                inputs.get(3), 64, 64, false);
+
+        for (int map = 0; map < 2; map++) {
+            assertTrue(maxDifference(whole.get(map), decoded.get(map)) < 1e-5f, "map " + map + " differs");
+        }
+    }
+
+    @Test
     void aForwardInASubManagerLeavesNoArraysInTheParentManager() {
         StaNet net = initialized(1, 64, 64);
         // the count includes arrays of open sub-managers, so it would see a forward that leaks into the parent
