@@ -12,27 +12,47 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The STA net shipped in this module's resources under {@value #FOLDER}: a {@link StanetWeights} folder trained on
- * the synthetic benchmark by the command recorded in docs/stanet.md. It is loaded through a temporary copy of the
- * folder, so it passes exactly the checks of weights on disk (format, SHA-256 of the parameters, shapes); the copy is
- * deleted once the parameters are in memory.
+ * The STA nets shipped in this module's resources, each a {@link StanetWeights} folder under {@code weights/<name>/}
+ * made by the command its documentation records: {@link #REAL} learnt real viewers' fixations (OSIE) on a pretrained
+ * MobileNetV2 (docs/real-footage.md), {@link #BENCHMARK} is the paper's purely weakly supervised path, distilled from
+ * SCAM on the synthetic benchmark (docs/stanet.md). A bundle is loaded through a temporary copy of its folder, so it
+ * passes exactly the checks of weights on disk (format, SHA-256 of the parameters, shapes); the copy is deleted once
+ * the parameters are in memory.
  */
-final class BundledWeights {
+enum BundledWeights {
 
-    /** Resource folder, relative to this class's package. */
-    static final String FOLDER = "weights/";
+    REAL,
+    BENCHMARK;
+
+    /** The bundle a predictor opens when none is named. */
+    static final BundledWeights DEFAULT = REAL;
+
     private static final List<String> FILES = List.of(StanetWeights.MANIFEST, StanetWeights.PARAMETERS,
             WeightsFile.manifestOf(Path.of(StanetWeights.PARAMETERS)).toString());
 
-    private BundledWeights() {
+    /** The name a user chooses the bundle by. */
+    String bundleName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Every bundle's name, for option checks and messages. */
+    static List<String> names() {
+        return Arrays.stream(values()).map(BundledWeights::bundleName).toList();
+    }
+
+    /** The bundle called {@code name}, which must be among {@link #names()}. */
+    static BundledWeights named(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     /** The square input size of the bundled net, from its manifest; 0 when this build bundles none. */
-    static int inputSize() {
-        try (InputStream in = BundledWeights.class.getResourceAsStream(FOLDER + StanetWeights.MANIFEST)) {
+    int inputSize() {
+        try (InputStream in = resource(StanetWeights.MANIFEST)) {
             return in == null ? 0 : StanetWeights.inputSizeOf(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the bundled STANet manifest: " + e.getMessage(), e);
@@ -42,19 +62,20 @@ final class BundledWeights {
     /**
      * Loads the bundled net onto {@code device}.
      *
-     * @throws MissingWeightsException when this build of the module bundles no weights
+     * @throws MissingWeightsException when this build of the module lacks the bundle
      * @throws io.fixate.api.CorruptWeightsException when the bundled files fail their checks
      * @throws WeightsException        when the temporary copy cannot be written
      */
-    static StanetWeights load(Device device) {
+    StanetWeights load(Device device) {
         Path copy = null;
         try {
             copy = Files.createTempDirectory("fixate-stanet-");
             for (String file : FILES) {
-                try (InputStream in = BundledWeights.class.getResourceAsStream(FOLDER + file)) {
+                try (InputStream in = resource(file)) {
                     if (in == null) {
-                        throw new MissingWeightsException("this build of provider-stanet bundles no STANet weights ("
-                                + FOLDER + file + " is missing): pass weights trained with 'fixate train-predictor'");
+                        throw new MissingWeightsException("this build of provider-stanet does not bundle the "
+                                + bundleName() + " STANet weights (" + folder() + file + " is missing): pass weights"
+                                + " trained with 'fixate train-predictor'");
                     }
                     Files.copy(in, copy.resolve(file));
                 }
@@ -66,6 +87,15 @@ final class BundledWeights {
         } finally {
             deleteQuietly(copy);
         }
+    }
+
+    /** The resource folder, relative to this class's package. */
+    private String folder() {
+        return "weights/" + bundleName() + "/";
+    }
+
+    private InputStream resource(String file) {
+        return BundledWeights.class.getResourceAsStream(folder() + file);
     }
 
     private static void deleteQuietly(Path copy) {

@@ -8,8 +8,8 @@ import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.provider.stanet.training.Distillation;
 import io.fixate.spi.OptionChecks;
-import io.fixate.spi.TrainablePredictorProvider;
 import io.fixate.spi.Teacher;
+import io.fixate.spi.TrainablePredictorProvider;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
@@ -20,10 +20,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code stanet} predictor: the STA net of STANet on frames t − 1, t, t + 1 and frame t's audio, with the weights
+ * The {@code stanet} predictor: the STA net of STANet on frames t − 1, t, t + 1 and frame t's audio, with weights
  * bundled in this module ({@link BundledWeights}) or those of a folder written by {@code fixate train-predictor}
  * ({@link StanetWeights}) given as {@link ModelOptions#weights()}. The model input is the square size the weights
- * were trained at (the provider's info gives the bundled net's); a requested input size must be that one.
+ * were trained at (the provider's info gives the default bundle's); a requested input size must be that one.
+ *
+ * <p>Property {@value #BUNDLED}: which bundled weights, {@code real} (default: learnt from real viewers' fixations on a
+ * pretrained encoder) or {@code benchmark} (the paper's weakly supervised net, distilled on the synthetic benchmark);
+ * it cannot go with {@link ModelOptions#weights()}.
  *
  * <p>Property {@value #STRIDE}: run the net on every k-th frame only (k ≥ 1, default 1, at most {@value #MAX_STRIDE})
  * and interpolate the maps between; the opened predictor then declares a look-ahead of k frames ({@link
@@ -40,6 +44,7 @@ import java.util.Set;
 public final class StanetPredictorProvider implements TrainablePredictorProvider {
 
     static final String NAME = "stanet";
+    static final String BUNDLED = "bundled";
     static final String STRIDE = "stride";
     static final String BLUR = "blur";
     /** σ of the map blur as a fraction of the map's side, chosen on the benchmark's validation split. */
@@ -57,7 +62,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
 
     private static final ProviderInfo INFO = new ProviderInfo(NAME, List.of(),
             "STANet's STA net: three frames and the centre frame's sound to a fixation map",
-            capabilities(1, BundledWeights.inputSize()));
+            capabilities(1, BundledWeights.DEFAULT.inputSize()));
 
     @Override
     public ProviderInfo info() {
@@ -66,7 +71,13 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
 
     @Override
     public FixationPredictor open(ModelOptions options) {
-        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR, SMOOTHING, MAP_SIZE));
+        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR, SMOOTHING, MAP_SIZE, BUNDLED));
+        BundledWeights bundle = BundledWeights.named(OptionChecks.choiceProperty(NAME, options, BUNDLED,
+                BundledWeights.DEFAULT.bundleName(), BundledWeights.names()));
+        if (options.weights().isPresent() && options.properties().containsKey(BUNDLED)) {
+            throw new InvalidOptionsException(NAME + ": '" + BUNDLED + "' chooses among the bundled weights and"
+                    + " cannot go with weights given as a folder (" + options.weights().get() + ")");
+        }
         int stride = OptionChecks.intProperty(NAME, options, STRIDE, 1, 1, MAX_STRIDE);
         SessionSettings settings = new SessionSettings(stride,
                 OptionChecks.doubleProperty(NAME, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR),
@@ -75,7 +86,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
                         .equals(FRAME_SIZE));
         StanetWeights weights = options.weights()
                 .map(folder -> StanetWeights.load(folder, Devices.choose(options)))
-                .orElseGet(() -> BundledWeights.load(Devices.choose(options)));
+                .orElseGet(() -> bundle.load(Devices.choose(options)));
         try {
             requireInputSize(options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),

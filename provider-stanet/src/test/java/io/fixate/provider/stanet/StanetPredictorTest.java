@@ -273,14 +273,35 @@ class StanetPredictorTest {
     }
 
     @Test
-    void withoutWeightsTheBundledNetPredicts() {
-        try (FixationPredictor bundled = new StanetPredictorProvider().open(ModelOptions.defaults())) {
-            List<FixationMap> maps = bundled.predictClip(RandomStanet.clip(4, 48, 36));
+    void withoutWeightsTheBundledNetsPredict() {
+        for (String[] bundle : new String[][] {{"real", "160"}, {"benchmark", "128"}}) {
+            ModelOptions options = ModelOptions.builder().property("bundled", bundle[0]).build();
+            try (FixationPredictor bundled = new StanetPredictorProvider().open(options)) {
+                List<FixationMap> maps = bundled.predictClip(RandomStanet.clip(4, 48, 36));
 
-            assertEquals(128, bundled.info().capabilities().nativeInputWidth(), "the bundled net's training size");
-            assertEquals(4, maps.size());
-            assertEquals(48, maps.get(0).width());
+                assertEquals(Integer.parseInt(bundle[1]), bundled.info().capabilities().nativeInputWidth(),
+                        "the " + bundle[0] + " net's training size");
+                assertEquals(4, maps.size());
+                assertEquals(48, maps.get(0).width());
+            }
         }
+        try (FixationPredictor byDefault = new StanetPredictorProvider().open(ModelOptions.defaults())) {
+            assertEquals(160, byDefault.info().capabilities().nativeInputWidth(), "the real net is the default");
+        }
+    }
+
+    @Test
+    void aBundleCannotGoWithAWeightsFolder() {
+        ModelOptions options = ModelOptions.builder().weights(weights).property("bundled", "real").build();
+
+        InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
+                () -> new StanetPredictorProvider().open(options));
+        assertTrue(e.getMessage().contains("bundled") && e.getMessage().contains(weights.toString()), e.getMessage());
+        ModelOptions unknown = ModelOptions.builder().property("bundled", "imagenet").build();
+        InvalidOptionsException refused = assertThrows(InvalidOptionsException.class,
+                () -> new StanetPredictorProvider().open(unknown));
+        assertTrue(refused.getMessage().contains("real") && refused.getMessage().contains("benchmark"),
+                refused.getMessage());
     }
 
     @Test

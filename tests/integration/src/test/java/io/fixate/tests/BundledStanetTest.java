@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import io.fixate.eval.synth.BenchmarkGenerator;
 import io.fixate.eval.synth.BenchmarkSpec;
 import io.fixate.eval.synth.ProgressListener;
+import io.fixate.fixtures.SharedMedia;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,19 +16,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The weights bundled with provider-stanet, reached as a user does: {@code fixate predict VIDEO} with no model and no
- * weights. On benchmark clips that the bundled net never trained on (generated with a seed its training data did not
- * use), the predicted peak must sit on the event object, where the simulated observers look, in most frames.
+ * The weights bundled with provider-stanet, reached as a user does. The default ({@code fixate predict VIDEO}, the
+ * {@code real} bundle) must be far above centre bias on real viewers' fixations. The {@code benchmark} bundle, on
+ * benchmark clips it never trained on (generated with a seed its training data did not use), must put the predicted
+ * peak on the event object, where the simulated observers look, in most frames.
  */
 class BundledStanetTest {
 
-    /** The bundled net trained on the clips of seeds 1 (train split), 2 and 3; seed 4's are new to it. */
+    /** The benchmark bundle trained on the clips of seeds 1 (train split), 2 and 3; seed 4's are new to it. */
     private static final long UNSEEN_SEED = 4;
     /** Two clips of each of the eight categories: every kind of scene the generator plans. */
     private static final int CLIPS_PER_CATEGORY = 2;
@@ -40,7 +45,27 @@ class BundledStanetTest {
     Path dir;
 
     @Test
-    void theDefaultModelPeaksOnTheEventObjectOfUnseenClips() throws IOException {
+    void theDefaultModelIsFarAboveCentreBiasOnRealViewersFixations() throws IOException {
+        Path osie = SharedMedia.osie().orElse(null);
+        assumeTrue(osie != null, "../shared/data/osie is not beside the project");
+        Path out = dir.resolve("eval");
+        Cli.run("eval", "--dataset", osie, "--split", "val", "--max-videos", 20, "--model", "stanet", "--out", out,
+                "--no-progress").assertSucceeded();
+
+        Map<String, JsonObject> scores = new HashMap<>();
+        JsonParser.parseString(Files.readString(out.resolve("report.json"))).getAsJsonObject().getAsJsonArray("models")
+                .forEach(entry -> scores.put(entry.getAsJsonObject().get("model").getAsString(),
+                        entry.getAsJsonObject().getAsJsonObject("dataset")));
+        JsonObject model = scores.get("stanet");
+        JsonObject centre = scores.get("centre-bias");
+        double cc = model.get("CC").getAsDouble();
+        double nss = model.get("NSS").getAsDouble();
+        assertTrue(cc >= 0.55 && cc > centre.get("CC").getAsDouble() + 0.2, "CC " + cc + ", centre bias " + centre);
+        assertTrue(nss >= 2 * centre.get("NSS").getAsDouble(), "NSS " + nss + ", centre bias " + centre);
+    }
+
+    @Test
+    void theBenchmarkBundlePeaksOnTheEventObjectOfUnseenClips() throws IOException {
         BenchmarkSpec spec = BenchmarkSpec.DEFAULT.withSeed(UNSEEN_SEED).withClipsPerCategory(CLIPS_PER_CATEGORY);
         Path benchmark = BenchmarkGenerator.generate(dir.resolve("benchmark"), spec, false, ProgressListener.NONE)
                 .root();
@@ -48,7 +73,7 @@ class BundledStanetTest {
         int onObject = 0;
         List<String> perClip = new ArrayList<>();
         for (String clip : TinyBenchmark.idsOf(benchmark, "Annotations.txt")) {
-            JsonArray predicted = predictWithDefaults(benchmark.resolve("videos").resolve(clip + ".mp4"));
+            JsonArray predicted = predictWithTheBenchmarkBundle(benchmark.resolve("videos").resolve(clip + ".mp4"));
             JsonArray truth = JsonParser.parseString(Files.readString(
                     benchmark.resolve("ground_truth").resolve(clip).resolve("fixations.json")))
                     .getAsJsonObject().getAsJsonArray("frames");
@@ -61,9 +86,9 @@ class BundledStanetTest {
                 onObject + " of " + frames + " peaks on the event object: " + perClip);
     }
 
-    private JsonArray predictWithDefaults(Path video) throws IOException {
+    private JsonArray predictWithTheBenchmarkBundle(Path video) throws IOException {
         Path json = dir.resolve(video.getFileName() + ".json");
-        Cli.run("predict", video, "--json", json, "--no-progress").assertSucceeded();
+        Cli.run("predict", video, "-o", "bundled=benchmark", "--json", json, "--no-progress").assertSucceeded();
         JsonObject predicted = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertEquals("stanet", predicted.get("model").getAsString(), "the CLI's default model");
         return predicted.getAsJsonArray("frames");
