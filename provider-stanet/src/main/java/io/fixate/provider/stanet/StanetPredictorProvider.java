@@ -38,8 +38,9 @@ import java.util.Set;
  * to its source frame, {@value #NET_SIZE} returns the net's square map, which saves the full-size resize per frame
  * where the host reads only blocks or peaks (encoder ROI maps, JSON fixations).
  *
- * <p>Training: {@link #train} distils any pseudo-labeler into the STA net ({@link Distillation}; the settings and
- * their defaults are those of {@link io.fixate.provider.stanet.training.DistillationSettings}).
+ * <p>Training: {@link #train} fits the STA net to the clips' recorded gaze and to any teacher's maps of the others
+ * ({@link Distillation}; the settings and their defaults are those of
+ * {@link io.fixate.provider.stanet.training.DistillationSettings}).
  */
 public final class StanetPredictorProvider implements TrainablePredictorProvider {
 
