@@ -22,11 +22,12 @@ import java.util.List;
 
 /**
  * The STA net of STANet (fact sheet §3 "STA"). Inputs: the previous, current and next frames t−1, t, t+1, each (B, 3,
- * H, W) and ImageNet-normalised, and the log-spectrogram (B, 1, 257, T) of frame t's audio window ({@link
+ * H, W) and normalised as the visual encoder declares, and the log-spectrogram (B, 1, 257, T) of frame t's audio window ({@link
  * io.fixate.spi.djl.AudioSpectrogram}). The reference feeds the audio of all three frames but only frame t's reaches
  * the fused map, so one window, the centre frame's, is enough here.
  *
- * <p>The three frames share one encoder pass; its three deepest depths F_shallow, F_mid, F_deep are brought to
+ * <p>The three frames share one encoder pass ({@link #encode}, which a stream may run once per frame and feed to
+ * {@link #decode} for each window the frame belongs to); its three deepest depths F_shallow, F_mid, F_deep are brought to
  * {@value #WIDTH} channels by 1×1 convolutions (d_shallow, d_mid and x). The x of frame t is fused with a {@link
  * BranchFusion} merged by a 3×3 convolution: y = c3(cat(ReLU(x + SA(x)), ReLU(x + x⊙m_st), ReLU(x + x⊙AV(a, F_deep)))),
  * m_st the {@value #WIDTH}-channel {@link SpatioTemporalMask} of the three frames' x and AV the {@link

@@ -28,12 +28,13 @@ import java.util.List;
 
 /**
  * Trains the STA net on target maps: the recorded gaze of the clips that have it and a teacher's maps of the others
- * ({@link TeacherSamples}; the papers distil a pseudo-labeler this way) are the targets of STANet's loss, BCE + KL ({@link DistillationTrainer}), and the trained
- * net goes to the output folder in the {@link StanetWeights} format, ready for the {@code stanet} predictor.
+ * ({@link TargetSamples}; the papers distil a pseudo-labeler this way) are the targets of STANet's loss, BCE + KL
+ * ({@link DistillationTrainer}), and the trained net goes to the output folder in the {@link StanetWeights} format,
+ * ready for the {@code stanet} predictor.
  *
  * <p>Progress goes to the monitor as stages {@value #DECODE_TRAINING}, {@value #DECODE_VALIDATION} and {@value
  * #STAGE}; the latter's {@link TrainingMonitor#epochFinished} reports in its validation-accuracy slot the mean CC
- * between the net's and the teacher's maps of the validation clips (NaN without validation clips).
+ * between the net's maps and the validation clips' targets (NaN without validation clips).
  *
  * <p>The folder's {@code run.json} ({@link TrainingRunFolder}) records the teacher's name and description (a SCAM
  * labeler's names its properties and weights), settings, seed and data hash and refuses to resume with anything else;
@@ -76,7 +77,7 @@ public final class Distillation {
                 monitor.stageSkipped(STAGE);
                 return folder;
             }
-            TeacherSamples samples = new TeacherSamples(teacher, settings.frameStride(), settings.inputSize());
+            TargetSamples samples = new TargetSamples(teacher, settings.frameStride(), settings.inputSize());
             List<DistillationSample> training = samples.decode(data.training(), DECODE_TRAINING, monitor);
             List<DistillationSample> validation = samples.decode(data.validation(), DECODE_VALIDATION, monitor);
             if (training.isEmpty()) {

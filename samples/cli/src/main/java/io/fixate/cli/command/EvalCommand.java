@@ -126,7 +126,8 @@ public final class EvalCommand implements Callable<Integer> {
                         ? EntryRole.BASELINE : EntryRole.MODEL;
                 sources.add(new PredictorSource(Fixate.predictor(name, options), role));
             }
-            predictions.forEach(dir -> sources.add(UnreadableInputException.whileReading(() -> new PredictionsDirectory(dir))));
+            predictions.forEach(dir -> sources.add(
+                    UnreadableInputException.whileReading(() -> new PredictionsDirectory(dir))));
             sources.add(ReferenceMaps.centreBias());
             sources.add(ReferenceMaps.uniform());
 

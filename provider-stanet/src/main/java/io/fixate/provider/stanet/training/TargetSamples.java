@@ -23,7 +23,7 @@ import java.util.function.IntFunction;
  * clip the teacher refuses (a labeler asked for a clip without exactly one tag) is left out, with a note. Frames stay
  * in memory, about width × height × 3 bytes per sampled frame and neighbour.
  */
-final class TeacherSamples {
+final class TargetSamples {
 
     /** The audio window the STA net's spectrogram takes. */
     static final AudioRequirement AUDIO = AudioRequirement.DEFAULT;
@@ -32,7 +32,7 @@ final class TeacherSamples {
     private final int stride;
     private final int mapSize;
 
-    TeacherSamples(Teacher teacher, int stride, int mapSize) {
+    TargetSamples(Teacher teacher, int stride, int mapSize) {
         this.teacher = teacher;
         this.stride = stride;
         this.mapSize = mapSize;
