@@ -27,7 +27,8 @@ import java.util.Set;
  *
  * <p>Property {@value #BUNDLED}: which bundled weights, {@code real} (default: learnt from real viewers' fixations on a
  * pretrained encoder) or {@code benchmark} (the paper's weakly supervised net, distilled on the synthetic benchmark);
- * it cannot go with {@link ModelOptions#weights()}.
+ * it cannot go with {@link ModelOptions#weights()}. Property {@value #AUDIO}: {@code on} (default) or {@code off}, which
+ * gives the net silence instead of the frames' sound, as for a clip without any.
  *
  * <p>Property {@value #STRIDE}: run the net on every k-th frame only (k ≥ 1, default 1, at most {@value #MAX_STRIDE})
  * and interpolate the maps between; the opened predictor then declares a look-ahead of k frames ({@link
@@ -46,6 +47,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
 
     static final String NAME = "stanet";
     static final String BUNDLED = "bundled";
+    static final String AUDIO = "audio";
     static final String STRIDE = "stride";
     static final String BLUR = "blur";
     /** σ of the map blur as a fraction of the map's side, chosen on the benchmark's validation split. */
@@ -72,7 +74,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
 
     @Override
     public FixationPredictor open(ModelOptions options) {
-        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR, SMOOTHING, MAP_SIZE, BUNDLED));
+        OptionChecks.requireKnownProperties(NAME, options, Set.of(STRIDE, BLUR, SMOOTHING, MAP_SIZE, BUNDLED, AUDIO));
         BundledWeights bundle = BundledWeights.named(OptionChecks.choiceProperty(NAME, options, BUNDLED,
                 BundledWeights.DEFAULT.bundleName(), BundledWeights.names()));
         if (options.weights().isPresent() && options.properties().containsKey(BUNDLED)) {
@@ -84,7 +86,8 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
                 OptionChecks.doubleProperty(NAME, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR),
                 OptionChecks.doubleProperty(NAME, options, SMOOTHING, DEFAULT_SMOOTHING, 0, MAX_SMOOTHING),
                 OptionChecks.choiceProperty(NAME, options, MAP_SIZE, FRAME_SIZE, List.of(FRAME_SIZE, NET_SIZE))
-                        .equals(FRAME_SIZE));
+                        .equals(FRAME_SIZE),
+                OptionChecks.choiceProperty(NAME, options, AUDIO, "on", List.of("on", "off")).equals("on"));
         StanetWeights weights = options.weights()
                 .map(folder -> StanetWeights.load(folder, Devices.choose(options)))
                 .orElseGet(() -> bundle.load(Devices.choose(options)));

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
+import io.fixate.api.AudioBlock;
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FrameWithAudio;
@@ -153,7 +154,8 @@ final class StanetSession extends WindowedSession {
             Set<NDList> kept = Collections.newSetFromMap(new IdentityHashMap<>());
             kept.addAll(List.of(before, now, after));
             scratch.tempAttachAll(kept.toArray(new NDList[0]));
-            NDArray sound = batchOfOne(batchOfOne(spectrogram.compute(scratch, current.audio())));
+            AudioBlock heard = settings.hearing() ? current.audio() : silenceLike(current.audio());
+            NDArray sound = batchOfOne(batchOfOne(spectrogram.compute(scratch, heard)));
             NDArray finest = weights.net().decode(new ParameterStore(scratch, false), before, now, after, sound, size,
                     size, false).get(0);
             probabilities = Activation.sigmoid(finest).toFloatArray();
@@ -168,6 +170,10 @@ final class StanetSession extends WindowedSession {
                 map.frameHeight());
         return FixationMap.ofScores(map.frameWidth(), map.frameHeight(), scores, map.timestampMicros(),
                 map.frameWidth(), map.frameHeight());
+    }
+
+    private static AudioBlock silenceLike(AudioBlock window) {
+        return AudioBlock.silence(window.frameCount(), window.sampleRate(), window.channels(), window.timestampMicros());
     }
 
     private static NDArray batchOfOne(NDArray array) {

@@ -1,6 +1,7 @@
 package io.fixate.provider.stanet;
 
 import ai.djl.Device;
+import io.fixate.api.AudioBlock;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.FrameWithAudio;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -246,7 +248,7 @@ class StanetPredictorTest {
         List<FrameWithAudio> clip = RandomStanet.clip(50, 48, 36);
         try (StanetWeights loaded = StanetWeights.load(weights, Device.cpu());
              FixationPredictor model = new StanetPredictor(predictor.info(), loaded, new SessionSettings(1,
-                     StanetPredictorProvider.DEFAULT_BLUR, StanetPredictorProvider.DEFAULT_SMOOTHING, true));
+                     StanetPredictorProvider.DEFAULT_BLUR, StanetPredictorProvider.DEFAULT_SMOOTHING, true, true));
              PredictionSession session = model.openSession()) {
             int before = loaded.manager().getManagedArrays().size();
             // the encoder maps (three depths) of the frames around the current one, and nothing else
@@ -287,6 +289,25 @@ class StanetPredictorTest {
         }
         try (FixationPredictor byDefault = new StanetPredictorProvider().open(ModelOptions.defaults())) {
             assertEquals(160, byDefault.info().capabilities().nativeInputWidth(), "the real net is the default");
+        }
+    }
+
+    @Test
+    void withAudioOffTheNetHearsSilence() {
+        List<FrameWithAudio> heard = RandomStanet.clip(5, WIDTH, HEIGHT);
+        List<FrameWithAudio> silent = heard.stream().map(input -> new FrameWithAudio(input.frame(),
+                AudioBlock.silence(input.audio().frameCount(), input.audio().sampleRate(), 1,
+                        input.audio().timestampMicros()), false)).toList();
+        ModelOptions off = ModelOptions.builder().weights(weights).property("audio", "off").build();
+        try (FixationPredictor deaf = new StanetPredictorProvider().open(off)) {
+            List<FixationMap> deafMaps = deaf.predictClip(heard);
+            List<FixationMap> silentMaps = predictor.predictClip(silent);
+            List<FixationMap> soundMaps = predictor.predictClip(heard);
+            for (int i = 0; i < heard.size(); i++) {
+                assertTrue(sameValues(deafMaps.get(i), silentMaps.get(i)), "frame " + i + " as if silent");
+            }
+            assertTrue(IntStream.range(0, heard.size()).anyMatch(i -> !sameValues(deafMaps.get(i), soundMaps.get(i))),
+                    "the sound reaches the maps when audio is on");
         }
     }
 
