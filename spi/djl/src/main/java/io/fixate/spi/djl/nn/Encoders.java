@@ -15,6 +15,11 @@ import java.util.function.Supplier;
  * encoder, because a block belongs to exactly one net. A new encoder (for example the paper's ResNeXt-101 or the
  * VGGSound ResNet-18 + NetVLAD) is added here as one more entry; the nets only read its feature depths (channels and
  * strides) or embedding size.
+ *
+ * <p>What takes what: STANet feeds every encoder as it declares, frames normalised by {@link
+ * io.fixate.spi.djl.FramePreprocessor} and audio windows laid out by {@link io.fixate.spi.djl.AudioPreprocessor}, in
+ * training and prediction. SCAM's training still prepares ImageNet-normalised frames and half-second spectrograms for
+ * fresh encoders, so it refuses the others ({@link #requireReferenceInputs}).
  */
 public final class Encoders {
 
@@ -48,10 +53,10 @@ public final class Encoders {
     }
 
     /**
-     * Refuses encoders whose declared input the nets' training and sessions do not feed yet: they prepare frames
-     * with ImageNet statistics and audio as spectrograms of the reference's half-second Hann window, and start from
-     * freshly initialised encoders. The pretrained encoders ({@code mobilenet-v2}, {@code yamnet}) take other inputs
-     * and their imported weights (docs/encoders.md).
+     * Refuses encoders whose declared input a net's training and sessions do not feed (SCAM's, today): they prepare
+     * frames with ImageNet statistics and audio as spectrograms of the reference's half-second Hann window, and start
+     * from freshly initialised encoders. The pretrained encoders ({@code mobilenet-v2}, {@code yamnet}) take other
+     * inputs and their imported weights (docs/encoders.md).
      *
      * @throws InvalidOptionsException for an unknown name, or an encoder with another input
      */
@@ -64,13 +69,8 @@ public final class Encoders {
         requireReferenceAudio(audioName);
     }
 
-    /**
-     * Refuses audio encoders whose input is not the reference's spectrogram of a half-second Hann window, for nets
-     * that feed visual encoders as they declare but audio only that way.
-     *
-     * @throws InvalidOptionsException for an unknown name, or an encoder with another input
-     */
-    public static void requireReferenceAudio(String audioName) {
+    /** Refuses audio encoders whose input is not the reference's spectrogram of a half-second Hann window. */
+    private static void requireReferenceAudio(String audioName) {
         AudioEncoder audio = audio(audioName);
         if (audio.input() != AudioEncoder.Input.SPECTROGRAM || !audio.requirement().equals(AudioRequirement.DEFAULT)) {
             throw new InvalidOptionsException("audio encoder '" + audioName + "' takes " + audio.input() + " of "
