@@ -301,7 +301,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, required=True, help="square input size of the net")
     parser.add_argument("--threads", type=int, required=True, help="intra-op threads, as the Java engine uses")
-    parser.add_argument("--seconds", type=float, default=10, help="minimum measuring time")
+    parser.add_argument("--seconds", type=float, default=10, help="minimum measuring time (at least one step)")
     parser.add_argument("--visual-encoder", choices=sorted(VISUAL_ENCODERS), default="compact",
                         help="the visual encoder of the Java net (its weights' manifest.json: visualEncoder)")
     parser.add_argument("--djl-params", help="a DJL parameters file to count, e.g. WEIGHTS/sta.params")
@@ -328,7 +328,7 @@ def main():
             stream_step(net, encoded, frame, spectrogram)
         passes = 0
         start = time.perf_counter()
-        while time.perf_counter() - start < args.seconds:
+        while passes == 0 or time.perf_counter() - start < args.seconds:
             stream_step(net, encoded, frame, spectrogram)
             passes += 1
         elapsed = time.perf_counter() - start
