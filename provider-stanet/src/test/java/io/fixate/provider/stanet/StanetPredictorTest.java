@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -276,14 +277,16 @@ class StanetPredictorTest {
     }
 
     @Test
-    void withoutWeightsTheBundledNetsPredict() {
-        for (String[] bundle : new String[][] {{"real", "160"}, {"benchmark", "128"}}) {
+    void withoutWeightsTheBundledNetsPredictAndNameTheirEncoders() {
+        for (String[] bundle : new String[][] {{"real", "160", "mobilenet-v2"}, {"benchmark", "128", "compact"}}) {
             ModelOptions options = ModelOptions.builder().property("bundled", bundle[0]).build();
             try (FixationPredictor bundled = new StanetPredictorProvider().open(options)) {
                 List<FixationMap> maps = bundled.predictClip(RandomStanet.clip(4, 48, 36));
 
                 assertEquals(Integer.parseInt(bundle[1]), bundled.info().capabilities().nativeInputWidth(),
                         "the " + bundle[0] + " net's training size");
+                assertEquals(Map.of("visual", bundle[2], "audio", "compact"), bundled.encoders(),
+                        "the " + bundle[0] + " net's encoders, as its manifest names them");
                 assertEquals(4, maps.size());
                 assertEquals(48, maps.get(0).width());
             }
