@@ -73,13 +73,19 @@ class StanetWeightsTest {
         }
     }
 
-    @Test
-    void aManifestFromBeforeFramesCouldBePaddedLoadsAsSquashed() throws IOException {
+    /** A copy of the saved folder whose manifest lacks {@code key}. */
+    private Path copyWithoutManifestEntry(String key) throws IOException {
         Path copy = copyOfSaved();
         Path manifest = copy.resolve(StanetWeights.MANIFEST);
-        JsonObject old = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
-        old.remove("frameFit");
-        Files.writeString(manifest, old.toString());
+        JsonObject entries = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
+        entries.remove(key);
+        Files.writeString(manifest, entries.toString());
+        return copy;
+    }
+
+    @Test
+    void aManifestFromBeforeFramesCouldBePaddedLoadsAsSquashed() throws IOException {
+        Path copy = copyWithoutManifestEntry("frameFit");
 
         try (StanetWeights weights = StanetWeights.load(copy, Device.cpu())) {
             assertEquals(FrameFit.SQUASH, weights.frameFit());
@@ -144,11 +150,8 @@ class StanetWeightsTest {
 
     @Test
     void aManifestWithoutTheParametersChecksumIsCorrupt() throws IOException {
-        Path copy = copyOfSaved();
+        Path copy = copyWithoutManifestEntry("parametersSha256");
         Path manifest = copy.resolve(StanetWeights.MANIFEST);
-        JsonObject entries = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
-        entries.remove("parametersSha256");
-        Files.writeString(manifest, entries.toString());
 
         CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
                 () -> StanetWeights.load(copy, Device.cpu()));
