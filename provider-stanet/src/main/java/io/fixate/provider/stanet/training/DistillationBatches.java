@@ -20,16 +20,17 @@ import java.util.function.Function;
 
 /**
  * Packs {@link DistillationSample}s into the STA net's inputs (frames t − 1, t, t + 1 as (B, 3, S, S) each, laid
- * into the square (squashed or padded, {@link FrameFit}) and normalised as the predictor does, and frame t's audio window as the net's audio encoder takes it,
- * {@link AudioPreprocessor}) and its label, the pseudo-maps as (B, 1, S, S), on a caller-given manager.
+ * into the square (squashed or padded, {@link FrameFit}) and normalised as the predictor does, and frame t's audio
+ * window as the net's audio encoder takes it, {@link AudioPreprocessor}) and its label, the pseudo-maps as
+ * (B, 1, S, S), on a caller-given manager.
  *
  * <p>The {@linkplain #augmenting augmenting} variant, one per epoch, adds the reference's STA augmentation, colour
  * jitter drawn independently for every frame (no crop; a padded border stays grey), and mirrors a sample left to
  * right with probability one half: its three frames and its pseudo-map together, so the map still lies on what the
- * teacher saw (a padded frame's content rectangle is symmetric, so the flip keeps it, and the border, in place). The flip is not in the
- * reference; it doubles the scenes a small dataset shows the net, and the synthetic benchmark, like real footage, has
- * no preferred side. Draws depend only on the epoch's seed and the order of the batches, so a resumed run repeats
- * them.
+ * teacher saw (a padded frame's content rectangle is symmetric, so the flip keeps it, and the border, in place). The
+ * flip is not in the reference; it doubles the scenes a small dataset shows the net, and the synthetic benchmark,
+ * like real footage, has no preferred side. Draws depend only on the epoch's seed and the order of the batches, so a
+ * resumed run repeats them.
  */
 final class DistillationBatches implements EpochTrainer.Batching<DistillationSample> {
 
