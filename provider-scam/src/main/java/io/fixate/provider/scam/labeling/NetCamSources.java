@@ -21,8 +21,9 @@ import java.util.Set;
 /**
  * CAMs from trained classification nets, at inference (batch 1, no training mode). Frames are square-resized to the
  * nets' input size and normalised as each net's visual encoder declares ({@link FramePreprocessor#evaluation}, as in
- * training); the SA net gets the spectrogram of the frame's audio window. Every call works in a sub-manager of the given manager that is closed
- * before returning, so only plain Java maps outlive a frame and native memory does not grow with the clip.
+ * training); the SA net gets the spectrogram of the frame's audio window. Every call works in a sub-manager of the
+ * given manager that is closed before returning, so only plain Java maps outlive a frame and native memory does not
+ * grow with the clip.
  *
  * <p>Not thread-safe: one instance serves one clip at a time.
  */

@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * The settings of a SCAM training run, from {@link io.fixate.spi.TrainingRequest#settings()}; every one has a default
- * sized for the compact encoders on two CPU cores and the synthetic benchmark (and random starting weights). Frame sizes keep the reference's ratio
- * of resize to crop (300 → 256) and of coarse to fine input (256 → 356).
+ * sized for the compact encoders on two CPU cores and the synthetic benchmark, starting from random weights. Frame
+ * sizes keep the reference's ratio of resize to crop (300 → 256) and of coarse to fine input (256 → 356).
  *
  * @param coarseSize         side of the square frames the coarse nets (and the switch) take
  * @param fineSize           side of the square crops the fine nets take
@@ -29,8 +29,8 @@ import java.util.function.Function;
  * @param visualEncoder      name of the visual encoder ({@link Encoders}); the frames of the nets that see (the SCAM
  *                           nets and the switch) are normalised as it declares
  * @param audioEncoder       name of the audio encoder; only those that take the reference's spectrogram
- * @param encoderWeights     folder of imported visual-encoder weights ({@code fixate import-encoder}) the visual encoder
- *                           of every net that sees starts from, or empty to start from random weights
+ * @param encoderWeights     folder of imported visual-encoder weights ({@code fixate import-encoder}) the visual
+ *                           encoder of every net that sees starts from, or empty to start from random weights
  * @param freezeEncoder      whether those imported weights stay as they are (only the rest of each net learns)
  */
 public record TrainingSettings(int coarseSize, int fineSize, int epochs, int audioEpochs, int batchSize,
