@@ -76,15 +76,15 @@ public record TrainingSettings(int coarseSize, int fineSize, int epochs, int aud
         require(switchLearningRate > 0 && Float.isFinite(switchLearningRate), "switch-lr must be positive");
         require(weightDecay >= 0 && Float.isFinite(weightDecay), "weight-decay must not be negative");
         require(frameStride > 0, "frame-stride must be positive");
+        require(!freezeEncoder || encoderFolder().isPresent(), FREEZE_ENCODER + "=on needs " + ENCODER_WEIGHTS
+                + " (a frozen encoder that never learnt anything would see nothing)");
         Encoders.visual(visualEncoder);
         Encoders.requireReferenceAudio(audioEncoder);
-        require(!freezeEncoder || !encoderWeights.isEmpty(), FREEZE_ENCODER + "=on needs " + ENCODER_WEIGHTS
-                + " (a frozen encoder that never learnt anything would see nothing)");
     }
 
     /** The folder of imported weights the visual encoders start from, if any. */
     Optional<Path> encoderFolder() {
-        return encoderWeights.isEmpty() ? Optional.empty() : Optional.of(Path.of(encoderWeights));
+        return Optional.of(encoderWeights).filter(folder -> !folder.isEmpty()).map(Path::of);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.fixate.spi.djl.nn;
 
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.spi.djl.FrameNormalisation;
 
 import java.util.List;
 import java.util.Map;
@@ -45,23 +44,6 @@ public final class Encoders {
      */
     public static AudioEncoder audio(String name) {
         return lookup("audio", AUDIO, name);
-    }
-
-    /**
-     * Refuses encoders whose declared input the nets' training and sessions do not feed yet: they prepare frames
-     * with ImageNet statistics and audio as spectrograms of the reference's half-second Hann window, and start from
-     * freshly initialised encoders. The pretrained encoders ({@code mobilenet-v2}, {@code yamnet}) take other inputs
-     * and their imported weights (docs/encoders.md).
-     *
-     * @throws InvalidOptionsException for an unknown name, or an encoder with another input
-     */
-    public static void requireReferenceInputs(String visualName, String audioName) {
-        VisualEncoder visual = visual(visualName);
-        if (visual.input() != FrameNormalisation.IMAGENET_MEAN_STD) {
-            throw new InvalidOptionsException("visual encoder '" + visualName + "' takes frames as " + visual.input()
-                    + " with imported weights, which this training does not feed yet; use " + COMPACT);
-        }
-        requireReferenceAudio(audioName);
     }
 
     /**
