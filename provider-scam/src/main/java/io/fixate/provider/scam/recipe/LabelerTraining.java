@@ -338,6 +338,7 @@ public final class LabelerTraining {
     private void recordEncoderWeights() throws IOException {
         Optional<Path> encoders = settings.encoderFolder();
         if (encoders.isPresent()) {
+            // reading its class names checks the folder's record: present, of the format, of this encoder
             EncoderFolder.classes(encoders.get(), settings.visualEncoder());
             Path weights = EncoderFolder.weightsOf(encoders.get(), EncoderFolder.ENCODER);
             if (!Files.isRegularFile(weights)) {

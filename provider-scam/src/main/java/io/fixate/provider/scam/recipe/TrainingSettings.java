@@ -76,7 +76,8 @@ public record TrainingSettings(int coarseSize, int fineSize, int epochs, int aud
         require(switchLearningRate > 0 && Float.isFinite(switchLearningRate), "switch-lr must be positive");
         require(weightDecay >= 0 && Float.isFinite(weightDecay), "weight-decay must not be negative");
         require(frameStride > 0, "frame-stride must be positive");
-        require(!freezeEncoder || encoderFolder().isPresent(), FREEZE_ENCODER + "=on needs " + ENCODER_WEIGHTS
+        // the compact constructor runs before the fields are set, so encoderFolder() cannot serve here
+        require(!freezeEncoder || !encoderWeights.isEmpty(), FREEZE_ENCODER + "=on needs " + ENCODER_WEIGHTS
                 + " (a frozen encoder that never learnt anything would see nothing)");
         Encoders.visual(visualEncoder);
         Encoders.requireReferenceAudio(audioEncoder);
