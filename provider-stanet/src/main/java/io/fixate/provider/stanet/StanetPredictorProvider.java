@@ -23,7 +23,8 @@ import java.util.Set;
  * The {@code stanet} predictor: the STA net of STANet on frames t − 1, t, t + 1 and frame t's audio, with weights
  * bundled in this module ({@link BundledWeights}) or those of a folder written by {@code fixate train-predictor}
  * ({@link StanetWeights}) given as {@link ModelOptions#weights()}. The model input is the square size the weights
- * were trained at (the provider's info gives the default bundle's); a requested input size must be that one.
+ * were trained at (the provider's info gives the default bundle's); a requested input size must be that one. The
+ * audio window is the one the weights' audio encoder reads, which the opened predictor declares.
  *
  * <p>Property {@value #BUNDLED}: which bundled weights, {@code real} (default: learnt from real viewers' fixations on a
  * pretrained encoder) or {@code benchmark} (the paper's weakly supervised net, distilled on the synthetic benchmark);
@@ -63,9 +64,10 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     /** Bounds the frames a session holds back (k of them). */
     static final int MAX_STRIDE = 100;
 
+    /** The default bundle's: both bundled nets hear through the compact audio encoder's half-second window. */
     private static final ProviderInfo INFO = new ProviderInfo(NAME, List.of(),
             "STANet's STA net: three frames and the centre frame's sound to a fixation map",
-            capabilities(1, BundledWeights.DEFAULT.inputSize()));
+            capabilities(1, BundledWeights.DEFAULT.inputSize(), AudioRequirement.DEFAULT));
 
     @Override
     public ProviderInfo info() {
@@ -94,7 +96,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
         try {
             requireInputSize(options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),
-                    capabilities(stride, weights.inputSize()));
+                    capabilities(stride, weights.inputSize(), weights.net().audioEncoder().requirement()));
             return new StanetPredictor(opened, weights, settings);
         } catch (RuntimeException e) {
             weights.close();
@@ -107,8 +109,9 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
         return Distillation.run(data, teacher, request, monitor);
     }
 
-    private static Capabilities capabilities(int lookAhead, int inputSize) {
-        return Capabilities.builder().usesAudio(AudioRequirement.DEFAULT).frames(StanetSession.NEIGHBOURS, lookAhead)
+    /** Capabilities of a net at {@code inputSize} whose audio encoder reads {@code audio} with each frame. */
+    private static Capabilities capabilities(int lookAhead, int inputSize, AudioRequirement audio) {
+        return Capabilities.builder().usesAudio(audio).frames(StanetSession.NEIGHBOURS, lookAhead)
                 .nativeInput(inputSize, inputSize).needsWeights().build();
     }
 

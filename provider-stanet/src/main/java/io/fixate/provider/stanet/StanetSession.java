@@ -6,13 +6,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.AudioBlock;
-import io.fixate.api.AudioRequirement;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.VideoFrame;
 import io.fixate.spi.FrameWindow;
 import io.fixate.spi.WindowedSession;
-import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.PlaneResize;
 
@@ -23,13 +22,15 @@ import java.util.Set;
 
 /**
  * A stream through the STA net. The net sees frames t − 1, t and t + 1, each square-resized to the weights' input
- * size and normalised as its visual encoder wants, and the spectrogram of frame t's audio window; at the edges of a
- * stream the frame itself stands for the missing neighbour. A frame pushed without sound (or whose media has none)
- * brings a silent window, whose spectrogram is all zeros after the z-score, and the net predicts from the pictures
- * alone. The map is σ of the finest logits, blurred ({@link MapBlur}) and min-max normalised. Each frame goes through
- * the encoder once ({@link EncodedFrames}, which keeps the maps of the last four frames and frees older ones); the
- * rest of every forward pass runs in a sub-manager of the parameters' manager that is closed before the map is
- * returned, so no native memory grows with the stream.
+ * size and normalised as its visual encoder wants, and frame t's audio window as its audio encoder asks for it (the
+ * session's {@link #audioRequirement()}: half a second for the compact encoder, 0.975 s of raw samples for YAMNet) and
+ * takes it ({@link AudioPreprocessor}); at the edges of a stream the frame itself stands for the missing neighbour. A
+ * frame pushed without sound (or whose media has none) brings a silent window, and the net predicts from the pictures
+ * alone (the compact encoder's spectrogram of silence is all zeros after the z-score). The map is σ of the finest
+ * logits, blurred ({@link MapBlur}) and min-max normalised. Each frame goes through the visual encoder once ({@link
+ * EncodedFrames}, which keeps the maps of the last four frames and frees older ones); the rest of every forward pass
+ * runs in a sub-manager of the parameters' manager that is closed before the map is returned, so no native memory
+ * grows with the stream.
  *
  * <p>Each frame's map is a running average: (1 − s) times its own map plus s times the previous frame's, s being the
  * smoothing weight; it needs no further frame, so the look-ahead stays as it is. Only then is the map resized
@@ -54,7 +55,7 @@ final class StanetSession extends WindowedSession {
     private final SessionSettings settings;
     private final MapBlur blur;
     private final EncodedFrames encoded;
-    private final AudioSpectrogram spectrogram = new AudioSpectrogram();
+    private final AudioPreprocessor audio;
     /** Index in the current stream of the frame predicted next. */
     private int position;
     private Anchor previousAnchor;
@@ -63,8 +64,9 @@ final class StanetSession extends WindowedSession {
     private FixationMap previousAverage;
 
     StanetSession(StanetWeights weights, SessionSettings settings) {
-        super(NEIGHBOURS, settings.stride(), AudioRequirement.DEFAULT);
+        super(NEIGHBOURS, settings.stride(), weights.net().audioEncoder().requirement());
         this.weights = weights;
+        this.audio = new AudioPreprocessor(weights.net().audioEncoder());
         this.settings = settings;
         this.blur = new MapBlur(settings.blur() * weights.inputSize());
         this.encoded = new EncodedFrames(weights, FramePreprocessor.evaluation(weights.inputSize(),
@@ -155,7 +157,7 @@ final class StanetSession extends WindowedSession {
             kept.addAll(List.of(before, now, after));
             scratch.tempAttachAll(kept.toArray(new NDList[0]));
             AudioBlock heard = settings.hearing() ? current.audio() : silenceLike(current.audio());
-            NDArray sound = batchOfOne(batchOfOne(spectrogram.compute(scratch, heard)));
+            NDArray sound = audio.batch(scratch, List.of(heard));
             NDArray finest = weights.net().decode(new ParameterStore(scratch, false), before, now, after, sound, size,
                     size, false).get(0);
             probabilities = Activation.sigmoid(finest).toFloatArray();
@@ -174,10 +176,6 @@ final class StanetSession extends WindowedSession {
 
     private static AudioBlock silenceLike(AudioBlock window) {
         return AudioBlock.silence(window.frameCount(), window.sampleRate(), window.channels(), window.timestampMicros());
-    }
-
-    private static NDArray batchOfOne(NDArray array) {
-        return array.expandDims(0);
     }
 
     /** The map between the two anchors, {@code weight} of the way from the previous one to the next one. */

@@ -14,7 +14,7 @@ import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.ProviderFiles;
-import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.ManifestFile;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
@@ -33,8 +33,8 @@ import java.util.Objects;
  * encoders ({@link #modelId}). The manifest is written last, so a folder with a manifest is complete.
  *
  * <p>Loading checks the format, rebuilds the net from the named encoders, initialises it for frames of S × S and the
- * default audio window, and loads the parameters with their checksum and shape checks, the checksum against both
- * their {@link WeightsFile} manifest and the one {@value #MANIFEST} records. Closing releases the
+ * audio input its audio encoder takes, and loads the parameters with their checksum and shape checks, the checksum
+ * against both their {@link WeightsFile} manifest and the one {@value #MANIFEST} records. Closing releases the
  * parameters' native memory; the instance is then unusable.
  */
 public final class StanetWeights implements AutoCloseable {
@@ -65,13 +65,13 @@ public final class StanetWeights implements AutoCloseable {
     }
 
     /**
-     * The input shapes of a batch of one: three frames (1, 3, S, S) and the centre frame's spectrogram (1, 1, 257,
-     * T) of the default 0.5 s window; what the net is initialised with before its parameters are loaded.
+     * The input shapes of a batch of one for {@code net}: three frames (1, 3, S, S) and the centre frame's audio as
+     * its audio encoder takes it ({@link AudioPreprocessor#batchShape}); what the net is initialised with before its
+     * parameters are loaded.
      */
-    public static Shape[] inputShapes(int inputSize) {
+    public static Shape[] inputShapes(StaNet net, int inputSize) {
         Shape frame = new Shape(1, 3, inputSize, inputSize);
-        Shape spectrogram = new Shape(1, 1).addAll(new AudioSpectrogram().outputShape());
-        return new Shape[] {frame, frame, frame, spectrogram};
+        return new Shape[] {frame, frame, frame, new AudioPreprocessor(net.audioEncoder()).batchShape(1)};
     }
 
     /** The {@link WeightsFile} model identifier of {@code net}'s architecture, which its encoders decide. */
@@ -147,7 +147,7 @@ public final class StanetWeights implements AutoCloseable {
         }
         NDManager manager = NDManager.newBaseManager(device);
         try {
-            net.initialize(manager, DataType.FLOAT32, inputShapes(inputSize));
+            net.initialize(manager, DataType.FLOAT32, inputShapes(net, inputSize));
             WeightsFile.load(net, manager, folder.resolve(PARAMETERS), modelId(net), parametersSha256, manifestFile);
             return new StanetWeights(net, inputSize, manager);
         } catch (RuntimeException e) {

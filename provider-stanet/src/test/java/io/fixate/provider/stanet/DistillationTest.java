@@ -31,6 +31,7 @@ import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.EncoderFolder;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
+import io.fixate.spi.djl.nn.YamNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -60,8 +62,9 @@ class DistillationTest {
     private static final int HEIGHT = 48;
     private static final int CLIP_FRAMES = 6;
     private static final int TRAINING_CLIPS = 5;
-    private static final List<FrameWithAudio> FRAMES = RandomStanet.clip(CLIP_FRAMES * (TRAINING_CLIPS + 1), WIDTH,
-            HEIGHT);
+    /** The frames of every clip, with the audio windows of each requirement asked for so far. */
+    private static final Map<AudioRequirement, List<FrameWithAudio>> HEARD = new ConcurrentHashMap<>();
+    private static final List<FrameWithAudio> FRAMES = heard(AudioRequirement.DEFAULT);
     private static final TrainingData DATA = new TrainingData("squares", SquareTeacher.LABELS,
             clips(0, TRAINING_CLIPS, false), clips(TRAINING_CLIPS, 1, false));
     /** The same clips untagged, each with the teacher's maps as its recorded gaze. */
@@ -103,24 +106,47 @@ class DistillationTest {
     }
 
     @Test
-    void aFrozenPretrainedEncoderIsLoadedAndLeftAsItIs() throws IOException {
-        Path encoder = pretrainedCompactEncoder(folder.resolve("encoder"));
-        Map<String, String> settings = Map.of("input-size", "32", "batch", "4", "frame-stride", "1", "epochs", "1",
-                "encoder-weights", encoder.toString(), "freeze-encoder", "on");
+    void frozenPretrainedEncodersAreLoadedAndLeftAsTheyAre() throws IOException {
+        Shape frame = new Shape(1, 3, 32, 32);
+        Shape window = new Shape(1, YamNet.REQUIREMENT.windowSamples());
+        Path visual = pretrainedEncoder(folder.resolve("compact"), Encoders.visual(Encoders.COMPACT).block(),
+                Encoders.COMPACT, frame);
+        Path audio = pretrainedEncoder(folder.resolve("yamnet"), Encoders.audio(YamNet.NAME).block(), YamNet.NAME,
+                window);
+        Map<String, String> settings = Map.of("input-size", "32", "batch", "4", "frame-stride", "3", "epochs", "1",
+                "encoder-weights", visual.toString(), "freeze-encoder", "on", "audio-encoder", YamNet.NAME,
+                "audio-encoder-weights", audio.toString(), "freeze-audio-encoder", "on");
 
         Path weights = train(folder.resolve("frozen"), settings, TrainingMonitor.NONE);
 
-        try (StanetWeights trained = StanetWeights.load(weights, Device.cpu());
-             NDManager manager = NDManager.newBaseManager()) {
-            Block pretrained = Encoders.visual(Encoders.COMPACT).block();
-            pretrained.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-            EncoderFolder.load(pretrained, manager, encoder, Encoders.COMPACT, EncoderFolder.ENCODER);
-            var expected = pretrained.getParameters().values();
-            var actual = trained.net().visualEncoder().block().getParameters().values();
-            assertEquals(expected.size(), actual.size());
-            for (int i = 0; i < expected.size(); i++) {
-                assertArrayEquals(expected.get(i).getArray().toFloatArray(), actual.get(i).getArray().toFloatArray(),
-                        "encoder parameter " + expected.get(i).getName() + " is the pretrained one");
+        try (StanetWeights trained = StanetWeights.load(weights, Device.cpu())) {
+            assertPretrained(visual, Encoders.visual(Encoders.COMPACT).block(), Encoders.COMPACT, frame,
+                    trained.net().visualEncoder().block());
+            assertPretrained(audio, Encoders.audio(YamNet.NAME).block(), YamNet.NAME, window,
+                    trained.net().audioEncoder().block());
+        }
+    }
+
+    @Test
+    void aYamnetAudioEncoderTrainsOnItsOwnWindowAndItsWeightsPredictWithIt() throws IOException {
+        EpochLosses losses = new EpochLosses();
+        Path weights = train(folder.resolve("yamnet"), Map.of("input-size", "32", "batch", "4", "frame-stride", "1",
+                "epochs", "2", "audio-encoder", YamNet.NAME), losses);
+
+        assertTrue(losses.losses.stream().allMatch(Float::isFinite), "epoch losses " + losses.losses);
+        JsonObject manifest = JsonParser.parseString(Files.readString(weights.resolve(StanetWeights.MANIFEST)))
+                .getAsJsonObject();
+        assertEquals(YamNet.NAME, manifest.get("audioEncoder").getAsString());
+        try (FixationPredictor trained = provider.open(RandomStanet.options(weights))) {
+            assertEquals(YamNet.REQUIREMENT, trained.info().capabilities().audio());
+            List<FrameWithAudio> heldOut = heard(YamNet.REQUIREMENT).subList(TRAINING_CLIPS * CLIP_FRAMES,
+                    FRAMES.size());
+            List<FixationMap> maps = trained.predictClip(heldOut);
+            assertEquals(heldOut.size(), maps.size());
+            for (FixationMap map : maps) {
+                for (float value : map.toArray()) {
+                    assertTrue(Float.isFinite(value), "a map of finite values");
+                }
             }
         }
     }
@@ -132,15 +158,31 @@ class DistillationTest {
         assertTrue(refused.getMessage().contains("encoder-weights"), refused.getMessage());
     }
 
-    /** A compact encoder with seeded random weights, written as {@code fixate import-encoder} writes a folder. */
-    private static Path pretrainedCompactEncoder(Path out) throws IOException {
+    @Test
+    void audioEncoderSettingsAreChecked() {
+        InvalidOptionsException unweighted = assertThrows(InvalidOptionsException.class,
+                () -> train(folder.resolve("x"), Map.of("audio-encoder", YamNet.NAME, "freeze-audio-encoder", "on"),
+                        TrainingMonitor.NONE));
+        assertTrue(unweighted.getMessage().contains("freeze-audio-encoder=on needs audio-encoder-weights"),
+                unweighted.getMessage());
+        InvalidOptionsException unknown = assertThrows(InvalidOptionsException.class,
+                () -> train(folder.resolve("x"), Map.of("audio-encoder", "vggish"), TrainingMonitor.NONE));
+        assertTrue(unknown.getMessage().contains("'vggish'") && unknown.getMessage().contains(YamNet.NAME),
+                unknown.getMessage());
+        InvalidOptionsException malformed = assertThrows(InvalidOptionsException.class,
+                () -> train(folder.resolve("x"), Map.of("freeze-audio-encoder", "yes"), TrainingMonitor.NONE));
+        assertTrue(malformed.getMessage().contains("freeze-audio-encoder must be on or off"),
+                malformed.getMessage());
+    }
+
+    /** {@code block} with seeded random weights, saved as {@code fixate import-encoder} saves encoder {@code name}. */
+    private static Path pretrainedEncoder(Path out, Block block, String name, Shape input) throws IOException {
         Files.createDirectories(out);
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(99);
-            Block block = Encoders.visual(Encoders.COMPACT).block();
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+            block.initialize(manager, DataType.FLOAT32, input);
             Path params = EncoderFolder.weightsOf(out, EncoderFolder.ENCODER);
-            WeightsFile.save(block, params, EncoderFolder.modelId(Encoders.COMPACT, EncoderFolder.ENCODER));
+            WeightsFile.save(block, params, EncoderFolder.modelId(name, EncoderFolder.ENCODER));
             JsonObject file = new JsonObject();
             file.addProperty("file", params.getFileName().toString());
             file.addProperty("sha256", ProviderFiles.sha256Hex(params));
@@ -148,17 +190,31 @@ class DistillationTest {
             files.add(EncoderFolder.ENCODER, file);
             JsonObject manifest = new JsonObject();
             manifest.addProperty("format", EncoderFolder.FORMAT);
-            manifest.addProperty(EncoderFolder.ENCODER, Encoders.COMPACT);
+            manifest.addProperty(EncoderFolder.ENCODER, name);
             manifest.add("files", files);
             Files.writeString(out.resolve(EncoderFolder.MANIFEST), manifest.toString());
         }
         return out;
     }
 
+    /** Asserts that {@code trained} holds the parameters of encoder {@code name} that {@code folder} holds. */
+    private static void assertPretrained(Path folder, Block fresh, String name, Shape input, Block trained) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            fresh.initialize(manager, DataType.FLOAT32, input);
+            EncoderFolder.load(fresh, manager, folder, name, EncoderFolder.ENCODER);
+            var expected = fresh.getParameters().values();
+            var actual = trained.getParameters().values();
+            assertEquals(expected.size(), actual.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i).getArray().toFloatArray(), actual.get(i).getArray().toFloatArray(),
+                        "encoder parameter " + expected.get(i).getName() + " is the pretrained one");
+            }
+        }
+    }
+
     @Test
     void clipsWithoutATargetAreRefusedByName() {
-        List<TrainingClip> untagged = List.of(new ListClip("plain", Set.of(), FRAMES.subList(0, CLIP_FRAMES),
-                Optional.empty()));
+        List<TrainingClip> untagged = List.of(new ListClip("plain", Set.of(), 0, Optional.empty()));
         TrainingData data = new TrainingData("untagged", List.of(), untagged, List.of());
         List<String> notes = new ArrayList<>();
         TrainingMonitor noting = new TrainingMonitor() {
@@ -256,10 +312,16 @@ class DistillationTest {
         for (int c = first; c < first + count; c++) {
             List<FrameWithAudio> frames = FRAMES.subList(c * CLIP_FRAMES, (c + 1) * CLIP_FRAMES);
             String tag = SquareTeacher.LABELS.get(c % 2);
-            clips.add(withGaze ? new ListClip("clip" + c, Set.of(), frames, Optional.of(gaze(frames, tag)))
-                    : new ListClip("clip" + c, Set.of(tag), frames, Optional.empty()));
+            clips.add(withGaze ? new ListClip("clip" + c, Set.of(), c, Optional.of(gaze(frames, tag)))
+                    : new ListClip("clip" + c, Set.of(tag), c, Optional.empty()));
         }
         return clips;
+    }
+
+    /** All clips' frames, each with the audio window {@code audio} describes. */
+    private static List<FrameWithAudio> heard(AudioRequirement audio) {
+        return HEARD.computeIfAbsent(audio, window -> RandomStanet.clip(CLIP_FRAMES * (TRAINING_CLIPS + 1), WIDTH,
+                HEIGHT, window));
     }
 
     private static RecordedGaze gaze(List<FrameWithAudio> frames, String tag) {
@@ -280,7 +342,8 @@ class DistillationTest {
         };
     }
 
-    private record ListClip(String id, Set<String> tags, List<FrameWithAudio> frames, Optional<RecordedGaze> gaze)
+    /** Clip {@code index} of the frames, heard with whatever window its reader asks for. */
+    private record ListClip(String id, Set<String> tags, int index, Optional<RecordedGaze> gaze)
             implements TrainingClip {
 
         @Override
@@ -293,7 +356,7 @@ class DistillationTest {
             return new ClipMedia() {
                 @Override
                 public Iterator<FrameWithAudio> iterator() {
-                    return frames.iterator();
+                    return heard(audio).subList(index * CLIP_FRAMES, (index + 1) * CLIP_FRAMES).iterator();
                 }
 
                 @Override
@@ -303,7 +366,10 @@ class DistillationTest {
         }
     }
 
-    /** A labeler that looks at the bright square: a Gaussian blob (σ a tenth of the width) on its centre. */
+    /**
+     * A labeler that looks at the bright square: a Gaussian blob (σ a tenth of the width) on its centre. It insists on
+     * the window it declares, as a labeler whose audio front end takes only that one would.
+     */
     private static final class SquareTeacher implements PseudoLabeler {
 
         static final List<String> LABELS = List.of("left", "right");
@@ -320,6 +386,9 @@ class DistillationTest {
         public void label(Iterable<FrameWithAudio> clip, Set<String> tags, Consumer<FixationMap> sink) {
             requireKnownTags(tags);
             for (FrameWithAudio frame : clip) {
+                if (frame.audio().frameCount() != info().capabilities().audio().windowSamples()) {
+                    throw new IllegalArgumentException("the teacher was given " + frame.audio());
+                }
                 double[] centre = squareCentre(frame.frame());
                 float[] values = new float[MAP_WIDTH * MAP_HEIGHT];
                 for (int y = 0; y < MAP_HEIGHT; y++) {

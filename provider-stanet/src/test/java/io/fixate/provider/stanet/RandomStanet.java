@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Weights of a randomly initialised compact STA net, and clips to run them on. */
+/** Weights of a randomly initialised STA net (compact encoders unless told), and clips to run them on. */
 final class RandomStanet {
 
     static final int INPUT_SIZE = 64;
@@ -24,12 +24,17 @@ final class RandomStanet {
     private RandomStanet() {
     }
 
-    /** Saves a seeded random net for frames of {@value #INPUT_SIZE} into {@code folder}. */
+    /** Saves a seeded random compact net for frames of {@value #INPUT_SIZE} into {@code folder}. */
     static Path save(Path folder) {
+        return save(folder, Encoders.COMPACT);
+    }
+
+    /** Saves a seeded random net with the named audio encoder for frames of {@value #INPUT_SIZE}. */
+    static Path save(Path folder, String audioEncoder) {
         Engine.getInstance().setRandomSeed(11);
-        StaNet net = new StaNet(Encoders.visual(Encoders.COMPACT), Encoders.audio(Encoders.COMPACT));
+        StaNet net = new StaNet(Encoders.visual(Encoders.COMPACT), Encoders.audio(audioEncoder));
         try (NDManager manager = NDManager.newBaseManager()) {
-            net.initialize(manager, DataType.FLOAT32, StanetWeights.inputShapes(INPUT_SIZE));
+            net.initialize(manager, DataType.FLOAT32, StanetWeights.inputShapes(net, INPUT_SIZE));
             JsonObject extra = new JsonObject();
             extra.addProperty("note", "random initialisation for tests");
             StanetWeights.save(folder, net, INPUT_SIZE, extra);
@@ -43,8 +48,13 @@ final class RandomStanet {
         return ModelOptions.builder().weights(weights).build();
     }
 
-    /** {@code count} frames of the fixtures' moving square at 25 fps, each with its tone window. */
+    /** {@code count} frames of the fixtures' moving square at 25 fps, each with its half-second tone window. */
     static List<FrameWithAudio> clip(int count, int width, int height) {
-        return MovingSquareClip.clip().size(width, height).frames(count, 25).frames(AudioRequirement.DEFAULT);
+        return clip(count, width, height, AudioRequirement.DEFAULT);
+    }
+
+    /** The same frames, each with the tone window {@code audio} describes. */
+    static List<FrameWithAudio> clip(int count, int width, int height, AudioRequirement audio) {
+        return MovingSquareClip.clip().size(width, height).frames(count, 25).frames(audio);
     }
 }

@@ -9,6 +9,7 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import io.fixate.spi.djl.PlaneResize;
+import io.fixate.spi.djl.nn.YamNet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -294,15 +295,36 @@ class StanetPredictorTest {
 
     @Test
     void withAudioOffTheNetHearsSilence() {
-        List<FrameWithAudio> heard = RandomStanet.clip(5, WIDTH, HEIGHT);
+        assertAudioOffIsSilence(predictor, weights, RandomStanet.clip(5, WIDTH, HEIGHT));
+    }
+
+    @Test
+    void aYamnetNetAsksForItsRawWindowAndHearsSilenceOfThatLength() {
+        Path yamnet = RandomStanet.save(folder.resolve("yamnet"), YamNet.NAME);
+        try (FixationPredictor listening = new StanetPredictorProvider().open(RandomStanet.options(yamnet));
+             PredictionSession session = listening.openSession()) {
+            assertEquals(YamNet.REQUIREMENT, listening.info().capabilities().audio());
+            assertEquals(YamNet.REQUIREMENT, session.audioRequirement());
+            assertEquals(15_600, session.audioRequirement().windowSamples());
+            assertFalse(session.audioRequirement().hannWeighted());
+            assertAudioOffIsSilence(listening, yamnet, RandomStanet.clip(5, WIDTH, HEIGHT, YamNet.REQUIREMENT));
+        }
+    }
+
+    /**
+     * With audio off, {@code listening}'s net gives the maps of {@code heard} pushed with silent windows of the same
+     * length, and with audio on other maps.
+     */
+    private static void assertAudioOffIsSilence(FixationPredictor listening, Path listeningWeights,
+                                                List<FrameWithAudio> heard) {
         List<FrameWithAudio> silent = heard.stream().map(input -> new FrameWithAudio(input.frame(),
                 AudioBlock.silence(input.audio().frameCount(), input.audio().sampleRate(), 1,
                         input.audio().timestampMicros()), false)).toList();
-        ModelOptions off = ModelOptions.builder().weights(weights).property("audio", "off").build();
+        ModelOptions off = ModelOptions.builder().weights(listeningWeights).property("audio", "off").build();
         try (FixationPredictor deaf = new StanetPredictorProvider().open(off)) {
             List<FixationMap> deafMaps = deaf.predictClip(heard);
-            List<FixationMap> silentMaps = predictor.predictClip(silent);
-            List<FixationMap> soundMaps = predictor.predictClip(heard);
+            List<FixationMap> silentMaps = listening.predictClip(silent);
+            List<FixationMap> soundMaps = listening.predictClip(heard);
             for (int i = 0; i < heard.size(); i++) {
                 assertTrue(sameValues(deafMaps.get(i), silentMaps.get(i)), "frame " + i + " as if silent");
             }

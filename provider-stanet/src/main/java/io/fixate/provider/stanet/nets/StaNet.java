@@ -22,9 +22,10 @@ import java.util.List;
 
 /**
  * The STA net of STANet (fact sheet §3 "STA"). Inputs: the previous, current and next frames t−1, t, t+1, each (B, 3,
- * H, W) and normalised as the visual encoder declares, and the log-spectrogram (B, 1, 257, T) of frame t's audio window ({@link
- * io.fixate.spi.djl.AudioSpectrogram}). The reference feeds the audio of all three frames but only frame t's reaches
- * the fused map, so one window, the centre frame's, is enough here.
+ * H, W) and normalised as the visual encoder declares, and frame t's audio window as the audio encoder takes it
+ * ({@link io.fixate.spi.djl.AudioPreprocessor}: the compact encoder's log-spectrogram (B, 1, 257, T) of half a second,
+ * YAMNet's (B, 15600) raw samples). The reference feeds the audio of all three frames but only frame t's reaches the
+ * fused map, so one window, the centre frame's, is enough here.
  *
  * <p>The three frames share one encoder pass ({@link #encode}, which a stream may run once per frame and feed to
  * {@link #decode} for each window the frame belongs to); its three deepest depths F_shallow, F_mid, F_deep are brought to
@@ -69,6 +70,7 @@ public final class StaNet extends AbstractBlock {
     private final Block coarseReadout;
     private final Block fineReadout;
     private boolean visualFrozen;
+    private boolean audioFrozen;
 
     /** @throws IllegalArgumentException when the visual encoder has fewer than three feature depths */
     public StaNet(VisualEncoder visual, AudioEncoder audio) {
@@ -114,6 +116,12 @@ public final class StaNet extends AbstractBlock {
         visualFrozen = true;
     }
 
+    /** Keeps the audio encoder as it is while the rest of the net trains, as {@link #freezeVisualEncoder} does. */
+    public void freezeAudioEncoder() {
+        audio.block().freezeParameters(true);
+        audioFrozen = true;
+    }
+
     /** The training loss of both output maps against one pseudo-fixation map. */
     public StaLoss loss() {
         return new StaLoss();
@@ -124,7 +132,7 @@ public final class StaNet extends AbstractBlock {
                                      PairList<String, Object> params) {
         if (inputs.size() != FRAMES + 1) {
             throw new IllegalArgumentException("STA takes the previous, current and next frames and the current"
-                    + " frame's spectrogram, got " + inputs.size() + " arrays");
+                    + " frame's audio input, got " + inputs.size() + " arrays");
         }
         Shape frameShape = inputs.get(CURRENT).getShape();
         // One encoder pass over the three frames stacked along the batch axis.
@@ -152,16 +160,16 @@ public final class StaNet extends AbstractBlock {
 
     /**
      * The fine and coarse logit maps, (B, 1, height, width), of the current frame from the {@link #encode encoded}
-     * previous, current and next frames and the current frame's (B, 1, F, T) spectrogram.
+     * previous, current and next frames and the current frame's audio input, as the audio encoder takes it.
      */
     public NDList decode(ParameterStore parameters, NDList previous, NDList current, NDList next,
-                         NDArray spectrogram, long height, long width, boolean training) {
+                         NDArray sound, long height, long width, boolean training) {
         NDArray deepFeatures = NDArrays.concat(new NDList(previous.get(2), current.get(2), next.get(2)), 0);
         NDList perFrame = Layers.apply(deepProjection, parameters, training, deepFeatures).split(FRAMES, 0);
         NDArray x = perFrame.get(CURRENT);
 
         NDArray temporal = temporalMask.forward(parameters, perFrame, training).singletonOrThrow();
-        NDArray embedding = Layers.apply(audio.block(), parameters, training, spectrogram);
+        NDArray embedding = Layers.apply(audio.block(), parameters, training && !audioFrozen, sound);
         NDArray audioVisual = Layers.apply(audioVisualMask, parameters, training, embedding, current.get(2));
         NDArray fused = Layers.apply(fusion, parameters, training, x, temporal, audioVisual);
 
@@ -190,19 +198,19 @@ public final class StaNet extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape frames = inputShapes[CURRENT];
-        Shape spectrogram = inputShapes[FRAMES];
+        Shape sound = inputShapes[FRAMES];
         Shape shallowFeatures = depths.get(0).mapShape(frames);
         Shape middleFeatures = depths.get(1).mapShape(frames);
         Shape deepFeatures = depths.get(2).mapShape(frames);
         Shape x = Layers.withChannels(deepFeatures, WIDTH);
 
         visual.block().initialize(manager, dataType, frames);
-        audio.block().initialize(manager, dataType, spectrogram);
+        audio.block().initialize(manager, dataType, sound);
         shallowProjection.initialize(manager, dataType, shallowFeatures);
         middleProjection.initialize(manager, dataType, middleFeatures);
         deepProjection.initialize(manager, dataType, deepFeatures);
         temporalMask.initialize(manager, dataType, x, x, x);
-        audioVisualMask.initialize(manager, dataType, new Shape(spectrogram.get(0), audio.embeddingSize()),
+        audioVisualMask.initialize(manager, dataType, new Shape(sound.get(0), audio.embeddingSize()),
                 deepFeatures);
         fusion.initialize(manager, dataType, x, x, Layers.withChannels(deepFeatures, 1));
         middleMerge.initialize(manager, dataType, Layers.withChannels(middleFeatures, 2L * WIDTH));

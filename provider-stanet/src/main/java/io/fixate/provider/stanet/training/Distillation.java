@@ -77,14 +77,15 @@ public final class Distillation {
                 monitor.stageSkipped(STAGE);
                 return folder;
             }
-            TargetSamples samples = new TargetSamples(teacher, settings.frameStride(), settings.inputSize());
+            StaNet net = new StaNet(Encoders.visual(settings.visualEncoder()), Encoders.audio(settings.audioEncoder()));
+            TargetSamples samples = new TargetSamples(teacher, settings.frameStride(), settings.inputSize(),
+                    net.audioEncoder().requirement());
             List<DistillationSample> training = samples.decode(data.training(), DECODE_TRAINING, monitor);
             List<DistillationSample> validation = samples.decode(data.validation(), DECODE_VALIDATION, monitor);
             if (training.isEmpty()) {
                 throw new InvalidOptionsException("nothing to train on in " + data.name()
                         + ": no training clip has recorded gaze or a map from the teacher");
             }
-            StaNet net = new StaNet(Encoders.visual(settings.visualEncoder()), Encoders.audio(settings.audioEncoder()));
             Path checkpoints = folder.resolve(CHECKPOINTS);
             try (DistillationTrainer trainer = new DistillationTrainer(net, StanetWeights.modelId(net), settings,
                     request.seed(), checkpoints, Devices.choose(request.device()))) {

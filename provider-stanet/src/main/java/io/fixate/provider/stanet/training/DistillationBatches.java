@@ -6,9 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
-import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.provider.stanet.nets.StaNet;
+import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.training.EpochTrainer;
-import io.fixate.spi.djl.FrameNormalisation;
 import io.fixate.spi.djl.FramePreprocessor;
 
 import java.util.IdentityHashMap;
@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 /**
  * Packs {@link DistillationSample}s into the STA net's inputs (frames t − 1, t, t + 1 as (B, 3, S, S) each, square
- * resized and normalised as the predictor does, and frame t's spectrogram (B, 1, 257, T)) and its label, the
- * pseudo-maps as (B, 1, S, S), on a caller-given manager.
+ * resized and normalised as the predictor does, and frame t's audio window as the net's audio encoder takes it,
+ * {@link AudioPreprocessor}) and its label, the pseudo-maps as (B, 1, S, S), on a caller-given manager.
  *
  * <p>The {@linkplain #augmenting augmenting} variant, one per epoch, adds the reference's STA augmentation, colour
  * jitter drawn independently for every frame (no crop), and mirrors a sample left to right with probability one half:
@@ -32,43 +32,42 @@ import java.util.function.Function;
 final class DistillationBatches implements EpochTrainer.Batching<DistillationSample> {
 
     private final FramePreprocessor frames;
-    private final AudioSpectrogram audio = new AudioSpectrogram();
+    private final AudioPreprocessor audio;
     /** The left-right flip of each sample this epoch; null when not augmenting. */
     private final Map<DistillationSample, Boolean> flips;
     private final SplittableRandom random;
 
-    private DistillationBatches(FramePreprocessor frames, SplittableRandom random) {
+    private DistillationBatches(FramePreprocessor frames, AudioPreprocessor audio, SplittableRandom random) {
         this.frames = frames;
+        this.audio = audio;
         this.random = random;
         this.flips = random == null ? null : new IdentityHashMap<>();
     }
 
-    /** Test-time batches: the predictor's preprocessing, nothing drawn at random. */
-    static DistillationBatches evaluation(int inputSize, FrameNormalisation normalisation) {
-        return new DistillationBatches(FramePreprocessor.evaluation(inputSize, normalisation), null);
+    /** Test-time batches for {@code net}: the predictor's preprocessing, nothing drawn at random. */
+    static DistillationBatches evaluation(int inputSize, StaNet net) {
+        return new DistillationBatches(FramePreprocessor.evaluation(inputSize, net.visualEncoder().input()),
+                new AudioPreprocessor(net.audioEncoder()), null);
     }
 
-    /** One epoch's augmented batches, drawn from {@code random}. */
-    static DistillationBatches augmenting(int inputSize, FrameNormalisation normalisation, SplittableRandom random) {
+    /** One epoch's augmented batches for {@code net}, drawn from {@code random}. */
+    static DistillationBatches augmenting(int inputSize, StaNet net, SplittableRandom random) {
         return new DistillationBatches(FramePreprocessor.augmenting(inputSize, inputSize, random.nextLong(),
-                normalisation), random.split());
+                net.visualEncoder().input()), new AudioPreprocessor(net.audioEncoder()), random.split());
     }
 
     /** The input shapes of a batch of {@code batchSize}, to initialise the net with. */
     Shape[] inputShapes(int batchSize) {
         Shape frame = new Shape(batchSize, 3, frames.inputSize(), frames.inputSize());
-        return new Shape[] {frame, frame, frame, new Shape(batchSize, 1).addAll(audio.outputShape())};
+        return new Shape[] {frame, frame, frame, audio.batchShape(batchSize)};
     }
 
     @Override
     public NDList inputs(List<DistillationSample> samples, NDManager manager) {
-        NDList spectrograms = new NDList();
-        for (DistillationSample sample : samples) {
-            spectrograms.add(audio.compute(manager, sample.audio()).expandDims(0));
-        }
         return new NDList(frames(samples, DistillationSample::previous, manager),
                 frames(samples, DistillationSample::current, manager),
-                frames(samples, DistillationSample::next, manager), NDArrays.stack(spectrograms));
+                frames(samples, DistillationSample::next, manager),
+                audio.batch(manager, samples.stream().map(DistillationSample::audio).toList()));
     }
 
     @Override

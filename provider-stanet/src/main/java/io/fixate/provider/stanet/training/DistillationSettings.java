@@ -29,17 +29,22 @@ import java.util.TreeSet;
  * @param weightDecay   SGD L2 weight decay
  * @param frameStride   every how many frames a sample is taken (neighbouring frames are near duplicates)
  * @param visualEncoder name of the visual encoder ({@link Encoders})
- * @param audioEncoder  name of the audio encoder
+ * @param audioEncoder  name of the audio encoder; its window and input (a spectrogram or raw samples) are fed as it
+ *                      declares, in training and prediction
  * @param augment       whether training frames are colour-jittered and samples mirrored ({@link
  *                      DistillationBatches#augmenting})
  * @param cosine        whether the learning rate anneals along a cosine over the epochs, or stays constant
  * @param encoderWeights folder of pretrained visual-encoder weights ({@code fixate import-encoder}) the run starts
  *                       from, or empty to start from random weights
  * @param freezeEncoder whether those pretrained weights stay as they are (only the rest of the net learns)
+ * @param audioEncoderWeights folder of pretrained audio-encoder weights ({@code fixate import-encoder}) the run
+ *                            starts from, or empty to start from random weights
+ * @param freezeAudioEncoder  whether those stay as they are
  */
 public record DistillationSettings(int inputSize, int epochs, int batchSize, float learningRate, float weightDecay,
                                    int frameStride, String visualEncoder, String audioEncoder, boolean augment,
-                                   boolean cosine, String encoderWeights, boolean freezeEncoder) {
+                                   boolean cosine, String encoderWeights, boolean freezeEncoder,
+                                   String audioEncoderWeights, boolean freezeAudioEncoder) {
 
     static final String INPUT_SIZE = "input-size";
     static final String EPOCHS = "epochs";
@@ -53,8 +58,11 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
     static final String SCHEDULE = "schedule";
     static final String ENCODER_WEIGHTS = "encoder-weights";
     static final String FREEZE_ENCODER = "freeze-encoder";
+    static final String AUDIO_ENCODER_WEIGHTS = "audio-encoder-weights";
+    static final String FREEZE_AUDIO_ENCODER = "freeze-audio-encoder";
     private static final List<String> KEYS = List.of(INPUT_SIZE, EPOCHS, BATCH, LEARNING_RATE, SCHEDULE,
-            WEIGHT_DECAY, FRAME_STRIDE, VISUAL_ENCODER, AUDIO_ENCODER, AUGMENT, ENCODER_WEIGHTS, FREEZE_ENCODER);
+            WEIGHT_DECAY, FRAME_STRIDE, VISUAL_ENCODER, AUDIO_ENCODER, AUGMENT, ENCODER_WEIGHTS, FREEZE_ENCODER,
+            AUDIO_ENCODER_WEIGHTS, FREEZE_AUDIO_ENCODER);
 
     /** @throws InvalidOptionsException for a size, count or rate out of range, or an unknown encoder */
     public DistillationSettings {
@@ -65,14 +73,19 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         require(weightDecay >= 0 && Float.isFinite(weightDecay), WEIGHT_DECAY + " must not be negative");
         require(frameStride > 0, FRAME_STRIDE + " must be positive");
         Encoders.visual(visualEncoder);
-        Encoders.requireReferenceAudio(audioEncoder);
-        require(!freezeEncoder || !encoderWeights.isEmpty(), FREEZE_ENCODER + "=on needs " + ENCODER_WEIGHTS
-                + " (a frozen encoder that never learnt anything would see nothing)");
+        Encoders.audio(audioEncoder);
+        requireWeightsToFreeze(freezeEncoder, FREEZE_ENCODER, encoderWeights, ENCODER_WEIGHTS);
+        requireWeightsToFreeze(freezeAudioEncoder, FREEZE_AUDIO_ENCODER, audioEncoderWeights, AUDIO_ENCODER_WEIGHTS);
     }
 
     /** The folder of pretrained weights the visual encoder starts from, if any. */
     Optional<Path> encoderFolder() {
-        return encoderWeights.isEmpty() ? Optional.empty() : Optional.of(Path.of(encoderWeights));
+        return folder(encoderWeights);
+    }
+
+    /** The folder of pretrained weights the audio encoder starts from, if any. */
+    Optional<Path> audioEncoderFolder() {
+        return folder(audioEncoderWeights);
     }
 
     /**
@@ -96,7 +109,8 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
                     entry(entries, VISUAL_ENCODER, Encoders.COMPACT), entry(entries, AUDIO_ENCODER, Encoders.COMPACT),
                     either(entries, AUGMENT, "on", "on", "off"),
                     either(entries, SCHEDULE, "cosine", "cosine", "constant"), entry(entries, ENCODER_WEIGHTS, ""),
-                    either(entries, FREEZE_ENCODER, "off", "on", "off"));
+                    either(entries, FREEZE_ENCODER, "off", "on", "off"), entry(entries, AUDIO_ENCODER_WEIGHTS, ""),
+                    either(entries, FREEZE_AUDIO_ENCODER, "off", "on", "off"));
         } catch (NumberFormatException e) {
             throw new InvalidOptionsException("STANet distillation settings: a number is malformed (" + e.getMessage()
                     + "); given " + entries);
@@ -118,6 +132,8 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         entries.put(SCHEDULE, cosine ? "cosine" : "constant");
         entries.put(ENCODER_WEIGHTS, encoderWeights);
         entries.put(FREEZE_ENCODER, freezeEncoder ? "on" : "off");
+        entries.put(AUDIO_ENCODER_WEIGHTS, audioEncoderWeights);
+        entries.put(FREEZE_AUDIO_ENCODER, freezeAudioEncoder ? "on" : "off");
         return entries;
     }
 
@@ -137,6 +153,10 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         return options;
     }
 
+    private static Optional<Path> folder(String setting) {
+        return setting.isEmpty() ? Optional.empty() : Optional.of(Path.of(setting));
+    }
+
     private static String entry(Map<String, String> entries, String key, String fallback) {
         return entries.getOrDefault(key, fallback).trim();
     }
@@ -149,6 +169,12 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
                     + ", got '" + value + "'");
         }
         return value.equals(yes);
+    }
+
+    /** A frozen encoder must start from pretrained weights: one that never learnt anything would tell nothing. */
+    private static void requireWeightsToFreeze(boolean freeze, String freezeKey, String weights, String weightsKey) {
+        require(!freeze || !weights.isEmpty(), freezeKey + "=on needs " + weightsKey
+                + " (a frozen encoder that never learnt anything would tell the net nothing)");
     }
 
     private static void require(boolean condition, String message) {

@@ -11,6 +11,7 @@ import io.fixate.api.TrainingDivergedException;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.djl.EncoderFolder;
 import io.fixate.spi.djl.WeightsFile;
+import io.fixate.spi.djl.nn.AudioEncoder;
 import io.fixate.spi.djl.nn.VisualEncoder;
 import io.fixate.spi.djl.training.EpochTrainer;
 
@@ -44,16 +45,27 @@ final class DistillationTrainer implements AutoCloseable {
         this.net = net;
         this.modelId = modelId;
         this.settings = settings;
-        this.batches = DistillationBatches.evaluation(settings.inputSize(), net.visualEncoder().input());
-        VisualEncoder visual = net.visualEncoder();
+        this.batches = DistillationBatches.evaluation(settings.inputSize(), net);
         this.epochs = new EpochTrainer<>(new EpochTrainer.Setup(modelId, net, net.loss(),
                 batches.inputShapes(settings.batchSize()), settings.batchSize(), settings::learningRateOfEpoch,
-                settings.weightDecay(), seed, settings.checkpointOptions(seed),
-                manager -> settings.encoderFolder().ifPresent(folder -> EncoderFolder.load(visual.block(), manager,
-                        folder, visual.name(), EncoderFolder.ENCODER))), checkpointFolder, device);
+                settings.weightDecay(), seed, settings.checkpointOptions(seed), manager -> loadPretrainedEncoders(
+                        net, settings, manager)), checkpointFolder, device);
         if (settings.freezeEncoder()) {
             net.freezeVisualEncoder();
         }
+        if (settings.freezeAudioEncoder()) {
+            net.freezeAudioEncoder();
+        }
+    }
+
+    /** Puts the imported weights the settings name into the freshly initialised encoders. */
+    private static void loadPretrainedEncoders(StaNet net, DistillationSettings settings, NDManager manager) {
+        VisualEncoder visual = net.visualEncoder();
+        settings.encoderFolder().ifPresent(folder -> EncoderFolder.load(visual.block(), manager, folder,
+                visual.name(), EncoderFolder.ENCODER));
+        AudioEncoder audio = net.audioEncoder();
+        settings.audioEncoderFolder().ifPresent(folder -> EncoderFolder.load(audio.block(), manager, folder,
+                audio.name(), EncoderFolder.ENCODER));
     }
 
     /** Epochs finished so far, including those of a resumed checkpoint. */
@@ -71,7 +83,7 @@ final class DistillationTrainer implements AutoCloseable {
     void train(List<DistillationSample> training, List<DistillationSample> validation,
                EpochTrainer.Listener listener) {
         epochs.train(settings.epochs(), training, random -> settings.augment()
-                        ? DistillationBatches.augmenting(settings.inputSize(), net.visualEncoder().input(), random)
+                        ? DistillationBatches.augmenting(settings.inputSize(), net, random)
                         : batches,
                 () -> validation.isEmpty() ? Float.NaN : meanCorrelation(validation), listener);
     }

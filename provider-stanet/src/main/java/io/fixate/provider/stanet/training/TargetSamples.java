@@ -20,22 +20,24 @@ import java.util.function.IntFunction;
  * neighbours (at a clip's ends the frame stands in for the missing one, as the predictor does) and its target map. A
  * clip with recorded gaze is its own target: the density map of each sampled frame that has one (frames without are
  * left out). Any other clip is labelled whole by the teacher, through its public interface (whatever model it is). A
- * clip the teacher refuses (a labeler asked for a clip without exactly one tag) is left out, with a note. Frames stay
- * in memory, about width × height × 3 bytes per sampled frame and neighbour.
+ * clip the teacher refuses (a labeler asked for a clip without exactly one tag) is left out, with a note. Each sample
+ * carries the audio window the student's audio encoder asks for; the teacher hears the one its capabilities declare,
+ * from a second reading of the clip where the two differ. Frames stay in memory, about width × height × 3 bytes per
+ * sampled frame and neighbour.
  */
 final class TargetSamples {
-
-    /** The audio window the STA net's spectrogram takes. */
-    static final AudioRequirement AUDIO = AudioRequirement.DEFAULT;
 
     private final Teacher teacher;
     private final int stride;
     private final int mapSize;
+    private final AudioRequirement audio;
 
-    TargetSamples(Teacher teacher, int stride, int mapSize) {
+    /** Samples every {@code stride}-th frame with targets of {@code mapSize} squared and {@code audio}'s windows. */
+    TargetSamples(Teacher teacher, int stride, int mapSize, AudioRequirement audio) {
         this.teacher = teacher;
         this.stride = stride;
         this.mapSize = mapSize;
+        this.audio = audio;
     }
 
     /** The samples of the clips, clip by clip in the given order, reporting progress as stage {@code stage}. */
@@ -61,7 +63,7 @@ final class TargetSamples {
     }
 
     private void decode(TrainingClip clip, List<DistillationSample> samples) {
-        try (ClipMedia media = clip.open(AUDIO)) {
+        try (ClipMedia media = clip.open(audio)) {
             IntFunction<Optional<float[]>> targets = targets(clip, media);
             FrameWithAudio previous = null;
             FrameWithAudio current = null;
@@ -86,7 +88,7 @@ final class TargetSamples {
             RecordedGaze gaze = clip.gaze().get();
             return frame -> gaze.density(frame).map(this::atTrainingSize);
         }
-        List<FixationMap> maps = teacher.maps(clip, media);
+        List<FixationMap> maps = teacherMaps(clip, media);
         return frame -> {
             if (frame >= maps.size()) {
                 throw new IllegalStateException("teacher " + teacher.info().map(ProviderInfo::name).orElse("")
@@ -95,6 +97,17 @@ final class TargetSamples {
             }
             return Optional.of(atTrainingSize(maps.get(frame)));
         };
+    }
+
+    /** The teacher's maps of the clip, heard with the teacher's own window (a labeler's spectrogram needs its own). */
+    private List<FixationMap> teacherMaps(TrainingClip clip, ClipMedia media) {
+        AudioRequirement heard = teacher.info().map(info -> info.capabilities().audio()).orElse(audio);
+        if (heard.equals(audio)) {
+            return teacher.maps(clip, media);
+        }
+        try (ClipMedia teachers = clip.open(heard)) {
+            return teacher.maps(clip, teachers);
+        }
     }
 
     private float[] atTrainingSize(FixationMap map) {

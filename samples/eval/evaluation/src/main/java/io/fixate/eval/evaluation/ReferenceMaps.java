@@ -51,7 +51,8 @@ public final class ReferenceMaps implements PredictionSource {
                 }));
     }
 
-    static Grid centreGaussian(int height, int width) {
+    /** The centre-bias map at {@code height} × {@code width}: peak 1 in the middle, σ = {@value #CENTRE_SIGMA} of a side. */
+    public static Grid centreGaussian(int height, int width) {
         double[] values = new double[height * width];
         for (int y = 0; y < height; y++) {
             double dy = ((y + 0.5) / height - 0.5) / CENTRE_SIGMA;

@@ -14,6 +14,11 @@ import java.util.function.Supplier;
  * encoder, because a block belongs to exactly one net. A new encoder (for example the paper's ResNeXt-101 or the
  * VGGSound ResNet-18 + NetVLAD) is added here as one more entry; the nets only read its feature depths (channels and
  * strides) or embedding size.
+ *
+ * <p>What takes what: STANet feeds every encoder as it declares, frames normalised by {@link
+ * io.fixate.spi.djl.FramePreprocessor} and audio windows laid out by {@link io.fixate.spi.djl.AudioPreprocessor}, in
+ * training and prediction. SCAM feeds its visual encoder as it declares, in training and labelling, but prepares
+ * half-second spectrograms for fresh audio encoders, so it refuses the others ({@link #requireReferenceAudio}).
  */
 public final class Encoders {
 
@@ -48,7 +53,7 @@ public final class Encoders {
 
     /**
      * Refuses audio encoders whose input is not the reference's spectrogram of a half-second Hann window, for nets
-     * that feed visual encoders as they declare but audio only that way.
+     * that feed visual encoders as they declare but audio only that way (SCAM's, today).
      *
      * @throws InvalidOptionsException for an unknown name, or an encoder with another input
      */
