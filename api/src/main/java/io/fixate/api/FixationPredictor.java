@@ -2,6 +2,7 @@ package io.fixate.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,15 @@ public interface FixationPredictor extends AutoCloseable {
      */
     default int threads() {
         return 0;
+    }
+
+    /**
+     * The names of the encoders the loaded model is built on, by the input they read ({@code visual}, {@code audio}),
+     * as its weights record them: for reports and benchmarks that rebuild the model elsewhere. Empty when the model
+     * has no such parts or does not say.
+     */
+    default Map<String, String> encoders() {
+        return Map.of();
     }
 
     /**

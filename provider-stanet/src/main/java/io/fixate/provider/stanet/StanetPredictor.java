@@ -5,6 +5,8 @@ import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
 import io.fixate.spi.djl.Devices;
 
+import java.util.Map;
+
 /**
  * An opened {@code stanet}: the loaded STA net and the {@link SessionSettings} of its sessions.
  * Sessions only read the parameters, so the predictor is safe to share between threads; whole clips go through a
@@ -36,6 +38,12 @@ final class StanetPredictor implements FixationPredictor {
     @Override
     public int threads() {
         return Devices.engineThreads();
+    }
+
+    /** The visual and audio encoders of the loaded weights, by the names their manifest records. */
+    @Override
+    public Map<String, String> encoders() {
+        return Map.of("visual", weights.net().visualEncoder().name(), "audio", weights.net().audioEncoder().name());
     }
 
     /** Releases the parameters; sessions of this predictor must not be used afterwards. */

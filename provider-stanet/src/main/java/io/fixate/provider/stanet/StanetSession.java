@@ -12,6 +12,7 @@ import io.fixate.api.VideoFrame;
 import io.fixate.spi.FrameWindow;
 import io.fixate.spi.WindowedSession;
 import io.fixate.spi.djl.AudioPreprocessor;
+import io.fixate.spi.djl.FrameFit.ContentRectangle;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.PlaneResize;
 
@@ -21,13 +22,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A stream through the STA net. The net sees frames t − 1, t and t + 1, each square-resized to the weights' input
- * size and normalised as its visual encoder wants, and frame t's audio window as its audio encoder asks for it (the
+ * A stream through the STA net. The net sees frames t − 1, t and t + 1, each laid into the square of the weights'
+ * input size as they were in training (squashed or padded, {@link StanetWeights#frameFit()}) and normalised as its
+ * visual encoder wants, and frame t's audio window as its audio encoder asks for it (the
  * session's {@link #audioRequirement()}: half a second for the compact encoder, 0.975 s of raw samples for YAMNet) and
  * takes it ({@link AudioPreprocessor}); at the edges of a stream the frame itself stands for the missing neighbour. A
  * frame pushed without sound (or whose media has none) brings a silent window, and the net predicts from the pictures
  * alone (the compact encoder's spectrogram of silence is all zeros after the z-score). The map is σ of the finest
- * logits, blurred ({@link MapBlur}) and min-max normalised. Each frame goes through the visual encoder once ({@link
+ * logits, blurred ({@link MapBlur}), cropped to the frame's content rectangle when frames are padded (the whole
+ * square when squashed) and min-max normalised. Each frame goes through the visual encoder once ({@link
  * EncodedFrames}, which keeps the maps of the last four frames and frees older ones); the rest of every forward pass
  * runs in a sub-manager of the parameters' manager that is closed before the map is returned, so no native memory
  * grows with the stream.
@@ -36,7 +39,7 @@ import java.util.Set;
  * smoothing weight; it needs no further frame, so the look-ahead stays as it is. Only then is the map resized
  * bilinearly to the source frame and min-max normalised again: interpolation and averaging work on the net's small
  * square, so a 4K stream costs one resize per frame and no more; with {@link SessionSettings#atFrameSize()} off not
- * even that, and the map stays at the net's size.
+ * even that, and the map stays at the net's size (the content rectangle's, when padded).
  *
  * <p>Temporal stride k: the net runs on the stream's frames 0, k, 2k, ... and on its last frame (the anchors); a frame
  * in between gets the per-cell linear interpolation of the maps of the anchors either side, weighted by its distance
@@ -70,7 +73,7 @@ final class StanetSession extends WindowedSession {
         this.settings = settings;
         this.blur = new MapBlur(settings.blur() * weights.inputSize());
         this.encoded = new EncodedFrames(weights, FramePreprocessor.evaluation(weights.inputSize(),
-                weights.net().visualEncoder().input()), KEPT_FRAMES);
+                weights.net().visualEncoder().input(), weights.frameFit()), KEPT_FRAMES);
     }
 
     @Override
@@ -162,8 +165,11 @@ final class StanetSession extends WindowedSession {
                     size, false).get(0);
             probabilities = Activation.sigmoid(finest).toFloatArray();
         }
-        return FixationMap.ofScores(size, size, blur.apply(probabilities, size), frame.timestampMicros(),
-                frame.width(), frame.height());
+        // blurred on the whole square, so the frame's edge cells see the same kernel as with squashed frames
+        ContentRectangle content = weights.frameFit().content(frame.width(), frame.height(), size);
+        return FixationMap.ofScores(content.width(), content.height(),
+                content.cropped(blur.apply(probabilities, size), size), frame.timestampMicros(), frame.width(),
+                frame.height());
     }
 
     /** {@code map}, at the net's size, resized to the frame it describes and min-max normalised. */

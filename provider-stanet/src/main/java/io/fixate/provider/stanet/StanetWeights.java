@@ -15,6 +15,7 @@ import io.fixate.api.WeightsException;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.AudioPreprocessor;
+import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.ManifestFile;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
@@ -28,7 +29,8 @@ import java.util.Objects;
 
 /**
  * A trained STA net on disk and in memory. The folder holds {@value #MANIFEST} ({@code {"format": "fixate-stanet/1",
- * "inputSize": S, "visualEncoder": ..., "audioEncoder": ...}} plus whatever the trainer records) and {@value
+ * "inputSize": S, "frameFit": "squash" or "pad", "visualEncoder": ..., "audioEncoder": ...}} plus whatever the trainer
+ * records; a manifest without {@code frameFit}, written before frames could be padded, means squash) and {@value
  * #PARAMETERS}, the net's parameters with their {@link WeightsFile} manifest, whose model identifier names the
  * encoders ({@link #modelId}). The manifest is written last, so a folder with a manifest is complete.
  *
@@ -45,22 +47,25 @@ public final class StanetWeights implements AutoCloseable {
 
     private static final String FORMAT_KEY = "format";
     private static final String INPUT_SIZE_KEY = "inputSize";
+    private static final String FRAME_FIT_KEY = "frameFit";
     private static final String VISUAL_KEY = "visualEncoder";
     private static final String AUDIO_KEY = "audioEncoder";
     private static final String PARAMETERS_SHA256_KEY = "parametersSha256";
-    private static final List<String> RESERVED_KEYS = List.of(FORMAT_KEY, INPUT_SIZE_KEY, VISUAL_KEY, AUDIO_KEY,
-            PARAMETERS_SHA256_KEY);
+    private static final List<String> RESERVED_KEYS = List.of(FORMAT_KEY, INPUT_SIZE_KEY, FRAME_FIT_KEY, VISUAL_KEY,
+            AUDIO_KEY, PARAMETERS_SHA256_KEY);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     /** What the folder holds, in messages. */
     private static final String WHAT = "STANet weights";
 
     private final StaNet net;
     private final int inputSize;
+    private final FrameFit frameFit;
     private final NDManager manager;
 
-    private StanetWeights(StaNet net, int inputSize, NDManager manager) {
+    private StanetWeights(StaNet net, int inputSize, FrameFit frameFit, NDManager manager) {
         this.net = net;
         this.inputSize = inputSize;
+        this.frameFit = frameFit;
         this.manager = manager;
     }
 
@@ -91,19 +96,21 @@ public final class StanetWeights implements AutoCloseable {
     }
 
     /**
-     * Writes {@code net}, which must be initialised, trained at frames of {@code inputSize}, into {@code folder}:
-     * parameters first, then the manifest with {@code extra}'s entries (the trainer's record: data, settings, seed)
-     * and the parameters file's SHA-256, each file atomically.
+     * Writes {@code net}, which must be initialised, trained at frames of {@code inputSize} laid into the square as
+     * {@code frameFit} says, into {@code folder}: parameters first, then the manifest with {@code extra}'s entries
+     * (the trainer's record: data, settings, seed) and the parameters file's SHA-256, each file atomically.
      *
      * @throws IllegalArgumentException when {@code extra} uses a key the format reserves, or the size is not positive
      */
-    public static void save(Path folder, StaNet net, int inputSize, JsonObject extra) throws IOException {
+    public static void save(Path folder, StaNet net, int inputSize, FrameFit frameFit, JsonObject extra)
+            throws IOException {
         if (inputSize <= 0) {
             throw new IllegalArgumentException("input size must be positive, got " + inputSize);
         }
         JsonObject manifest = new JsonObject();
         manifest.addProperty(FORMAT_KEY, FORMAT);
         manifest.addProperty(INPUT_SIZE_KEY, inputSize);
+        manifest.addProperty(FRAME_FIT_KEY, frameFit.key());
         manifest.addProperty(VISUAL_KEY, net.visualEncoder().name());
         manifest.addProperty(AUDIO_KEY, net.audioEncoder().name());
         for (var entry : Objects.requireNonNull(extra, "extra").entrySet()) {
@@ -122,7 +129,8 @@ public final class StanetWeights implements AutoCloseable {
      * Loads the STA net in {@code folder} onto {@code device}.
      *
      * @throws MissingWeightsException when the folder, its manifest or the parameters are missing
-     * @throws CorruptWeightsException when the manifest is damaged, of another format or names an unknown encoder,
+     * @throws CorruptWeightsException when the manifest is damaged, of another format or names an unknown encoder or
+     *                                 frame fit,
      *                                 a file is a link out of the folder, or the parameters fail their checks (the
      *                                 SHA-256 the manifest records among them)
      * @throws WeightsException        when a file exists but cannot be read
@@ -131,16 +139,19 @@ public final class StanetWeights implements AutoCloseable {
         Path manifestFile = folder.resolve(MANIFEST);
         JsonObject manifest = ManifestFile.read(manifestFile, FORMAT, WHAT, "fixate train-predictor");
         int inputSize;
+        FrameFit frameFit;
         StaNet net;
         String parametersSha256;
         try {
             inputSize = manifest.get(INPUT_SIZE_KEY).getAsInt();
+            frameFit = manifest.has(FRAME_FIT_KEY) ? FrameFit.ofKey(manifest.get(FRAME_FIT_KEY).getAsString())
+                    : FrameFit.SQUASH;
             net = new StaNet(Encoders.visual(manifest.get(VISUAL_KEY).getAsString()),
                     Encoders.audio(manifest.get(AUDIO_KEY).getAsString()));
             parametersSha256 = manifest.get(PARAMETERS_SHA256_KEY).getAsString();
         } catch (RuntimeException e) {
             throw ManifestFile.invalid(manifestFile, WHAT, INPUT_SIZE_KEY + ", " + VISUAL_KEY + ", " + AUDIO_KEY
-                    + " and " + PARAMETERS_SHA256_KEY, e);
+                    + ", " + PARAMETERS_SHA256_KEY + " and optionally " + FRAME_FIT_KEY, e);
         }
         if (inputSize <= 0) {
             throw new CorruptWeightsException(WHAT + " manifest " + manifestFile + " gives input size " + inputSize);
@@ -149,7 +160,7 @@ public final class StanetWeights implements AutoCloseable {
         try {
             net.initialize(manager, DataType.FLOAT32, inputShapes(net, inputSize));
             WeightsFile.load(net, manager, folder.resolve(PARAMETERS), modelId(net), parametersSha256, manifestFile);
-            return new StanetWeights(net, inputSize, manager);
+            return new StanetWeights(net, inputSize, frameFit, manager);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -164,6 +175,11 @@ public final class StanetWeights implements AutoCloseable {
     /** Side S of the square frames the net was trained on. */
     public int inputSize() {
         return inputSize;
+    }
+
+    /** How frames are laid into the square input, and so where they lie in the net's square map. */
+    public FrameFit frameFit() {
+        return frameFit;
     }
 
     /** The manager that holds the parameters, on the device they were loaded to. */

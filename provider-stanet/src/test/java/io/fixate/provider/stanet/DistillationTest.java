@@ -29,6 +29,7 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.EncoderFolder;
+import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 import io.fixate.spi.djl.nn.YamNet;
@@ -103,6 +104,28 @@ class DistillationTest {
         double trained = peakDistance(weights);
         double random = peakDistance(RandomStanet.save(folder.resolve("random")));
         assertTrue(trained < random, "peak distance to the square: trained " + trained + ", random " + random);
+    }
+
+    /** The clips are 4:3: padded into the square, the net learns the square's place in the content rectangle. */
+    @Test
+    void aNetTrainedOnPaddedFramesRecordsTheFitAndPredictsWithIt() {
+        Path weights = train(folder.resolve("padded"), Map.of("input-size", "32", "batch", "4", "frame-stride", "1",
+                "epochs", "6", "frame-fit", "pad"), TrainingMonitor.NONE);
+
+        try (StanetWeights trained = StanetWeights.load(weights, Device.cpu())) {
+            assertEquals(FrameFit.PAD, trained.frameFit());
+        }
+        double padded = peakDistance(weights);
+        double random = peakDistance(RandomStanet.save(folder.resolve("random"), Encoders.COMPACT, FrameFit.PAD));
+        assertTrue(padded < random, "peak distance to the square: padded " + padded + ", random " + random);
+    }
+
+    @Test
+    void theFrameFitIsSquashOrPad() {
+        InvalidOptionsException refused = assertThrows(InvalidOptionsException.class,
+                () -> train(folder.resolve("x"), Map.of("frame-fit", "crop"), TrainingMonitor.NONE));
+        assertTrue(refused.getMessage().contains("frame-fit") && refused.getMessage().contains("'crop'")
+                && refused.getMessage().contains("squash, pad"), refused.getMessage());
     }
 
     @Test

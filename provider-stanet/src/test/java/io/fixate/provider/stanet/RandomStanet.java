@@ -9,6 +9,7 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.api.ModelOptions;
 import io.fixate.fixtures.MovingSquareClip;
 import io.fixate.provider.stanet.nets.StaNet;
+import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
@@ -31,13 +32,18 @@ final class RandomStanet {
 
     /** Saves a seeded random net with the named audio encoder for frames of {@value #INPUT_SIZE}. */
     static Path save(Path folder, String audioEncoder) {
+        return save(folder, audioEncoder, FrameFit.SQUASH);
+    }
+
+    /** Saves a seeded random net with the named audio encoder for frames of {@value #INPUT_SIZE} fitted so. */
+    static Path save(Path folder, String audioEncoder, FrameFit fit) {
         Engine.getInstance().setRandomSeed(11);
         StaNet net = new StaNet(Encoders.visual(Encoders.COMPACT), Encoders.audio(audioEncoder));
         try (NDManager manager = NDManager.newBaseManager()) {
             net.initialize(manager, DataType.FLOAT32, StanetWeights.inputShapes(net, INPUT_SIZE));
             JsonObject extra = new JsonObject();
             extra.addProperty("note", "random initialisation for tests");
-            StanetWeights.save(folder, net, INPUT_SIZE, extra);
+            StanetWeights.save(folder, net, INPUT_SIZE, fit, extra);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

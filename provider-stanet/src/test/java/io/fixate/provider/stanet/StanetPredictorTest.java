@@ -8,7 +8,9 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
+import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.PlaneResize;
+import io.fixate.spi.djl.nn.Encoders;
 import io.fixate.spi.djl.nn.YamNet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -114,19 +117,39 @@ class StanetPredictorTest {
 
     @Test
     void atTheNetsSizeMapsAreTheFrameSizeMapsBeforeTheirResize() {
+        assertNetSizeMapsResizeToTheFrameSizeMaps(predictor, weights, RandomStanet.INPUT_SIZE, RandomStanet.INPUT_SIZE);
+    }
+
+    /**
+     * A net trained on padded frames predicts on the frame's content rectangle of its square (97 × 61 in 64 × 64:
+     * 64 × 40 between margins of 12 rows), and the map at the frame's size is that rectangle resized.
+     */
+    @Test
+    void aPaddedNetsMapIsCroppedToTheFramesContentRectangleBeforeItsResize() {
+        Path padded = RandomStanet.save(folder.resolve("padded"), Encoders.COMPACT, FrameFit.PAD);
+        try (FixationPredictor paddedPredictor = new StanetPredictorProvider().open(RandomStanet.options(padded))) {
+            assertNetSizeMapsResizeToTheFrameSizeMaps(paddedPredictor, padded, RandomStanet.INPUT_SIZE, 40);
+        }
+    }
+
+    private static void assertNetSizeMapsResizeToTheFrameSizeMaps(FixationPredictor frameSized, Path netWeights,
+                                                                  int netWidth, int netHeight) {
         List<FrameWithAudio> clip = RandomStanet.clip(4, WIDTH, HEIGHT);
-        List<FixationMap> atFrameSize = streamed(predictor, clip);
+        List<FixationMap> atFrameSize = streamed(frameSized, clip);
         List<FixationMap> atNetSize;
-        try (FixationPredictor netSized = new StanetPredictorProvider().open(ModelOptions.builder().weights(weights)
-                .property(StanetPredictorProvider.MAP_SIZE, StanetPredictorProvider.NET_SIZE).build())) {
+        try (FixationPredictor netSized = new StanetPredictorProvider().open(ModelOptions.builder()
+                .weights(netWeights).property(StanetPredictorProvider.MAP_SIZE, StanetPredictorProvider.NET_SIZE)
+                .build())) {
             atNetSize = streamed(netSized, clip);
         }
 
         assertEquals(clip.size(), atNetSize.size());
         for (int t = 0; t < clip.size(); t++) {
             FixationMap small = atNetSize.get(t);
-            assertEquals(RandomStanet.INPUT_SIZE, small.width());
-            assertEquals(RandomStanet.INPUT_SIZE, small.height());
+            assertEquals(WIDTH, atFrameSize.get(t).width());
+            assertEquals(HEIGHT, atFrameSize.get(t).height());
+            assertEquals(netWidth, small.width());
+            assertEquals(netHeight, small.height());
             assertEquals(WIDTH, small.frameWidth(), "a net-size map still describes the whole frame");
             assertEquals(HEIGHT, small.frameHeight());
             assertEquals(atFrameSize.get(t).timestampMicros(), small.timestampMicros());
@@ -276,14 +299,16 @@ class StanetPredictorTest {
     }
 
     @Test
-    void withoutWeightsTheBundledNetsPredict() {
-        for (String[] bundle : new String[][] {{"real", "160"}, {"benchmark", "128"}}) {
+    void withoutWeightsTheBundledNetsPredictAndNameTheirEncoders() {
+        for (String[] bundle : new String[][] {{"real", "160", "mobilenet-v2"}, {"benchmark", "128", "compact"}}) {
             ModelOptions options = ModelOptions.builder().property("bundled", bundle[0]).build();
             try (FixationPredictor bundled = new StanetPredictorProvider().open(options)) {
                 List<FixationMap> maps = bundled.predictClip(RandomStanet.clip(4, 48, 36));
 
                 assertEquals(Integer.parseInt(bundle[1]), bundled.info().capabilities().nativeInputWidth(),
                         "the " + bundle[0] + " net's training size");
+                assertEquals(Map.of("visual", bundle[2], "audio", "compact"), bundled.encoders(),
+                        "the " + bundle[0] + " net's encoders, as its manifest names them");
                 assertEquals(4, maps.size());
                 assertEquals(48, maps.get(0).width());
             }

@@ -9,6 +9,7 @@ import io.fixate.api.WeightsException;
 import io.fixate.fixtures.DamagedWeights;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,7 @@ class StanetWeightsTest {
 
         assertEquals(StanetWeights.FORMAT, manifest.get("format").getAsString());
         assertEquals(RandomStanet.INPUT_SIZE, manifest.get("inputSize").getAsInt());
+        assertEquals("squash", manifest.get("frameFit").getAsString());
         assertEquals("compact", manifest.get("visualEncoder").getAsString());
         assertEquals("compact", manifest.get("audioEncoder").getAsString());
         assertEquals("random initialisation for tests", manifest.get("note").getAsString());
@@ -69,6 +71,40 @@ class StanetWeightsTest {
             assertEquals(RandomStanet.INPUT_SIZE, weights.inputSize());
             assertTrue(weights.net().isInitialized());
         }
+    }
+
+    /** A copy of the saved folder whose manifest lacks {@code key}. */
+    private Path copyWithoutManifestEntry(String key) throws IOException {
+        Path copy = copyOfSaved();
+        Path manifest = copy.resolve(StanetWeights.MANIFEST);
+        JsonObject entries = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
+        entries.remove(key);
+        Files.writeString(manifest, entries.toString());
+        return copy;
+    }
+
+    @Test
+    void aManifestFromBeforeFramesCouldBePaddedLoadsAsSquashed() throws IOException {
+        Path copy = copyWithoutManifestEntry("frameFit");
+
+        try (StanetWeights weights = StanetWeights.load(copy, Device.cpu())) {
+            assertEquals(FrameFit.SQUASH, weights.frameFit());
+        }
+    }
+
+    @Test
+    void paddedWeightsLoadAsPaddedAndAnUnknownFitIsCorrupt() throws IOException {
+        Path padded = RandomStanet.save(scratch.resolve("padded"), Encoders.COMPACT, FrameFit.PAD);
+        try (StanetWeights weights = StanetWeights.load(padded, Device.cpu())) {
+            assertEquals(FrameFit.PAD, weights.frameFit());
+        }
+        Path manifest = padded.resolve(StanetWeights.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"frameFit\": \"pad\"",
+                "\"frameFit\": \"crop\""));
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> StanetWeights.load(padded, Device.cpu()));
+        assertTrue(e.getMessage().contains("frameFit") && e.getMessage().contains("crop"), e.getMessage());
     }
 
     @Test
@@ -114,11 +150,8 @@ class StanetWeightsTest {
 
     @Test
     void aManifestWithoutTheParametersChecksumIsCorrupt() throws IOException {
-        Path copy = copyOfSaved();
+        Path copy = copyWithoutManifestEntry("parametersSha256");
         Path manifest = copy.resolve(StanetWeights.MANIFEST);
-        JsonObject entries = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
-        entries.remove("parametersSha256");
-        Files.writeString(manifest, entries.toString());
 
         CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
                 () -> StanetWeights.load(copy, Device.cpu()));
@@ -192,6 +225,7 @@ class StanetWeightsTest {
         extra.addProperty("inputSize", 128);
         StaNet net = new StaNet(Encoders.visual(Encoders.COMPACT), Encoders.audio(Encoders.COMPACT));
 
-        assertThrows(IllegalArgumentException.class, () -> StanetWeights.save(scratch, net, 64, extra));
+        assertThrows(IllegalArgumentException.class, () -> StanetWeights.save(scratch, net, 64, FrameFit.SQUASH,
+                extra));
     }
 }

@@ -79,7 +79,7 @@ public final class Distillation {
             }
             StaNet net = new StaNet(Encoders.visual(settings.visualEncoder()), Encoders.audio(settings.audioEncoder()));
             TargetSamples samples = new TargetSamples(teacher, settings.frameStride(), settings.inputSize(),
-                    net.audioEncoder().requirement());
+                    settings.frameFit(), net.audioEncoder().requirement());
             List<DistillationSample> training = samples.decode(data.training(), DECODE_TRAINING, monitor);
             List<DistillationSample> validation = samples.decode(data.validation(), DECODE_VALIDATION, monitor);
             if (training.isEmpty()) {
@@ -115,7 +115,7 @@ public final class Distillation {
                 extra.addProperty("trainingSamples", training.size());
                 extra.addProperty("validationSamples", validation.size());
                 extra.add("epochs", epochs);
-                StanetWeights.save(folder, net, settings.inputSize(), extra);
+                StanetWeights.save(folder, net, settings.inputSize(), settings.frameFit(), extra);
             }
             ProviderFiles.deleteTree(checkpoints);
         } catch (IOException e) {

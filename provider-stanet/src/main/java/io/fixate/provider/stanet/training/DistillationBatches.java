@@ -9,6 +9,7 @@ import io.fixate.api.VideoFrame;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.training.EpochTrainer;
+import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.FramePreprocessor;
 
 import java.util.IdentityHashMap;
@@ -18,16 +19,18 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * Packs {@link DistillationSample}s into the STA net's inputs (frames t − 1, t, t + 1 as (B, 3, S, S) each, square
- * resized and normalised as the predictor does, and frame t's audio window as the net's audio encoder takes it,
- * {@link AudioPreprocessor}) and its label, the pseudo-maps as (B, 1, S, S), on a caller-given manager.
+ * Packs {@link DistillationSample}s into the STA net's inputs (frames t − 1, t, t + 1 as (B, 3, S, S) each, laid
+ * into the square (squashed or padded, {@link FrameFit}) and normalised as the predictor does, and frame t's audio
+ * window as the net's audio encoder takes it, {@link AudioPreprocessor}) and its label, the pseudo-maps as
+ * (B, 1, S, S), on a caller-given manager.
  *
  * <p>The {@linkplain #augmenting augmenting} variant, one per epoch, adds the reference's STA augmentation, colour
- * jitter drawn independently for every frame (no crop), and mirrors a sample left to right with probability one half:
- * its three frames and its pseudo-map together, so the map still lies on what the teacher saw. The flip is not in the
- * reference; it doubles the scenes a small dataset shows the net, and the synthetic benchmark, like real footage, has
- * no preferred side. Draws depend only on the epoch's seed and the order of the batches, so a resumed run repeats
- * them.
+ * jitter drawn independently for every frame (no crop; a padded border stays grey), and mirrors a sample left to
+ * right with probability one half: its three frames and its pseudo-map together, so the map still lies on what the
+ * teacher saw (a padded frame's content rectangle is symmetric, so the flip keeps it, and the border, in place). The
+ * flip is not in the reference; it doubles the scenes a small dataset shows the net, and the synthetic benchmark,
+ * like real footage, has no preferred side. Draws depend only on the epoch's seed and the order of the batches, so a
+ * resumed run repeats them.
  */
 final class DistillationBatches implements EpochTrainer.Batching<DistillationSample> {
 
@@ -45,15 +48,15 @@ final class DistillationBatches implements EpochTrainer.Batching<DistillationSam
     }
 
     /** Test-time batches for {@code net}: the predictor's preprocessing, nothing drawn at random. */
-    static DistillationBatches evaluation(int inputSize, StaNet net) {
-        return new DistillationBatches(FramePreprocessor.evaluation(inputSize, net.visualEncoder().input()),
+    static DistillationBatches evaluation(int inputSize, FrameFit fit, StaNet net) {
+        return new DistillationBatches(FramePreprocessor.evaluation(inputSize, net.visualEncoder().input(), fit),
                 new AudioPreprocessor(net.audioEncoder()), null);
     }
 
     /** One epoch's augmented batches for {@code net}, drawn from {@code random}. */
-    static DistillationBatches augmenting(int inputSize, StaNet net, SplittableRandom random) {
+    static DistillationBatches augmenting(int inputSize, FrameFit fit, StaNet net, SplittableRandom random) {
         return new DistillationBatches(FramePreprocessor.augmenting(inputSize, inputSize, random.nextLong(),
-                net.visualEncoder().input()), new AudioPreprocessor(net.audioEncoder()), random.split());
+                net.visualEncoder().input(), fit), new AudioPreprocessor(net.audioEncoder()), random.split());
     }
 
     /** The input shapes of a batch of {@code batchSize}, to initialise the net with. */

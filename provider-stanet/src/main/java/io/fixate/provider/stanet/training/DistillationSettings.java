@@ -1,6 +1,7 @@
 package io.fixate.provider.stanet.training;
 
 import io.fixate.api.InvalidOptionsException;
+import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.nn.Encoders;
 
 import java.nio.file.Path;
@@ -40,11 +41,14 @@ import java.util.TreeSet;
  * @param audioEncoderWeights folder of pretrained audio-encoder weights ({@code fixate import-encoder}) the run
  *                            starts from, or empty to start from random weights
  * @param freezeAudioEncoder  whether those stay as they are
+ * @param frameFit      how frames of another aspect ratio than 1:1 (and their target maps) are laid into the square
+ *                      input: squashed over it or padded with their aspect kept ({@link FrameFit}); the weights
+ *                      record it and prediction follows it
  */
 public record DistillationSettings(int inputSize, int epochs, int batchSize, float learningRate, float weightDecay,
                                    int frameStride, String visualEncoder, String audioEncoder, boolean augment,
                                    boolean cosine, String encoderWeights, boolean freezeEncoder,
-                                   String audioEncoderWeights, boolean freezeAudioEncoder) {
+                                   String audioEncoderWeights, boolean freezeAudioEncoder, FrameFit frameFit) {
 
     static final String INPUT_SIZE = "input-size";
     static final String EPOCHS = "epochs";
@@ -60,9 +64,10 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
     static final String FREEZE_ENCODER = "freeze-encoder";
     static final String AUDIO_ENCODER_WEIGHTS = "audio-encoder-weights";
     static final String FREEZE_AUDIO_ENCODER = "freeze-audio-encoder";
+    static final String FRAME_FIT = "frame-fit";
     private static final List<String> KEYS = List.of(INPUT_SIZE, EPOCHS, BATCH, LEARNING_RATE, SCHEDULE,
             WEIGHT_DECAY, FRAME_STRIDE, VISUAL_ENCODER, AUDIO_ENCODER, AUGMENT, ENCODER_WEIGHTS, FREEZE_ENCODER,
-            AUDIO_ENCODER_WEIGHTS, FREEZE_AUDIO_ENCODER);
+            AUDIO_ENCODER_WEIGHTS, FREEZE_AUDIO_ENCODER, FRAME_FIT);
 
     /** @throws InvalidOptionsException for a size, count or rate out of range, or an unknown encoder */
     public DistillationSettings {
@@ -76,6 +81,7 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         Encoders.audio(audioEncoder);
         requireWeightsToFreeze(freezeEncoder, FREEZE_ENCODER, encoderWeights, ENCODER_WEIGHTS);
         requireWeightsToFreeze(freezeAudioEncoder, FREEZE_AUDIO_ENCODER, audioEncoderWeights, AUDIO_ENCODER_WEIGHTS);
+        require(frameFit != null, FRAME_FIT + " must be given");
     }
 
     /** The folder of pretrained weights the visual encoder starts from, if any. */
@@ -110,7 +116,8 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
                     either(entries, AUGMENT, "on", "on", "off"),
                     either(entries, SCHEDULE, "cosine", "cosine", "constant"), entry(entries, ENCODER_WEIGHTS, ""),
                     either(entries, FREEZE_ENCODER, "off", "on", "off"), entry(entries, AUDIO_ENCODER_WEIGHTS, ""),
-                    either(entries, FREEZE_AUDIO_ENCODER, "off", "on", "off"));
+                    either(entries, FREEZE_AUDIO_ENCODER, "off", "on", "off"),
+                    frameFit(entries));
         } catch (NumberFormatException e) {
             throw new InvalidOptionsException("STANet distillation settings: a number is malformed (" + e.getMessage()
                     + "); given " + entries);
@@ -134,6 +141,7 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         entries.put(FREEZE_ENCODER, freezeEncoder ? "on" : "off");
         entries.put(AUDIO_ENCODER_WEIGHTS, audioEncoderWeights);
         entries.put(FREEZE_AUDIO_ENCODER, freezeAudioEncoder ? "on" : "off");
+        entries.put(FRAME_FIT, frameFit.key());
         return entries;
     }
 
@@ -169,6 +177,15 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
                     + ", got '" + value + "'");
         }
         return value.equals(yes);
+    }
+
+    /** The frame fit the settings name, squash when they name none. */
+    private static FrameFit frameFit(Map<String, String> entries) {
+        try {
+            return FrameFit.ofKey(entry(entries, FRAME_FIT, FrameFit.SQUASH.key()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionsException("STANet distillation settings: " + FRAME_FIT + ": " + e.getMessage());
+        }
     }
 
     /** A frozen encoder must start from pretrained weights: one that never learnt anything would tell nothing. */

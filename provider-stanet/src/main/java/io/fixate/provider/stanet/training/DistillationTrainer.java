@@ -45,7 +45,7 @@ final class DistillationTrainer implements AutoCloseable {
         this.net = net;
         this.modelId = modelId;
         this.settings = settings;
-        this.batches = DistillationBatches.evaluation(settings.inputSize(), net);
+        this.batches = DistillationBatches.evaluation(settings.inputSize(), settings.frameFit(), net);
         this.epochs = new EpochTrainer<>(new EpochTrainer.Setup(modelId, net, net.loss(),
                 batches.inputShapes(settings.batchSize()), settings.batchSize(), settings::learningRateOfEpoch,
                 settings.weightDecay(), seed, settings.checkpointOptions(seed), manager -> loadPretrainedEncoders(
@@ -83,7 +83,7 @@ final class DistillationTrainer implements AutoCloseable {
     void train(List<DistillationSample> training, List<DistillationSample> validation,
                EpochTrainer.Listener listener) {
         epochs.train(settings.epochs(), training, random -> settings.augment()
-                        ? DistillationBatches.augmenting(settings.inputSize(), net, random)
+                        ? DistillationBatches.augmenting(settings.inputSize(), settings.frameFit(), net, random)
                         : batches,
                 () -> validation.isEmpty() ? Float.NaN : meanCorrelation(validation), listener);
     }

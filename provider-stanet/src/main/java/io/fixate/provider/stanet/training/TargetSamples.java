@@ -9,6 +9,8 @@ import io.fixate.spi.RecordedGaze;
 import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.djl.FrameFit;
+import io.fixate.spi.djl.FrameFit.ContentRectangle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +32,18 @@ final class TargetSamples {
     private final Teacher teacher;
     private final int stride;
     private final int mapSize;
+    private final FrameFit fit;
     private final AudioRequirement audio;
 
-    /** Samples every {@code stride}-th frame with targets of {@code mapSize} squared and {@code audio}'s windows. */
-    TargetSamples(Teacher teacher, int stride, int mapSize, AudioRequirement audio) {
+    /**
+     * Samples every {@code stride}-th frame with targets of {@code mapSize} squared, laid out as {@code fit} lays out
+     * the frames, and {@code audio}'s windows.
+     */
+    TargetSamples(Teacher teacher, int stride, int mapSize, FrameFit fit, AudioRequirement audio) {
         this.teacher = teacher;
         this.stride = stride;
         this.mapSize = mapSize;
+        this.fit = fit;
         this.audio = audio;
     }
 
@@ -110,8 +117,10 @@ final class TargetSamples {
         }
     }
 
+    /** The map where its frame lies in the square: its content rectangle, zero in a padded border. */
     private float[] atTrainingSize(FixationMap map) {
-        return map.resized(mapSize, mapSize).toArray();
+        ContentRectangle content = fit.content(map.frameWidth(), map.frameHeight(), mapSize);
+        return content.placed(map.resized(content.width(), content.height()).toArray(), mapSize, 0f);
     }
 
     private static void add(List<DistillationSample> samples, FrameWithAudio previous, FrameWithAudio current,

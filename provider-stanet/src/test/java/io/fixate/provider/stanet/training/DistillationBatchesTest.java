@@ -7,6 +7,7 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.fixtures.MovingSquareClip;
 import io.fixate.fixtures.NdManagerExtension;
 import io.fixate.provider.stanet.nets.StaNet;
+import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.nn.Encoders;
 import io.fixate.spi.djl.nn.YamNet;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,11 +36,11 @@ class DistillationBatchesTest {
     void theAudioIsBatchedAsTheNetsAudioEncoderTakesIt(String audioEncoder, NDManager manager) {
         StaNet net = new StaNet(Encoders.visual(Encoders.COMPACT), Encoders.audio(audioEncoder));
         List<DistillationSample> samples = samples(net);
-        DistillationBatches evaluation = DistillationBatches.evaluation(SIZE, net);
+        DistillationBatches evaluation = DistillationBatches.evaluation(SIZE, FrameFit.SQUASH, net);
         Shape[] expected = evaluation.inputShapes(BATCH);
 
         for (DistillationBatches batches : List.of(evaluation,
-                DistillationBatches.augmenting(SIZE, net, new SplittableRandom(3)))) {
+                DistillationBatches.augmenting(SIZE, FrameFit.SQUASH, net, new SplittableRandom(3)))) {
             NDList inputs = batches.inputs(samples, manager);
             for (int i = 0; i < expected.length; i++) {
                 assertEquals(expected[i], inputs.get(i).getShape(), "input " + i);

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Times the STA net's forward pass in PyTorch by running {@value #SCRIPT}, which ships in the CLI's jar beside this
- * class, in a separate Python process (meant for Debian's python3-torch). Its lines are passed through; the one that
- * starts with {@value #RESULT_PREFIX} carries the milliseconds per forward pass. A missing interpreter, script or torch
- * is reported and the benchmark goes on without the comparison.
+ * Times the STA net's per-frame work in PyTorch by running {@value #SCRIPT}, which ships in the CLI's jar beside this
+ * class, in a separate Python process (meant for Debian's python3-torch): one stream step as the Java session runs it,
+ * the visual encoder on one new frame and the decoder on the kept encoder maps of three frames. Its lines are passed
+ * through; the one that starts with {@value #RESULT_PREFIX} carries the milliseconds per step. A missing interpreter,
+ * script or torch is reported and the benchmark goes on without the comparison.
  */
 public final class PythonForwardComparison {
 
@@ -32,22 +33,25 @@ public final class PythonForwardComparison {
     private PythonForwardComparison() {
     }
 
+    /** What to time: the net's input size and visual encoder, the threads and the minimum measuring time. */
+    public record Setup(int inputSize, String visualEncoder, int threads, double seconds) {
+    }
+
     /**
-     * Runs the bundled script, or {@code script} when not null, for an STA net at {@code inputSize}×{@code inputSize}
-     * on {@code threads} threads; with {@code djlParams} (an {@code sta.params} file, or null) it also counts that
-     * file's parameters.
+     * Runs the bundled script, or {@code script} when not null, for the STA net of {@code setup}; with {@code
+     * djlParams} (an {@code sta.params} file, or null) it also counts that file's parameters against the script's net.
      *
-     * @return milliseconds per forward pass, or empty when Python could not measure (the reason is printed)
+     * @return milliseconds per stream step, or empty when Python could not measure (the reason is printed)
      * @throws IOException when the bundled script cannot be copied out of the jar into a temporary file
      */
-    public static OptionalDouble run(String python, Path script, int inputSize, int threads, Path djlParams,
-                                     PrintWriter out) throws IOException, InterruptedException {
+    public static OptionalDouble run(String python, Path script, Setup setup, Path djlParams, PrintWriter out)
+            throws IOException, InterruptedException {
         if (script != null) {
             if (!Files.isRegularFile(script)) {
                 out.println(PREFIX + "no comparison: script " + script + " not found");
                 return OptionalDouble.empty();
             }
-            return measure(python, script, inputSize, threads, djlParams, out);
+            return measure(python, script, setup, djlParams, out);
         }
         // Python reads a file, not a stream from inside a jar: the bundled script is copied out for the run.
         Path copy = Files.createTempFile("fixate-" + SCRIPT.replace(".py", "-"), ".py");
@@ -58,16 +62,17 @@ public final class PythonForwardComparison {
                 }
                 Files.copy(bundled, copy, StandardCopyOption.REPLACE_EXISTING);
             }
-            return measure(python, copy, inputSize, threads, djlParams, out);
+            return measure(python, copy, setup, djlParams, out);
         } finally {
             Files.deleteIfExists(copy);
         }
     }
 
-    private static OptionalDouble measure(String python, Path script, int inputSize, int threads, Path djlParams,
-                                          PrintWriter out) throws InterruptedException {
+    private static OptionalDouble measure(String python, Path script, Setup setup, Path djlParams, PrintWriter out)
+            throws InterruptedException {
         List<String> command = new ArrayList<>(List.of(python, script.toString(), "--size",
-                Integer.toString(inputSize), "--threads", Integer.toString(threads)));
+                Integer.toString(setup.inputSize()), "--visual-encoder", setup.visualEncoder(), "--threads",
+                Integer.toString(setup.threads()), "--seconds", Double.toString(setup.seconds())));
         if (djlParams != null) {
             command.addAll(List.of("--djl-params", djlParams.toString()));
         }

@@ -31,6 +31,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
@@ -46,6 +47,8 @@ public final class BenchPredictCommand implements Callable<Integer> {
 
     private static final String STANET = "stanet";
     private static final String STANET_PARAMETERS = "sta.params";
+    /** The encoder the Python script builds for either input when the model names none, and its only audio one. */
+    private static final String COMPACT_ENCODER = "compact";
 
     @Spec
     CommandSpec spec;
@@ -64,13 +67,18 @@ public final class BenchPredictCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames. Default: the whole clip.")
     Integer frames;
 
-    @Option(names = "--compare-python", description = "Also time the STA net's forward pass in PyTorch through "
-            + "Python and print the ratio (stanet only).")
+    @Option(names = "--compare-python", description = "Also time the STA net's work per frame in PyTorch through "
+            + "Python (encoder on one new frame, decoder on the kept maps of three, as the Java session streams) and "
+            + "print the ratio (stanet only).")
     boolean comparePython;
 
     @Option(names = "--compare-size", paramLabel = "N", description = "Input size of the Python STA net. "
             + "Default: the model's native input size.")
     Integer compareSize;
+
+    @Option(names = "--compare-seconds", paramLabel = "S", defaultValue = "10",
+            description = "Minimum time the Python side measures for. Default: ${DEFAULT-VALUE}.")
+    double compareSeconds;
 
     @Option(names = "--python", paramLabel = "PATH", defaultValue = PythonForwardComparison.DEFAULT_PYTHON,
             description = "Interpreter with torch. Default: ${DEFAULT-VALUE}.")
@@ -94,6 +102,9 @@ public final class BenchPredictCommand implements Callable<Integer> {
         }
         if (frames != null && frames <= 0) {
             throw new InvalidOptionsException("--frames must be at least 1, got " + frames);
+        }
+        if (compareSeconds <= 0) {
+            throw new InvalidOptionsException("--compare-seconds must be positive, got " + compareSeconds);
         }
         PrintWriter out = spec.commandLine().getOut();
         Path scratch = Files.createTempDirectory("fixate-bench-");
@@ -211,13 +222,24 @@ public final class BenchPredictCommand implements Callable<Integer> {
             return;
         }
         boolean sameNet = STANET.equals(opened.info().name());
+        // The script rebuilds stanet with the encoders its weights name; for another model, the compact net.
+        Map<String, String> encoders = sameNet ? opened.encoders() : Map.of();
+        String visual = encoders.getOrDefault("visual", COMPACT_ENCODER);
+        String audio = encoders.getOrDefault("audio", COMPACT_ENCODER);
+        if (!COMPACT_ENCODER.equals(audio)) {
+            out.println("python comparison: no comparison: the script builds only the compact audio encoder and these"
+                    + " weights use '" + audio + "'");
+            return;
+        }
         Path weights = predictor.weights();
         Path parameters = sameNet && weights != null ? weights.resolve(STANET_PARAMETERS) : null;
         // The same thread count on both sides; a model without an engine compares with one thread.
         int threads = Math.max(1, opened.threads());
-        out.printf(Locale.ROOT, "python comparison: STA net forward at %dx%d, %d threads%n", size, size, threads);
-        OptionalDouble pythonMillis = PythonForwardComparison.run(python, pythonScript, size, threads, parameters,
-                out);
+        out.printf(Locale.ROOT, "python comparison: STA net (visual encoder %s, audio encoder %s) at %dx%d, %d threads,"
+                + " per frame: encoder on one new frame + decoder on the kept maps of three%n", visual, audio, size,
+                size, threads);
+        OptionalDouble pythonMillis = PythonForwardComparison.run(python, pythonScript,
+                new PythonForwardComparison.Setup(size, visual, threads, compareSeconds), parameters, out);
         if (pythonMillis.isEmpty()) {
             return;
         }
@@ -225,9 +247,9 @@ public final class BenchPredictCommand implements Callable<Integer> {
             out.println("no ratio: " + opened.info().name() + " is not the STA net; measure --model stanet for it");
             return;
         }
-        out.printf(Locale.ROOT, "ratio: %.2f (Java predict ms/frame %.2f, incl. preprocessing / PyTorch forward "
-                + "ms/pass %.2f; above 1 means Java is slower)%n", javaMillisPerFrame / pythonMillis.getAsDouble(),
-                javaMillisPerFrame, pythonMillis.getAsDouble());
+        out.printf(Locale.ROOT, "ratio: %.2f (Java predict ms/frame %.2f, incl. preprocessing and the map's blur and"
+                + " resize / PyTorch ms per frame %.2f, encoder + decoder only; above 1 means Java is slower)%n",
+                javaMillisPerFrame / pythonMillis.getAsDouble(), javaMillisPerFrame, pythonMillis.getAsDouble());
         out.flush();
     }
 

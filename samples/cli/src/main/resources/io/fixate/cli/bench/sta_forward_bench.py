@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""Times the forward pass of Fixate's compact STA net in PyTorch, for `fixate bench-predict --compare-python`.
+"""Times the per-frame work of Fixate's STA net in PyTorch, for `fixate bench-predict --compare-python`.
 
-The net is built layer for layer like the Java one (provider-stanet nets/StaNet.java and spi/djl io/fixate/spi/djl/nn):
-the same convolutions, kernel sizes, paddings, activations and bilinear resizes, so its parameter count must equal
-the Java net's. DJL stores batch-norm running statistics as parameters while PyTorch keeps them as buffers, so the
-count printed for comparison includes them. With --djl-params the script also counts the arrays in a DJL
+The net is built layer for layer like the Java one (provider-stanet nets/StaNet.java and spi/djl io/fixate/spi/djl/nn),
+with the visual encoder --visual-encoder names (the compact stack or the TFLite-style MobileNetV2) and the compact
+audio encoder: the same convolutions, kernel sizes, paddings, activations and bilinear resizes, so its parameter count
+must equal the Java net's. DJL stores batch-norm running statistics as parameters while PyTorch keeps them as buffers,
+so the count printed for comparison includes them. With --djl-params the script also counts the arrays in a DJL
 parameters file (the sta.params of a stanet weights folder) and says whether the two counts agree.
 
-The batch is the one the Java session runs per frame: frames t-1, t, t+1 of SIZE x SIZE and the (1, 1, 257, 48)
-log-spectrogram of frame t's 0.5 s window. Weights are random: timing does not depend on their values.
-Exit status 3 when torch is missing.
+The timed work is what the Java session does per frame of a stream: it encodes each frame once and keeps the encoder
+maps of the last frames, so one step is the encoder on ONE new frame of SIZE x SIZE, then the decoder (temporal mask,
+audio encoder on the (1, 1, 257, 48) log-spectrogram of frame t's 0.5 s window, audio-visual mask, fusion, merges,
+readouts) on the kept maps of frames t-1, t, t+1. `forward_ms_per_pass` is that step. (Before 2026-12-07 it was one
+forward of the whole net over the three frames, which the session ran per frame until then.)
+Weights are random: timing does not depend on their values. Exit status 3 when torch is missing.
 """
 import argparse
 import struct
@@ -26,7 +30,7 @@ except ImportError:
 
 WIDTH = 32  # k, channels of every map after the encoder
 ATTENTION_SIZE = 32  # k' of the audio-visual mask
-VISUAL_STAGES = (32, 64, 96)
+COMPACT_VISUAL_STAGES = (32, 64, 96)
 AUDIO_STAGES = (16, 32, 64, 64)
 AUDIO_EMBEDDING = 128
 FREQUENCY_BINS = 257
@@ -40,6 +44,90 @@ def downsampling_stages(in_channels, channels):
         layers += [nn.Conv2d(in_channels, filters, 3, stride=2, padding=1), nn.BatchNorm2d(filters), nn.ReLU()]
         in_channels = filters
     return nn.Sequential(*layers)
+
+
+class CompactVisualEncoder(nn.Module):
+    """CompactEncoders.visual: three downsampling stages, each stage's output a feature depth (strides 2, 4, 8)."""
+
+    def __init__(self):
+        super().__init__()
+        self.stages = downsampling_stages(3, COMPACT_VISUAL_STAGES)
+        self.depth_channels = COMPACT_VISUAL_STAGES
+
+    def forward(self, frames):
+        outputs = []
+        for index, layer in enumerate(self.stages):
+            frames = layer(frames)
+            if index % 3 == 2:
+                outputs.append(frames)
+        return outputs
+
+
+class SameConv2d(nn.Conv2d):
+    """Layers.sameConvolution: a biased convolution padded as TensorFlow's SAME (the extra pixel right and bottom)."""
+
+    def __init__(self, in_channels, filters, kernel, stride, groups):
+        super().__init__(in_channels, filters, kernel, stride=stride, groups=groups,
+                         padding=kernel // 2 if stride == 1 else 0)
+
+    def forward(self, maps):
+        if self.stride[0] != 1:
+            kernel, stride = self.kernel_size[0], self.stride[0]
+            height, width = maps.shape[2], maps.shape[3]
+            pad_height = max((height + stride - 1) // stride * stride - stride + kernel - height, 0)
+            pad_width = max((width + stride - 1) // stride * stride - stride + kernel - width, 0)
+            maps = F.pad(maps, (pad_width // 2, pad_width - pad_width // 2,
+                                pad_height // 2, pad_height - pad_height // 2))
+        return super().forward(maps)
+
+
+class InvertedResidual(nn.Module):
+    """MobileNetV2.invertedResidual: expansion (unless t = 1), depthwise 3x3, linear projection, residual sum."""
+
+    def __init__(self, in_channels, out_channels, expansion, stride):
+        super().__init__()
+        hidden = in_channels * expansion
+        layers = [SameConv2d(in_channels, hidden, 1, 1, 1), nn.ReLU6()] if expansion != 1 else []
+        layers += [SameConv2d(hidden, hidden, 3, stride, hidden), nn.ReLU6(), SameConv2d(hidden, out_channels, 1, 1, 1)]
+        self.body = nn.Sequential(*layers)
+        self.residual = stride == 1 and in_channels == out_channels
+
+    def forward(self, maps):
+        return maps + self.body(maps) if self.residual else self.body(maps)
+
+
+class MobileNetV2Encoder(nn.Module):
+    """MobileNetV2.visual, as TFLite holds it (batch norm folded, so no normalisation layer), up to its 320 channels."""
+
+    STEM_CHANNELS = 32
+    STAGES = ((1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2),
+              (6, 320, 1, 1))  # expansion t, channels c, repeats n, first stride s
+    EXPOSED_STAGES = (2, 4, 6)  # 32 channels at stride 8, 96 at 16, 320 at 32
+
+    def __init__(self):
+        super().__init__()
+        blocks = [nn.Sequential(SameConv2d(3, self.STEM_CHANNELS, 3, 2, 1), nn.ReLU6())]
+        channels = self.STEM_CHANNELS
+        self.exposed_after = []
+        for stage, (expansion, filters, repeats, stride) in enumerate(self.STAGES):
+            for repeat in range(repeats):
+                blocks.append(InvertedResidual(channels, filters, expansion, stride if repeat == 0 else 1))
+                channels = filters
+            if stage in self.EXPOSED_STAGES:
+                self.exposed_after.append(len(blocks))
+        self.blocks = nn.Sequential(*blocks)
+        self.depth_channels = tuple(self.STAGES[stage][1] for stage in self.EXPOSED_STAGES)
+
+    def forward(self, frames):
+        outputs = []
+        for done, block in enumerate(self.blocks, 1):
+            frames = block(frames)
+            if done in self.exposed_after:
+                outputs.append(frames)
+        return outputs
+
+
+VISUAL_ENCODERS = {"compact": CompactVisualEncoder, "mobilenet-v2": MobileNetV2Encoder}
 
 
 def up(maps, height, width):
@@ -127,43 +215,48 @@ class BranchFusion(nn.Module):
 
 
 class StaNet(nn.Module):
-    def __init__(self):
+    """StaNet with its encode/decode split: the STA head reads the three deepest depths of the visual encoder."""
+
+    def __init__(self, visual):
         super().__init__()
-        self.visual = downsampling_stages(3, VISUAL_STAGES)
+        self.visual = visual
+        shallow_channels, middle_channels, deep_channels = visual.depth_channels[-3:]
         self.audio = AudioEncoder()
-        self.shallow_projection = nn.Conv2d(VISUAL_STAGES[0], WIDTH, 1)
-        self.middle_projection = nn.Conv2d(VISUAL_STAGES[1], WIDTH, 1)
-        self.deep_projection = nn.Conv2d(VISUAL_STAGES[2], WIDTH, 1)
+        self.shallow_projection = nn.Conv2d(shallow_channels, WIDTH, 1)
+        self.middle_projection = nn.Conv2d(middle_channels, WIDTH, 1)
+        self.deep_projection = nn.Conv2d(deep_channels, WIDTH, 1)
         self.temporal_mask = SpatioTemporalMask(WIDTH, WIDTH)
-        self.audio_visual_mask = AudioVisualMask(VISUAL_STAGES[2], ATTENTION_SIZE, WIDTH)
+        self.audio_visual_mask = AudioVisualMask(deep_channels, ATTENTION_SIZE, WIDTH)
         self.fusion = BranchFusion(WIDTH, 2)
         self.middle_merge = nn.Conv2d(2 * WIDTH, WIDTH, 3, padding=1)
         self.shallow_merge = nn.Conv2d(2 * WIDTH, WIDTH, 3, padding=1)
         self.coarse_readout = nn.Conv2d(WIDTH, 1, 1)
         self.fine_readout = nn.Conv2d(WIDTH, 1, 1)
 
-    def stage_outputs(self, frames):
-        outputs = []
-        for index, layer in enumerate(self.visual):
-            frames = layer(frames)
-            if index % 3 == 2:
-                outputs.append(frames)
-        return outputs
+    def encode(self, frames):
+        """StaNet.encode: the shallow, middle and deep maps of the frames."""
+        return self.visual(frames)[-3:]
 
-    def forward(self, previous, current, following, spectrogram):
-        height, width = current.shape[2], current.shape[3]
-        shallow_all, middle_all, deep_all = self.stage_outputs(torch.cat([previous, current, following], 0))
-        per_frame = self.deep_projection(deep_all).chunk(3, 0)
+    def decode(self, previous, current, following, spectrogram, height, width):
+        """StaNet.decode: fine and coarse logits of frame t from the encoded frames t-1, t, t+1."""
+        per_frame = self.deep_projection(torch.cat([previous[2], current[2], following[2]], 0)).chunk(3, 0)
         x = per_frame[1]
         temporal = self.temporal_mask(list(per_frame))
-        audio_visual = self.audio_visual_mask(self.audio(spectrogram), deep_all.chunk(3, 0)[1])
+        audio_visual = self.audio_visual_mask(self.audio(spectrogram), current[2])
         fused = self.fusion(x, temporal, audio_visual)
-        middle = self.middle_projection(middle_all.chunk(3, 0)[1])
-        shallow = self.shallow_projection(shallow_all.chunk(3, 0)[1])
+        middle = self.middle_projection(current[1])
+        shallow = self.shallow_projection(current[0])
         coarse = F.relu(self.middle_merge(torch.cat([up(fused, *middle.shape[2:]), middle], 1)) + middle)
         coarse = up(coarse, *shallow.shape[2:])
         fine = F.relu(self.shallow_merge(torch.cat([coarse, shallow], 1)) + coarse)
         return (up(self.fine_readout(fine), height, width), up(self.coarse_readout(coarse), height, width))
+
+
+def stream_step(net, encoded, frame, spectrogram):
+    """The session's work for one new frame: encode it, keep the last three frames' maps, decode the middle one."""
+    encoded.append(net.encode(frame))
+    del encoded[:-3]
+    return net.decode(*encoded, spectrogram, frame.shape[2], frame.shape[3])
 
 
 def djl_style_count(net):
@@ -208,15 +301,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, required=True, help="square input size of the net")
     parser.add_argument("--threads", type=int, required=True, help="intra-op threads, as the Java engine uses")
-    parser.add_argument("--seconds", type=float, default=10, help="minimum measuring time")
+    parser.add_argument("--seconds", type=float, default=10, help="minimum measuring time (at least one step)")
+    parser.add_argument("--visual-encoder", choices=sorted(VISUAL_ENCODERS), default="compact",
+                        help="the visual encoder of the Java net (its weights' manifest.json: visualEncoder)")
     parser.add_argument("--djl-params", help="a DJL parameters file to count, e.g. WEIGHTS/sta.params")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
-    net = StaNet().eval()
+    net = StaNet(VISUAL_ENCODERS[args.visual_encoder]()).eval()
     count = djl_style_count(net)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, python {sys.version.split()[0]}")
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, python {sys.version.split()[0]}, "
+          f"visual encoder {args.visual_encoder}, audio encoder compact")
     print(f"parameters: {count} (DJL-style, incl. batch-norm running statistics), "
           f"{sum(p.numel() for p in net.parameters())} trainable")
     if args.djl_params:
@@ -225,19 +321,20 @@ def main():
         print(f"java net ({args.djl_params}): {elements} parameters in {arrays} arrays: {verdict}")
 
     frame = torch.randn(1, 3, args.size, args.size)
-    inputs = (frame, frame.clone(), frame.clone(), torch.randn(1, 1, FREQUENCY_BINS, SPECTROGRAM_FRAMES))
+    spectrogram = torch.randn(1, 1, FREQUENCY_BINS, SPECTROGRAM_FRAMES)
     with torch.no_grad():
+        encoded = [net.encode(frame), net.encode(frame)]  # the stream's first two frames
         for _ in range(3):  # warm-up: allocator and kernel selection
-            net(*inputs)
+            stream_step(net, encoded, frame, spectrogram)
         passes = 0
         start = time.perf_counter()
-        while time.perf_counter() - start < args.seconds:
-            net(*inputs)
+        while passes == 0 or time.perf_counter() - start < args.seconds:
+            stream_step(net, encoded, frame, spectrogram)
             passes += 1
         elapsed = time.perf_counter() - start
-    print(f"{passes} forward passes at 1x3x{args.size}x{args.size} (x3 frames) in {elapsed:.2f} s")
+    print(f"{passes} stream steps (encoder on one new 1x3x{args.size}x{args.size} frame, decoder on the kept maps "
+          f"of three) in {elapsed:.2f} s")
     print(f"forward_ms_per_pass={1000 * elapsed / passes:.3f}")
-
 
 if __name__ == "__main__":
     main()

@@ -4,7 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
+import io.fixate.spi.djl.FrameFit.ContentRectangle;
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,6 +82,56 @@ class FramePreprocessorTest {
         VideoFrame frame = gradient(40, 30);
         assertFalse(java.util.Arrays.equals(augmenting.pixels(frame), augmenting.pixels(frame)));
         assertTrue(augmenting.isAugmenting());
+    }
+
+    @Test
+    void aPaddedFrameIsTheFrameResizedIntoItsContentRectangleWithAGreyBorder() {
+        VideoFrame frame = gradient(40, 30);
+        ContentRectangle content = FrameFit.PAD.content(40, 30, 16);
+        float[] chw = FramePreprocessor.evaluation(16, FrameNormalisation.IMAGENET_MEAN_STD, FrameFit.PAD)
+                .pixels(frame);
+
+        assertEquals(new ContentRectangle(0, 2, 16, 12), content);
+        for (int c = 0; c < 3; c++) {
+            float[] plane = Arrays.copyOfRange(chw, c * 256, (c + 1) * 256);
+            int channel = c;
+            float[] resized = PlaneResize.bilinear(pixel -> (frame.rgb().get(pixel * 3 + channel) & 0xFF) / 255f,
+                    40, 30, content.width(), content.height());
+            float[] expected = content.placed(resized, 16, FramePreprocessor.BORDER_GREY);
+            for (int i = 0; i < expected.length; i++) {
+                expected[i] = FrameNormalisation.IMAGENET_MEAN_STD.apply(expected[i], c);
+            }
+            assertArrayEquals(expected, plane, 1e-6f, "channel " + c);
+            assertEquals(FrameNormalisation.IMAGENET_MEAN_STD.apply(0.5f, c), plane[0], 1e-6f, "border " + c);
+        }
+    }
+
+    /** The jitter changes the frame's cells only: the border stays the grey prediction sees, cropped or not. */
+    @Test
+    void augmentingAPaddedFrameLeavesItsBorderGrey() {
+        VideoFrame frame = gradient(40, 30);
+        float[] evaluated = FramePreprocessor.evaluation(16, FrameNormalisation.SIGNED_UNIT, FrameFit.PAD)
+                .pixels(frame);
+        FramePreprocessor uncropped = FramePreprocessor.augmenting(16, 16, 7, FrameNormalisation.SIGNED_UNIT,
+                FrameFit.PAD);
+        float[] jittered = uncropped.pixels(frame);
+
+        for (int c = 0; c < 3; c++) {
+            for (int x = 0; x < 16; x++) {
+                for (int y : new int[] {0, 1, 14, 15}) {
+                    assertEquals(0f, jittered[c * 256 + y * 16 + x], "grey is 0 signed, at " + x + ", " + y);
+                }
+            }
+        }
+        assertFalse(Arrays.equals(evaluated, jittered), "the content is jittered");
+        for (long seed = 0; seed < 8; seed++) {
+            float[] cropped = FramePreprocessor.augmenting(16, 20, seed, FrameNormalisation.SIGNED_UNIT, FrameFit.PAD)
+                    .pixels(frame);
+            // the content takes rows 3 to 16 of the 20-square: any 16 rows of it show a border row, all grey
+            long greyRows = IntStream.range(0, 16).filter(y -> IntStream.range(0, 3 * 16)
+                    .allMatch(i -> cropped[(i / 16) * 256 + y * 16 + i % 16] == 0f)).count();
+            assertTrue(greyRows > 0, "a border row stays grey after the crop, seed " + seed);
+        }
     }
 
     static VideoFrame uniform(int width, int height, int r, int g, int b) {
