@@ -11,9 +11,12 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
+import io.fixate.provider.scam.nets.FrameEncoder;
 import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.nn.AudioEncoder;
+
+import java.util.Optional;
 
 /**
  * An audio-only classifier over the dataset's tags: an audio encoder (see {@link
@@ -76,6 +79,12 @@ public final class AudioClassifier extends AbstractBlock implements TrainableNet
     @Override
     public NDArray scores(NDList forwardOutput) {
         return forwardOutput.singletonOrThrow();
+    }
+
+    /** None: the classifier only hears. */
+    @Override
+    public Optional<FrameEncoder> frameEncoder() {
+        return Optional.empty();
     }
 
     @Override

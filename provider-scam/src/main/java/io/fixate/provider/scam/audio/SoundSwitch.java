@@ -11,10 +11,13 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.PairList;
+import io.fixate.provider.scam.nets.FrameEncoder;
 import io.fixate.provider.scam.nets.InputKind;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.nn.AudioEncoder;
 import io.fixate.spi.djl.nn.VisualEncoder;
+
+import java.util.Optional;
 
 /**
  * The audio switch net of the reference ({@code att_Model}, fact sheet §3): whether a frame's audio is relevant to
@@ -37,7 +40,7 @@ public final class SoundSwitch extends AbstractBlock implements TrainableNet {
     private static final byte VERSION = 1;
     private static final int OUTCOMES = 2;
 
-    private final VisualEncoder visual;
+    private final FrameEncoder visual;
     private final AudioEncoder audio;
     private final Block visualProjection;
     private final Block audioProjection;
@@ -47,7 +50,7 @@ public final class SoundSwitch extends AbstractBlock implements TrainableNet {
     /** A switch over fresh encoders, owned by this net from now on. */
     public SoundSwitch(VisualEncoder visual, AudioEncoder audio) {
         super(VERSION);
-        this.visual = visual;
+        this.visual = new FrameEncoder(visual);
         this.audio = audio;
         addChildBlock("visual", visual.block());
         addChildBlock("audio", audio.block());
@@ -81,12 +84,17 @@ public final class SoundSwitch extends AbstractBlock implements TrainableNet {
 
     @Override
     public String architectureId() {
-        return "scam/SoundSwitch/" + visual.name() + "+" + audio.name();
+        return "scam/SoundSwitch/" + visual.encoder().name() + "+" + audio.name();
     }
 
     /** The visual encoder this net was built with. */
     public VisualEncoder visualEncoder() {
-        return visual;
+        return visual.encoder();
+    }
+
+    @Override
+    public Optional<FrameEncoder> frameEncoder() {
+        return Optional.of(visual);
     }
 
     /** The audio encoder this net was built with. */
@@ -112,7 +120,7 @@ public final class SoundSwitch extends AbstractBlock implements TrainableNet {
     @Override
     protected NDList forwardInternal(ParameterStore parameters, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray features = visual.block().forward(parameters, new NDList(inputs.get(0)), training).singletonOrThrow();
+        NDArray features = visual.features(parameters, inputs.get(0), training);
         NDArray visualEmbedding = visualProjection.forward(parameters, new NDList(globalAveragePool(features)),
                 training).singletonOrThrow();
         NDList audioEmbedding = audioProjection.forward(parameters,
@@ -125,9 +133,9 @@ public final class SoundSwitch extends AbstractBlock implements TrainableNet {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         long batch = inputShapes[0].get(0);
-        visual.block().initialize(manager, dataType, inputShapes[0]);
+        visual.encoder().block().initialize(manager, dataType, inputShapes[0]);
         audio.block().initialize(manager, dataType, inputShapes[1]);
-        visualProjection.initialize(manager, dataType, new Shape(batch, visual.channels()));
+        visualProjection.initialize(manager, dataType, new Shape(batch, visual.encoder().channels()));
         audioProjection.initialize(manager, dataType, new Shape(batch, audio.embeddingSize()));
         Shape embedding = new Shape(batch, EMBEDDING_SIZE);
         bilinear.initialize(manager, dataType, embedding, embedding);

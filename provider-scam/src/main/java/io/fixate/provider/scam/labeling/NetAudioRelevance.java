@@ -11,10 +11,10 @@ import io.fixate.spi.djl.FramePreprocessor;
 import java.util.List;
 
 /**
- * Audio relevance from a trained {@link SoundSwitch} on the current frame (square-resized to the switch's input size)
- * and its audio window, read with the reference's gate, logit₁ &gt; 0; a frame without sound is never relevant, as
- * there is nothing for the SA net to hear. Each call works in a sub-manager closed
- * before it returns. Not thread-safe.
+ * Audio relevance from a trained {@link SoundSwitch} on the current frame (square-resized to the switch's input size,
+ * normalised as its visual encoder declares) and its audio window, read with the reference's gate, logit₁ &gt; 0; a
+ * frame without sound is never relevant, as there is nothing for the SA net to hear. Each call works in a sub-manager
+ * closed before it returns. Not thread-safe.
  */
 public final class NetAudioRelevance implements AudioRelevance {
 
@@ -30,7 +30,8 @@ public final class NetAudioRelevance implements AudioRelevance {
      */
     public NetAudioRelevance(SoundSwitch soundSwitch, int inputSize, AudioSpectrogram audio, NDManager manager) {
         this.soundSwitch = soundSwitch;
-        this.inputs = new Batches(soundSwitch.input(), FramePreprocessor.evaluation(inputSize), audio,
+        this.inputs = new Batches(soundSwitch.input(),
+                FramePreprocessor.evaluation(inputSize, soundSwitch.visualEncoder().input()), audio,
                 soundSwitch.classes());
         this.manager = manager;
     }

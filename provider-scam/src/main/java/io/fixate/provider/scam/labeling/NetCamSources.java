@@ -20,9 +20,10 @@ import java.util.Set;
 
 /**
  * CAMs from trained classification nets, at inference (batch 1, no training mode). Frames are square-resized to the
- * nets' input size and normalised as at test time ({@link FramePreprocessor#evaluation}); the SA net gets the
- * spectrogram of the frame's audio window. Every call works in a sub-manager of the given manager that is closed
- * before returning, so only plain Java maps outlive a frame and native memory does not grow with the clip.
+ * nets' input size and normalised as each net's visual encoder declares ({@link FramePreprocessor#evaluation}, as in
+ * training); the SA net gets the spectrogram of the frame's audio window. Every call works in a sub-manager of the
+ * given manager that is closed before returning, so only plain Java maps outlive a frame and native memory does not
+ * grow with the clip.
  *
  * <p>Not thread-safe: one instance serves one clip at a time.
  */
@@ -42,14 +43,14 @@ public final class NetCamSources implements CamSources {
     public NetCamSources(Map<Source, ScamNet> nets, int inputSize, AudioSpectrogram audio, NDManager manager) {
         this.nets = new EnumMap<>(Source.class);
         this.inputs = new EnumMap<>(Source.class);
-        FramePreprocessor preprocessor = FramePreprocessor.evaluation(inputSize);
         nets.forEach((source, net) -> {
             if (net.input() != source.input()) {
                 throw new IllegalArgumentException("source " + source + " reads " + source.input() + ", but its "
                         + net.getClass().getSimpleName() + " reads " + net.input());
             }
             this.nets.put(source, net);
-            this.inputs.put(source, new Batches(net.input(), preprocessor, audio, net.classes()));
+            this.inputs.put(source, new Batches(net.input(),
+                    FramePreprocessor.evaluation(inputSize, net.visualEncoder().input()), audio, net.classes()));
         });
         this.manager = manager;
     }

@@ -14,6 +14,7 @@ import io.fixate.spi.djl.nn.Layers;
 import io.fixate.spi.djl.nn.VisualEncoder;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * What the SCAM classification nets share: a visual encoder, a head (1×1 conv) from features to per-class maps x,
@@ -26,7 +27,7 @@ public abstract class ScamNet extends AbstractBlock implements TrainableNet {
     private static final byte VERSION = 1;
 
     private final InputKind input;
-    private final VisualEncoder visual;
+    private final FrameEncoder visual;
     private final int classes;
     private final float rawLossWeight;
     private final boolean confidenceFromFused;
@@ -46,7 +47,7 @@ public abstract class ScamNet extends AbstractBlock implements TrainableNet {
         if (classes < 2) {
             throw new IllegalArgumentException("a classification net needs at least 2 classes, got " + classes);
         }
-        this.visual = visual;
+        this.visual = new FrameEncoder(visual);
         this.classes = classes;
         this.rawLossWeight = rawLossWeight;
         this.confidenceFromFused = confidenceFromFused;
@@ -73,7 +74,12 @@ public abstract class ScamNet extends AbstractBlock implements TrainableNet {
 
     /** The visual encoder this net was built with. */
     public VisualEncoder visualEncoder() {
-        return visual;
+        return visual.encoder();
+    }
+
+    @Override
+    public Optional<FrameEncoder> frameEncoder() {
+        return Optional.of(visual);
     }
 
     /**
@@ -98,7 +104,7 @@ public abstract class ScamNet extends AbstractBlock implements TrainableNet {
 
     /** The names of the net's encoders, for {@link #architectureId()}. */
     String encoderNames() {
-        return visual.name();
+        return visual.encoder().name();
     }
 
     /** Names the arrays of a forward output of this net. */
@@ -109,7 +115,7 @@ public abstract class ScamNet extends AbstractBlock implements TrainableNet {
 
     /** Visual features (B, channels, h, w) of (B, 3, H, W) frames. */
     final NDArray features(ParameterStore parameters, NDArray frames, boolean training) {
-        return Layers.apply(visual.block(), parameters, training, frames);
+        return visual.features(parameters, frames, training);
     }
 
     /** Raw class maps x of features. */
@@ -131,7 +137,7 @@ public abstract class ScamNet extends AbstractBlock implements TrainableNet {
      * @return the shape of the encoder's features
      */
     final Shape initializeShared(NDManager manager, DataType dataType, Shape frameShape, Shape... maskShapes) {
-        visual.block().initialize(manager, dataType, frameShape);
+        visual.encoder().block().initialize(manager, dataType, frameShape);
         Shape features = featureShape(frameShape);
         head.initialize(manager, dataType, features);
         Shape[] fusionInputs = new Shape[1 + maskShapes.length];
@@ -142,7 +148,7 @@ public abstract class ScamNet extends AbstractBlock implements TrainableNet {
     }
 
     final Shape featureShape(Shape frameShape) {
-        return visual.block().getOutputShapes(new Shape[] {frameShape})[0];
+        return visual.encoder().block().getOutputShapes(new Shape[] {frameShape})[0];
     }
 
     final Shape classMapShape(Shape frameShape) {

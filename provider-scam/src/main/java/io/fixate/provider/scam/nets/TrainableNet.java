@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
 
+import java.util.Optional;
+
 /**
- * A classifier the trainer can train: the block, what it reads, its loss on one-hot (B, classes) labels, and how its
- * forward output becomes one score row per sample, whose argmax is the predicted class. Implemented by the SCAM nets,
- * the audio classifier and the sound switch.
+ * A classifier the trainer can train: the block, what it reads, its loss on one-hot (B, classes) labels, how its
+ * forward output becomes one score row per sample, whose argmax is the predicted class, and the encoder it sees frames
+ * through. Implemented by the SCAM nets, the audio classifier and the sound switch.
  */
 public interface TrainableNet {
 
@@ -26,6 +28,9 @@ public interface TrainableNet {
 
     /** The (B, classes) scores in a forward output; the predicted class is the argmax of a row. */
     NDArray scores(NDList forwardOutput);
+
+    /** The encoder the net sees frames through; empty for the audio classifier, which only hears. */
+    Optional<FrameEncoder> frameEncoder();
 
     /** Identifies the architecture (kind, encoders, classes) in weights manifests, so weights of another net fail. */
     String architectureId();

@@ -7,7 +7,9 @@ import ai.djl.training.ParameterStore;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fixate.api.FrameWithAudio;
+import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.MissingWeightsException;
 import io.fixate.provider.scam.audio.SoundSwitch;
 import io.fixate.provider.scam.audio.SwitchLabels;
 import io.fixate.provider.scam.labeling.CamFusion;
@@ -30,6 +32,7 @@ import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.EncoderFolder;
 import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.training.TrainingRunFolder;
@@ -44,6 +47,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trains every net of a SCAM labeler from tagged clips, in the paper's order (CVPR 2021, §3.4-3.6):
@@ -103,12 +107,15 @@ public final class LabelerTraining {
      *
      * @throws InvalidOptionsException  for bad settings, data without category tags on every clip, or a folder that
      *                                  holds a run with other settings or data
+     * @throws MissingWeightsException  when the imported encoder weights named in the settings are missing
+     * @throws CorruptWeightsException  when they are damaged or of another encoder
      * @throws UncheckedIOException     when the folder cannot be written
      */
     public static Path run(TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
         data.requireTags();
         LabelerTraining training = new LabelerTraining(data, request, monitor);
         try {
+            training.recordEncoderWeights();
             training.claimFolder();
             if (Files.exists(request.output().resolve(LabelerWeights.MANIFEST))) {
                 for (NetSlot slot : NetSlot.values()) {
@@ -322,6 +329,27 @@ public final class LabelerTraining {
                     sample.tag()));
         }
         return crops;
+    }
+
+    /**
+     * Checks that the imported weights the run starts from, if any, are of the visual encoder (before any training),
+     * and records them in the manifest and run record: the encoder and the SHA-256 of its weights file.
+     */
+    private void recordEncoderWeights() throws IOException {
+        Optional<Path> encoders = settings.encoderFolder();
+        if (encoders.isPresent()) {
+            // reading its class names checks the folder's record: present, of the format, of this encoder
+            EncoderFolder.classes(encoders.get(), settings.visualEncoder());
+            Path weights = EncoderFolder.weightsOf(encoders.get(), EncoderFolder.ENCODER);
+            if (!Files.isRegularFile(weights)) {
+                throw new MissingWeightsException("no encoder weights " + weights + " beside its "
+                        + EncoderFolder.MANIFEST + "; import them again with fixate import-encoder");
+            }
+            JsonObject record = new JsonObject();
+            record.addProperty("encoder", settings.visualEncoder());
+            record.addProperty("sha256", ProviderFiles.sha256Hex(weights));
+            manifest.add("encoderWeights", record);
+        }
     }
 
     /** Claims the folder for this run, or checks that it holds this run and picks up its finished stages. */

@@ -16,9 +16,11 @@ import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.provider.scam.training.Batches;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.AudioSpectrogram;
+import io.fixate.spi.djl.FrameNormalisation;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.ManifestFile;
 import io.fixate.spi.djl.WeightsFile;
+import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +33,14 @@ import java.util.Map;
 
 /**
  * A trained SCAM labeler on disk and in memory. The folder holds {@value #MANIFEST} (format, label set, training
- * settings, seed, what the data was, and per net its weights file, SHA-256 and validation accuracy) and one weights
+ * settings, the frame normalisation of the visual encoder, seed, what the data was, the imported encoder weights the
+ * run started from if any, and per net its weights file, SHA-256 and validation accuracy) and one weights
  * file per {@link NetSlot}, each with its {@link WeightsFile} manifest. The manifest is written last, when every net is
  * trained, so a folder with a manifest is a complete labeler.
  *
- * <p>Loading checks the format, rebuilds each net that labelling uses from the recorded settings and loads its weights
+ * <p>Loading checks the format, rebuilds each net that labelling uses from the recorded settings (its visual encoder
+ * declares how it is fed frames, which must be the normalisation the manifest records; a manifest from before the
+ * record is of the compact encoders, ImageNet mean/std) and loads its weights
  * with their checksum and architecture checks, the checksum against both the file's {@link WeightsFile} manifest and
  * the one {@value #MANIFEST} records; the audio classifiers, which only made the switch's training labels, stay in
  * the folder as part of the record, which loading checks for them too without reading their parameters. Closing
@@ -47,6 +52,8 @@ public final class LabelerWeights implements AutoCloseable {
     static final String FORMAT = "fixate-scam-labeler/1";
     /** The manifest's entry that holds a record of each net, by {@link NetSlot#id()}. */
     static final String NETS_KEY = "nets";
+    /** The manifest's entry that names how the nets' frames are normalised, their visual encoder's input. */
+    static final String FRAMES_KEY = "frameNormalisation";
 
     private static final String FILE_KEY = "file";
     private static final String SHA256_KEY = "sha256";
@@ -91,6 +98,12 @@ public final class LabelerWeights implements AutoCloseable {
             settings = TrainingSettings.parse(entries);
         } catch (RuntimeException e) {
             throw ManifestFile.invalid(manifestFile, WHAT, "label set or settings", e);
+        }
+        String frames = frameNormalisation(settings).name();
+        if (manifest.has(FRAMES_KEY) && !manifest.get(FRAMES_KEY).getAsString().equals(frames)) {
+            throw new CorruptWeightsException(WHAT + " manifest " + manifestFile + " records frames normalised as "
+                    + manifest.get(FRAMES_KEY).getAsString() + ", but visual encoder '" + settings.visualEncoder()
+                    + "' takes " + frames);
         }
         Map<NetSlot, String> checksums = recordedChecksums(manifest, manifestFile);
         NDManager manager = NDManager.newBaseManager(device);
@@ -185,7 +198,7 @@ public final class LabelerWeights implements AutoCloseable {
         ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A manifest's common part: format, label set and settings. */
+    /** A manifest's common part: format, label set, settings and frame normalisation. */
     static JsonObject manifestHead(List<String> labels, TrainingSettings settings) {
         JsonObject manifest = new JsonObject();
         manifest.addProperty("format", FORMAT);
@@ -195,6 +208,11 @@ public final class LabelerWeights implements AutoCloseable {
         JsonObject settingsObject = new JsonObject();
         settings.entries().forEach(settingsObject::addProperty);
         manifest.add("settings", settingsObject);
+        manifest.addProperty(FRAMES_KEY, frameNormalisation(settings).name());
         return manifest;
+    }
+
+    private static FrameNormalisation frameNormalisation(TrainingSettings settings) {
+        return Encoders.visual(settings.visualEncoder()).input();
     }
 }

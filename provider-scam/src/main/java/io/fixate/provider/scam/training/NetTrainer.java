@@ -7,11 +7,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.TrainingDivergedException;
+import io.fixate.provider.scam.nets.FrameEncoder;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.AudioSpectrogram;
-import io.fixate.spi.djl.training.EpochTrainer;
+import io.fixate.spi.djl.FrameNormalisation;
 import io.fixate.spi.djl.FramePreprocessor;
-import io.fixate.api.TrainingDivergedException;
+import io.fixate.spi.djl.training.EpochTrainer;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,13 +25,15 @@ import java.util.Objects;
  * with the shared {@link EpochTrainer} (seeded shuffling, checkpoint after every epoch, bit-identical resume), the
  * net's own loss, per-epoch augmentation ({@link FramePreprocessor#augmenting}) drawn from the epoch's random source,
  * and after every epoch the top-1 accuracy on the validation samples (argmax of the net's {@linkplain
- * TrainableNet#scores scores} against the tag). One trainer per net; not thread-safe. Close it to release the model's
- * native memory.
+ * TrainableNet#scores scores} against the tag). Frames are normalised as the net's visual encoder declares; the
+ * encoder starts from imported weights and is frozen where the options say so. One trainer per net; not thread-safe.
+ * Close it to release the model's native memory.
  */
 public final class NetTrainer implements AutoCloseable {
 
     private final TrainableNet net;
     private final TrainingOptions options;
+    private final FrameNormalisation normalisation;
     private final EpochTrainer<TrainingSample> epochs;
 
     /**
@@ -37,15 +41,27 @@ public final class NetTrainer implements AutoCloseable {
      * {@code checkpointFolder} when there is one.
      *
      * @throws InvalidOptionsException when the checkpoint was made with other options (the epoch count aside)
-     * @throws CorruptWeightsException when the checkpoint is damaged or belongs to another net
+     * @throws CorruptWeightsException when the checkpoint is damaged or belongs to another net, or the imported
+     *                                 weights are damaged or of another encoder
+     * @throws IllegalArgumentException when the options give encoder weights to a net that sees no frames
      */
     public NetTrainer(TrainableNet net, TrainingOptions options, Path checkpointFolder, Device device) {
         this.net = Objects.requireNonNull(net, "net");
         this.options = Objects.requireNonNull(options, "options");
+        // the audio classifier reads no frames, so any normalisation serves it
+        this.normalisation = net.frameEncoder().map(FrameEncoder::input)
+                .orElse(FrameNormalisation.IMAGENET_MEAN_STD);
+        FrameEncoder pretrained = options.encoderWeights().isEmpty() ? null : net.frameEncoder().orElseThrow(
+                () -> new IllegalArgumentException(net.architectureId() + " has no visual encoder to import into"));
         this.epochs = new EpochTrainer<>(new EpochTrainer.Setup(net.architectureId(), net.block(), net.loss(),
-                batches(FramePreprocessor.evaluation(options.inputSize())).inputShapes(options.batchSize()),
+                batches(FramePreprocessor.evaluation(options.inputSize(), normalisation))
+                        .inputShapes(options.batchSize()),
                 options.batchSize(), epoch -> options.learningRate(), options.weightDecay(), options.seed(),
-                options.checkpointOptions()), checkpointFolder, device);
+                options.checkpointOptions(), manager -> options.encoderWeights().ifPresent(folder ->
+                        pretrained.loadImported(manager, folder))), checkpointFolder, device);
+        if (options.freezeEncoder()) {
+            pretrained.freeze();
+        }
     }
 
     /** Epochs finished so far, including those of a resumed checkpoint. */
@@ -65,7 +81,7 @@ public final class NetTrainer implements AutoCloseable {
     public void train(List<TrainingSample> training, List<TrainingSample> validation,
                       EpochTrainer.Listener listener) {
         epochs.train(options.epochs(), training, random -> batches(FramePreprocessor.augmenting(options.inputSize(),
-                options.resizeSize(), random.nextLong())),
+                options.resizeSize(), random.nextLong(), normalisation)),
                 () -> validation.isEmpty() ? Float.NaN : accuracy(validation), listener);
     }
 
@@ -85,7 +101,7 @@ public final class NetTrainer implements AutoCloseable {
 
     /** The scores (B, classes) of {@code samples} without augmentation, owned by {@code manager}. */
     public NDArray scores(List<TrainingSample> samples, NDManager manager) {
-        Batches batches = batches(FramePreprocessor.evaluation(options.inputSize()));
+        Batches batches = batches(FramePreprocessor.evaluation(options.inputSize(), normalisation));
         NDList outputs = net.block().forward(new ParameterStore(manager, false), batches.inputs(samples, manager),
                 false);
         return net.scores(outputs);

@@ -6,7 +6,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.fixtures.DamagedWeights;
+import io.fixate.provider.scam.labeling.Source;
 import io.fixate.provider.scam.nets.TrainableNet;
+import io.fixate.spi.djl.FrameNormalisation;
 import io.fixate.spi.djl.WeightsFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,37 @@ class LabelerWeightsTest {
         CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
                 () -> LabelerWeights.load(copy, Device.cpu()));
         assertTrue(e.getMessage().contains(manifest.toString()) && e.getMessage().contains(NetSlot.FINE_SA.id()),
+                e.getMessage());
+    }
+
+    @Test
+    void aLabelerFromBeforeTheEncoderRecordsLoadsAsCompact() throws IOException {
+        Path copy = copyOfSaved();
+        Path manifest = copy.resolve(LabelerWeights.MANIFEST);
+        JsonObject entries = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
+        entries.remove(LabelerWeights.FRAMES_KEY);
+        entries.getAsJsonObject("settings").remove(TrainingSettings.ENCODER_WEIGHTS);
+        entries.getAsJsonObject("settings").remove(TrainingSettings.FREEZE_ENCODER);
+        Files.writeString(manifest, entries.toString());
+
+        try (LabelerWeights weights = LabelerWeights.load(copy, Device.cpu())) {
+            assertEquals(SETTINGS, weights.settings());
+            assertEquals(FrameNormalisation.IMAGENET_MEAN_STD, weights.scamNets(false).get(Source.S).visualEncoder()
+                    .input());
+        }
+    }
+
+    @Test
+    void aRecordedNormalisationTheEncoderDoesNotDeclareIsRefused() throws IOException {
+        Path copy = copyOfSaved();
+        Path manifest = copy.resolve(LabelerWeights.MANIFEST);
+        JsonObject entries = JsonParser.parseString(Files.readString(manifest)).getAsJsonObject();
+        entries.addProperty(LabelerWeights.FRAMES_KEY, FrameNormalisation.SIGNED_UNIT.name());
+        Files.writeString(manifest, entries.toString());
+
+        CorruptWeightsException e = assertThrows(CorruptWeightsException.class,
+                () -> LabelerWeights.load(copy, Device.cpu()));
+        assertTrue(e.getMessage().contains("SIGNED_UNIT") && e.getMessage().contains("IMAGENET_MEAN_STD"),
                 e.getMessage());
     }
 

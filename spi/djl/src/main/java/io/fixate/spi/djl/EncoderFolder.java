@@ -61,11 +61,17 @@ public final class EncoderFolder {
         WeightsFile.load(block, manager, weightsOf(folder, part), modelId(encoder, part), sha256, manifestFile);
     }
 
-    /** The class names of the source network's classifier, index by index, as the folder records them. */
+    /**
+     * The class names of the source network's classifier, index by index, as the folder records them.
+     *
+     * @throws io.fixate.api.MissingWeightsException when the folder lacks the manifest
+     * @throws CorruptWeightsException                when the folder holds another encoder, or no valid class names
+     */
     public static List<String> classes(Path folder, String encoder) {
+        JsonObject manifest = manifest(folder, encoder);
         List<String> classes = new ArrayList<>();
         try {
-            manifest(folder, encoder).getAsJsonArray("classes").forEach(name -> classes.add(name.getAsString()));
+            manifest.getAsJsonArray("classes").forEach(name -> classes.add(name.getAsString()));
         } catch (RuntimeException e) {
             throw ManifestFile.invalid(folder.resolve(MANIFEST), WHAT, "class names", e);
         }

@@ -2,7 +2,6 @@ package io.fixate.spi.djl.nn;
 
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.spi.djl.FrameNormalisation;
 
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>What takes what: STANet feeds every encoder as it declares, frames normalised by {@link
  * io.fixate.spi.djl.FramePreprocessor} and audio windows laid out by {@link io.fixate.spi.djl.AudioPreprocessor}, in
- * training and prediction. SCAM's training still prepares ImageNet-normalised frames and half-second spectrograms for
- * fresh encoders, so it refuses the others ({@link #requireReferenceInputs}).
+ * training and prediction. SCAM feeds its visual encoder as it declares, in training and labelling, but prepares
+ * half-second spectrograms for fresh audio encoders, so it refuses the others ({@link #requireReferenceAudio}).
  */
 public final class Encoders {
 
@@ -53,24 +52,12 @@ public final class Encoders {
     }
 
     /**
-     * Refuses encoders whose declared input a net's training and sessions do not feed (SCAM's, today): they prepare
-     * frames with ImageNet statistics and audio as spectrograms of the reference's half-second Hann window, and start
-     * from freshly initialised encoders. The pretrained encoders ({@code mobilenet-v2}, {@code yamnet}) take other
-     * inputs and their imported weights (docs/encoders.md).
+     * Refuses audio encoders whose input is not the reference's spectrogram of a half-second Hann window, for nets
+     * that feed visual encoders as they declare but audio only that way (SCAM's, today).
      *
      * @throws InvalidOptionsException for an unknown name, or an encoder with another input
      */
-    public static void requireReferenceInputs(String visualName, String audioName) {
-        VisualEncoder visual = visual(visualName);
-        if (visual.input() != FrameNormalisation.IMAGENET_MEAN_STD) {
-            throw new InvalidOptionsException("visual encoder '" + visualName + "' takes frames as " + visual.input()
-                    + " with imported weights, which this training does not feed yet; use " + COMPACT);
-        }
-        requireReferenceAudio(audioName);
-    }
-
-    /** Refuses audio encoders whose input is not the reference's spectrogram of a half-second Hann window. */
-    private static void requireReferenceAudio(String audioName) {
+    public static void requireReferenceAudio(String audioName) {
         AudioEncoder audio = audio(audioName);
         if (audio.input() != AudioEncoder.Input.SPECTROGRAM || !audio.requirement().equals(AudioRequirement.DEFAULT)) {
             throw new InvalidOptionsException("audio encoder '" + audioName + "' takes " + audio.input() + " of "
