@@ -26,8 +26,10 @@ import java.util.List;
  * with m_{i←j} the {@link InterAttentionMessage} (Eqs. 5–6). {@link Update#GATED_GRU} is the reference's update: gated
  * messages, concatenated in node order and merged by a 3×3 convolution ((n−1)·C → C), then a kernel-1
  * {@link ConvGru} with the node's state. With refinement on, the {@link FixationRefineLayer} (Eqs. 9–10) follows every
- * step on every node, as in the papers and the reference. The message projections, merge and GRU are shared by all
- * node pairs and steps (the reference's choice).
+ * step on every node, as in the papers and the reference. Decisions of the spec (§1.3), where the papers and the
+ * reference code differ: the papers' update is the default and the reference's an option; the projections
+ * (C → max(C/2, 4)), merge and GRU follow the reference and are shared by all node pairs and steps. The reference's
+ * ST+ form (the merged messages as the new state, no GRU) is not offered.
  */
 public final class ConservativeGcn extends AbstractBlock {
 
