@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.fixate.fixtures.NdManagerExtension;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The C-GCN's blocks on tiny tensors whose outputs are computed by hand. */
 @ExtendWith(NdManagerExtension.class)
@@ -57,6 +59,20 @@ class GraphReasoningTest {
         NDArray message = InterAttentionMessage.attend(queries, keys, sender);
 
         assertArrayEquals(new float[] {6, 7, -2, -1}, message.toFloatArray(), TOLERANCE);
+    }
+
+    @Test
+    void referenceGateScalesTheMessageBySigmoidOfItsOwnProjection() {
+        // Zero projections: the message is the sender's spatial mean (3, then -1); the zero gate conv gives σ(0).
+        InterAttentionMessage gated = new InterAttentionMessage(2, true);
+        NDArray receiver = manager.randomNormal(new Shape(1, 2, 1, 2));
+        NDArray sender = manager.create(new float[] {2, 4, 0, -2}, new Shape(1, 2, 1, 2));
+        initialiseWithZeros(gated, new NDList(receiver, sender));
+
+        NDArray message = gated.forward(new ParameterStore(manager, false), new NDList(receiver, sender), false)
+                .singletonOrThrow();
+
+        assertArrayEquals(new float[] {1.5f, 1.5f, -0.5f, -0.5f}, message.toFloatArray(), TOLERANCE);
     }
 
     @Test
@@ -180,6 +196,33 @@ class GraphReasoningTest {
         for (NDArray state : out) {
             assertEquals(node, state.getShape());
         }
+    }
+
+    @Test
+    void gradientsReachTheMessageProjectionsThroughTheRefineLayer() {
+        Shape node = new Shape(1, 2, 2, 2);
+        ConservativeGcn graph = new ConservativeGcn(2);
+        NDList nodes = new NDList(manager.randomNormal(node), manager.randomNormal(node), manager.randomNormal(node));
+        graph.initialize(manager, DataType.FLOAT32, node, node, node);
+        for (Pair<String, Parameter> parameter : graph.getParameters()) {
+            parameter.getValue().getArray().setRequiresGradient(true);
+        }
+
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDList out = graph.forward(new ParameterStore(manager, false), nodes, true);
+            collector.backward(out.get(0).sum());
+        }
+
+        // Weights only: the key's bias adds a constant to each target's row of affinities, which the softmax ignores.
+        int weights = 0;
+        for (Pair<String, Parameter> parameter : graph.getParameters()) {
+            if (parameter.getValue().getType() == Parameter.Type.WEIGHT) {
+                NDArray gradient = parameter.getValue().getArray().getGradient();
+                assertTrue(gradient.abs().sum().getFloat() > 1e-6f, parameter.getKey());
+                weights++;
+            }
+        }
+        assertEquals(2, weights);
     }
 
     @Test
