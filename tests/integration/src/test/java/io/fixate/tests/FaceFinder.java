@@ -46,7 +46,8 @@ final class FaceFinder implements AutoCloseable {
 
     /** The largest face in {@code frame}, if the cascade finds one. */
     Optional<Box> largestFace(VideoFrame frame) {
-        try (Mat rgb = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3, new BytePointer(frame.copyRgb()));
+        try (BytePointer pixels = new BytePointer(frame.copyRgb());
+             Mat rgb = new Mat(frame.height(), frame.width(), opencv_core.CV_8UC3, pixels);
              Mat grey = new Mat(); RectVector faces = new RectVector()) {
             opencv_imgproc.cvtColor(rgb, grey, opencv_imgproc.COLOR_RGB2GRAY);
             opencv_imgproc.equalizeHist(grey, grey);

@@ -41,69 +41,74 @@ class SpeakerFaceMassTest {
         try (Stream<Path> files = Files.list(grid)) {
             clips = files.filter(f -> f.toString().endsWith(".mpg")).sorted().toList();
         }
-        Map<String, List<Double>> shares = new LinkedHashMap<>();
-        for (Path clip : clips) {
-            List<Optional<FaceFinder.Box>> faces = faces(clip);
-            shares.computeIfAbsent("centre-bias", name -> new ArrayList<>()).addAll(centreBiasShares(clip, faces));
-            shares.computeIfAbsent("stanet", name -> new ArrayList<>())
-                    .addAll(modelShares("stanet", ModelOptions.defaults(), clip, faces));
-            shares.computeIfAbsent("stanet (benchmark)", name -> new ArrayList<>()).addAll(modelShares("stanet",
-                    ModelOptions.builder().property("bundled", "benchmark").build(), clip, faces));
-            shares.computeIfAbsent("classic-baseline", name -> new ArrayList<>())
-                    .addAll(modelShares("classic-baseline", ModelOptions.defaults(), clip, faces));
+        List<ClipFaces> faces = new ArrayList<>();
+        try (FaceFinder finder = new FaceFinder()) {
+            for (Path clip : clips) {
+                faces.add(ClipFaces.find(finder, clip));
+            }
         }
         Map<String, Double> means = new LinkedHashMap<>();
-        shares.forEach((model, values) -> means.put(model,
-                values.stream().mapToDouble(Double::doubleValue).average().orElseThrow()));
-        int withFace = shares.get("centre-bias").size();
+        means.put("centre-bias", mean(faces.stream().flatMap(ClipFaces::centreBiasShares).toList()));
+        means.put("stanet", meanShare("stanet", ModelOptions.defaults(), faces));
+        means.put("stanet (benchmark)", meanShare("stanet",
+                ModelOptions.builder().property("bundled", "benchmark").build(), faces));
+        means.put("classic-baseline", meanShare("classic-baseline", ModelOptions.defaults(), faces));
+        long withFace = faces.stream().flatMap(clip -> clip.boxes().stream()).filter(Optional::isPresent).count();
         System.out.printf("speaker-face mass share over %d GRID frames with a face: %s%n", withFace, means);
         assertTrue(withFace >= 0.8 * 75 * clips.size(), "the cascade found a face in only " + withFace + " frames");
         assertTrue(means.get("stanet") > means.get("centre-bias"), "face mass shares " + means);
     }
 
-    /** The largest face of each frame of {@code clip}, in order. */
-    private static List<Optional<FaceFinder.Box>> faces(Path clip) throws IOException {
-        List<Optional<FaceFinder.Box>> faces = new ArrayList<>();
-        try (FaceFinder finder = new FaceFinder(); MediaClip media = MediaClip.of(clip, ReadOptions.DEFAULT)) {
-            for (FrameWithAudio input : media) {
-                faces.add(finder.largestFace(input.frame()));
+    /** A clip, its frame size and the largest face of each of its frames, in order. */
+    private record ClipFaces(Path clip, int width, int height, List<Optional<FaceFinder.Box>> boxes) {
+
+        static ClipFaces find(FaceFinder finder, Path clip) {
+            List<Optional<FaceFinder.Box>> boxes = new ArrayList<>();
+            int width = 0;
+            int height = 0;
+            try (MediaClip media = MediaClip.of(clip, ReadOptions.DEFAULT)) {
+                for (FrameWithAudio input : media) {
+                    width = input.frame().width();
+                    height = input.frame().height();
+                    boxes.add(finder.largestFace(input.frame()));
+                }
+            }
+            return new ClipFaces(clip, width, height, boxes);
+        }
+
+        /** Centre bias's share inside each found face: one map for every frame of the clip. */
+        Stream<Double> centreBiasShares() {
+            double[] centre = ReferenceMaps.centreGaussian(height, width).toArray();
+            float[] values = new float[centre.length];
+            for (int i = 0; i < centre.length; i++) {
+                values[i] = (float) centre[i];
+            }
+            return boxes.stream().flatMap(Optional::stream).map(face -> share(values, width, face));
+        }
+    }
+
+    /** The mean share of {@code model}'s maps inside the faces of every clip; the model is opened once. */
+    private static double meanShare(String model, ModelOptions options, List<ClipFaces> clips) {
+        List<Double> shares = new ArrayList<>();
+        try (FixationPredictor predictor = Fixate.predictor(model, options)) {
+            for (ClipFaces clip : clips) {
+                List<FixationMap> maps;
+                try (MediaClip media = MediaClip.of(clip.clip(), ReadOptions.DEFAULT)) {
+                    maps = predictor.predictClip(media);
+                }
+                assertEquals(clip.boxes().size(), maps.size(), model + ": one map per frame of " + clip.clip());
+                for (int i = 0; i < maps.size(); i++) {
+                    FixationMap atFrameSize = maps.get(i).resized(clip.width(), clip.height());
+                    float[] values = atFrameSize.toArray();
+                    clip.boxes().get(i).ifPresent(face -> shares.add(share(values, clip.width(), face)));
+                }
             }
         }
-        return faces;
+        return mean(shares);
     }
 
-    private static List<Double> modelShares(String model, ModelOptions options, Path clip,
-                                            List<Optional<FaceFinder.Box>> faces) {
-        List<FixationMap> maps;
-        try (FixationPredictor predictor = Fixate.predictor(model, options);
-             MediaClip media = MediaClip.of(clip, ReadOptions.DEFAULT)) {
-            maps = predictor.predictClip(media);
-        }
-        assertEquals(faces.size(), maps.size(), model + ": one map per frame of " + clip);
-        List<Double> shares = new ArrayList<>();
-        for (int i = 0; i < maps.size(); i++) {
-            FixationMap map = maps.get(i);
-            FixationMap atFrameSize = map.resized(map.frameWidth(), map.frameHeight());
-            float[] values = atFrameSize.toArray();
-            faces.get(i).ifPresent(face -> shares.add(share(values, atFrameSize.width(), face)));
-        }
-        return shares;
-    }
-
-    private static List<Double> centreBiasShares(Path clip, List<Optional<FaceFinder.Box>> faces) {
-        int width;
-        int height;
-        try (MediaClip media = MediaClip.of(clip, ReadOptions.DEFAULT)) {
-            FrameWithAudio first = media.iterator().next();
-            width = first.frame().width();
-            height = first.frame().height();
-        }
-        double[] centre = ReferenceMaps.centreGaussian(height, width).toArray();
-        float[] values = new float[centre.length];
-        for (int i = 0; i < centre.length; i++) {
-            values[i] = (float) centre[i];
-        }
-        return faces.stream().flatMap(Optional::stream).map(face -> share(values, width, face)).toList();
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
     /** The share of the map's mass inside {@code face}. */
