@@ -1,12 +1,8 @@
 package io.fixate.provider.scam.labeling;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.fixate.provider.scam.maps.CamMap;
-import io.fixate.provider.scam.nets.ClassActivations;
 import io.fixate.provider.scam.nets.ScamNet;
 import io.fixate.provider.scam.training.Batches;
 import io.fixate.spi.djl.AudioSpectrogram;
@@ -49,8 +45,8 @@ public final class NetCamSources implements CamSources {
                         + net.getClass().getSimpleName() + " reads " + net.input());
             }
             this.nets.put(source, net);
-            this.inputs.put(source, new Batches(net.input(),
-                    FramePreprocessor.evaluation(inputSize, net.visualEncoder().input()), audio, net.classes()));
+            this.inputs.put(source, Batches.of(net, FramePreprocessor.evaluation(inputSize,
+                    net.visualEncoder().input()), audio));
         });
         this.manager = manager;
     }
@@ -70,7 +66,7 @@ public final class NetCamSources implements CamSources {
                     ScamNet net = netOf(source);
                     NDList outputs = net.forward(parameters,
                             inputs.get(source).inputs(List.of(frames.asSample(tag)), step), false);
-                    cams.add(camOf(source, net.activations(outputs), tag));
+                    cams.add(SourceCam.of(source, net.activations(outputs), tag));
                 }
             }
         }
@@ -83,12 +79,5 @@ public final class NetCamSources implements CamSources {
             throw new IllegalArgumentException("no net for source " + source + "; available: " + nets.keySet());
         }
         return net;
-    }
-
-    private static SourceCam camOf(Source source, ClassActivations activations, int tag) {
-        NDArray cam = activations.cam(tag);
-        Shape shape = cam.getShape();
-        CamMap map = CamMap.of((int) shape.get(2), (int) shape.get(1), cam.toFloatArray());
-        return new SourceCam(source, map, activations.confidences().toFloatArray());
     }
 }
