@@ -38,6 +38,8 @@ abstract class ScamFamilyProvider implements TrainableLabelerProvider {
     /** Properties both labelers accept. */
     static final String STAGE = "stage";
     static final String SMOOTHING = "smoothing";
+    /** FRL on every net's fused class maps before the CAM is taken: the journal's Table 1 ablation of FRL alone. */
+    static final String REFINE = "refine";
     static final List<String> STAGES = List.of("coarse", "fine");
     static final List<String> ON_OFF = List.of("on", "off");
     /** The audio front end the SCAM nets are trained with. */

@@ -34,7 +34,8 @@ import java.util.Set;
  * journal's ablations: {@code nets} = all (default) or a comma-separated list of the sources that take part among
  * s, st, sa and the + nets (s-short, s-long, s-cross, st-short, st-long, st-cross, sa-long, sa-cross; one alone gives
  * its plain normalised CAM); {@code fusion} = sel (default, Eq. 4) | avg; {@code switch} = on (default) | off;
- * {@code smoothing} = off (default: students learn better from unsmoothed maps, docs/stanet.md) | on. Each frame's
+ * {@code smoothing} = off (default: students learn better from unsmoothed maps, docs/stanet.md) | on; {@code
+ * refine} = off (default) | on, the fixation refine layer on the SCAM nets' maps as for {@code scam}. Each frame's
  * map needs {@value ScamPlusPipeline#LOOK_AHEAD} frames on each side (ST+ Short); Long nets read the whole clip.
  */
 public final class ScamPlusLabelerProvider extends ScamFamilyProvider {
@@ -51,14 +52,15 @@ public final class ScamPlusLabelerProvider extends ScamFamilyProvider {
 
     @Override
     Set<String> properties() {
-        return Set.of(NETS, FUSION, SWITCH, SMOOTHING);
+        return Set.of(NETS, FUSION, SWITCH, SMOOTHING, REFINE);
     }
 
     /** The SCAM part: fine stage over all three sources (the region of interest needs them), unsmoothed. */
     @Override
     PipelineConfig config(ModelOptions options, int coarseSize, int fineSize) {
         return PipelineConfig.of(Stage.FINE, CamFusion.SCAM_SEL).withSmoothing(false)
-                .withInputSizes(coarseSize, fineSize);
+                .withInputSizes(coarseSize, fineSize)
+                .withRefinement(choice(options, REFINE, "off", ON_OFF).equals("on"));
     }
 
     @Override

@@ -90,8 +90,8 @@ public final class ScamPipeline {
                                         Map<Source, ScamNet> fineNets, AudioRelevance audioSwitch,
                                         AudioSpectrogram audio, NDManager manager) {
         return new ScamPipeline(config,
-                new NetCamSources(coarseNets, config.coarseInputSize(), audio, manager),
-                new NetCamSources(fineNets, config.fineInputSize(), audio, manager), audioSwitch);
+                new NetCamSources(coarseNets, config.coarseInputSize(), audio, config.refine(), manager),
+                new NetCamSources(fineNets, config.fineInputSize(), audio, config.refine(), manager), audioSwitch);
     }
 
     public PipelineConfig config() {

@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -110,9 +111,15 @@ final class PlusStages {
         run.addProperty(SCAM_MANIFEST_KEY, ProviderFiles.sha256Hex(labeler.resolve(LabelerWeights.MANIFEST)));
         TrainingRunFolder.claim(folder, run, "SCAM+ training");
         StageRecords records = StageRecords.in(folder);
-        for (PlusSource net : plus.nets()) {
-            runner.run(stage(net), records, samples(net, training, training, relevantTraining),
-                    samples(net, validation, training, relevantValidation), manager);
+        for (Map.Entry<String, List<PlusSource>> file : plus.netFiles().entrySet()) {
+            List<TrainingSample> trainingSamples = new ArrayList<>();
+            List<TrainingSample> validationSamples = new ArrayList<>();
+            for (PlusSource net : file.getValue()) {
+                trainingSamples.addAll(samples(net, training, training, relevantTraining));
+                validationSamples.addAll(samples(net, validation, training, relevantValidation));
+            }
+            runner.run(stage(file.getKey(), file.getValue().get(0)), records, trainingSamples, validationSamples,
+                    manager);
         }
         Path gallery = folder.resolve(CrossGallery.FILE);
         CrossGallery.build(training, classes, plus.galleryClips(), settings.coarseSize(), seed).save(gallery);
@@ -128,7 +135,8 @@ final class PlusStages {
         records.delete();
     }
 
-    private NetStage stage(PlusSource net) {
+    /** The stage of the weights file {@code name}, a net like {@code net} (of its source and companion count). */
+    private NetStage stage(String name, PlusSource net) {
         NetSlot coarse = NetSlot.of(net.source(), false);
         TrainingOptions base = settings.options(coarse, seed);
         TrainingOptions options = new TrainingOptions(plus.epochs(), base.batchSize(), plus.learningRate(),
@@ -138,13 +146,22 @@ final class PlusStages {
         String hint = net.granularity() == Granularity.LONG ? " (Long nets need clips of at least "
                 + Companions.LONG_MIN_FRAMES + " frames)" : net.granularity() == Granularity.CROSS
                 ? " (Cross nets need two training clips of a tag)" : "";
-        return new NetStage("plus-" + net.id(), folder.resolve(net.id() + ".params"),
-                folder.resolve(CHECKPOINTS).resolve(net.id()), () -> {
+        return new NetStage(stageId(name), folder.resolve(fileName(name)), folder.resolve(CHECKPOINTS).resolve(name),
+                () -> {
                     PlusNet fresh = newNet(net, settings, plus, classes);
                     fresh.startBranchFrom(start);
                     return fresh;
                 }, settings.coarseSize(), options, hint + (net.source() == Source.SA
                 ? " (SA+ needs frames whose sound is relevant)" : ""));
+    }
+
+    /** The progress and manifest name of the + net in weights file {@code name}. */
+    static String stageId(String name) {
+        return "plus-" + name;
+    }
+
+    static String fileName(String name) {
+        return name + ".params";
     }
 
     /** The samples of {@code clips} for {@code net}, Cross companions drawn from {@code crossPool}. */

@@ -75,19 +75,19 @@ public final class PlusWeights {
         }
         int classes = scam.labels().size();
         Map<PlusSource, PlusNet> nets = new EnumMap<>(PlusSource.class);
-        for (PlusSource source : settings.nets()) {
+        for (Map.Entry<String, List<PlusSource>> file : settings.netFiles().entrySet()) {
             String sha;
             try {
-                sha = manifest.getAsJsonObject(PlusStages.NETS_KEY).getAsJsonObject("plus-" + source.id())
+                sha = manifest.getAsJsonObject(PlusStages.NETS_KEY).getAsJsonObject(PlusStages.stageId(file.getKey()))
                         .get("sha256").getAsString();
             } catch (RuntimeException e) {
-                throw ManifestFile.invalid(manifestFile, WHAT, "record of net " + source.id(), e);
+                throw ManifestFile.invalid(manifestFile, WHAT, "record of net " + file.getKey(), e);
             }
-            PlusNet net = PlusStages.newNet(source, scam.settings(), settings, classes);
+            PlusNet net = PlusStages.newNet(file.getValue().get(0), scam.settings(), settings, classes);
             LabelerWeights.initialize(net, scam.settings().coarseSize(), scam.manager());
-            WeightsFile.load(net.block(), scam.manager(), plusFolder.resolve(source.id() + ".params"),
+            WeightsFile.load(net.block(), scam.manager(), plusFolder.resolve(PlusStages.fileName(file.getKey())),
                     net.architectureId(), sha, manifestFile);
-            nets.put(source, net);
+            file.getValue().forEach(source -> nets.put(source, net));
         }
         CrossGallery gallery = CrossGallery.load(plusFolder.resolve(CrossGallery.FILE), gallerySha, classes,
                 manifestFile);
@@ -103,7 +103,7 @@ public final class PlusWeights {
         return seed;
     }
 
-    /** The trained + nets. */
+    /** The trained + nets, by the source each serves (with shared nets, one net serves several). */
     public Map<PlusSource, PlusNet> nets() {
         return nets;
     }

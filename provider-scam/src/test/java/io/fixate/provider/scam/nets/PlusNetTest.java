@@ -25,6 +25,7 @@ import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The SCAM+ net over a source branch: node batching, the target's outputs, the loss over nodes, its start. */
@@ -78,6 +79,24 @@ class PlusNetTest {
         assertArrayEquals(out.get(3).get(new NDIndex("0:{}", Nets.BATCH)).toFloatArray(),
                 target.fusedLogits().toFloatArray());
         assertEquals(net.getOutputShapes(shapes(inputs))[2], out.get(2).getShape());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Nets.class)
+    void theTargetsStateDependsOnItsCompanionsButTheRawMapsDoNot(Nets kind) {
+        PlusNet net = plusNet(kind);
+        NDList inputs = nodeInputs(kind);
+        net.initialize(manager, DataType.FLOAT32, shapes(inputs));
+        NDList others = new NDList(inputs.subList(0, inputs.size() / (1 + COMPANIONS)));
+        for (int node = 0; node < COMPANIONS; node++) {
+            others.addAll(kind.randomInputs(manager, Nets.BATCH, SIZE, SIZE));
+        }
+
+        ClassActivations first = net.activations(net.forward(new ParameterStore(manager, false), inputs, false));
+        ClassActivations second = net.activations(net.forward(new ParameterStore(manager, false), others, false));
+
+        assertArrayEquals(first.raw().toFloatArray(), second.raw().toFloatArray(), 1e-6f);
+        assertFalse(Arrays.equals(first.fused().toFloatArray(), second.fused().toFloatArray()));
     }
 
     @Test

@@ -194,6 +194,31 @@ class ScamPlusLabelerTest {
     }
 
     @Test
+    void sharedNetsTrainOnePerSourceAndServeEachGranularity() throws IOException {
+        Path scamOnly = copyOf(labeler, false);
+        List<String> stages = new ArrayList<>();
+
+        train(scamOnly, Map.of("plus-epochs", "1", "shared-nets", "on"), stagesInto(stages));
+
+        assertEquals(List.of("plus-s started", "plus-st started", "plus-sa started"),
+                stages.stream().filter(stage -> stage.startsWith("plus-") && stage.endsWith("started")).toList());
+        assertTrue(Files.exists(scamOnly.resolve(PlusStages.FOLDER).resolve("st.params")));
+        assertEquals(FRAMES, label(scamOnly, Map.of("nets", "s-short,s-long,st-cross,sa-long"), FRAMES).size());
+    }
+
+    @Test
+    void theRefineLayerOnTheScamNetsChangesTheirMaps() {
+        float[] plain = label(labeler, Map.of("nets", "s,st,sa"), FRAMES).get(6).toArray();
+        float[] refined = label(labeler, Map.of("nets", "s,st,sa", "refine", "on"), FRAMES).get(6).toArray();
+
+        assertFalse(Arrays.equals(plain, refined));
+        for (float value : refined) {
+            assertTrue(value >= 0 && value <= 1, "map value " + value);
+        }
+        assertThrows(InvalidOptionsException.class, () -> open(labeler, Map.of("refine", "maybe")));
+    }
+
+    @Test
     void damagedPlusFilesAndAChangedScamLabelerAreRefusedNamingTheProblem() throws IOException {
         Path copy = copyOf(labeler, true);
         for (String damaged : List.of(CrossGallery.FILE, "st-long.params")) {
