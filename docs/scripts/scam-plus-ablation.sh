@@ -29,6 +29,7 @@ label() {  # label ROW WEIGHTS LABELER PROPERTIES...
 
 # Every row is unsmoothed: the + maps are, and smoothing would blur the comparison of sources.
 label scam "$work/labeler" scam stage=fine fusion=sel
+label scam-frl "$work/labeler" scam stage=fine fusion=sel refine=on
 for net in s st sa s-short s-long s-cross st-short st-long st-cross sa-long sa-cross; do
   label "single-$net" "$work/labeler" scam-plus "nets=$net"
 done
