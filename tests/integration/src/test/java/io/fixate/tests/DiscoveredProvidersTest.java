@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the conformance kit over every provider installed with the project; the SCAM labelers, which ship no
+ * Runs the conformance kit over every provider installed with the project; the SCAM and SCAM+ labelers, which ship no
  * weights, are opened on a labeler trained for the test.
  */
 class DiscoveredProvidersTest {
@@ -28,6 +28,6 @@ class DiscoveredProvidersTest {
     @TestFactory
     Stream<DynamicTest> everyInstalledProviderConforms() {
         ModelOptions trained = ModelOptions.builder().weights(TrainedTinyLabeler.weights()).build();
-        return ProviderConformance.allDiscovered(Map.of("scam", trained, "cam", trained));
+        return ProviderConformance.allDiscovered(Map.of("scam", trained, "cam", trained, "scam-plus", trained));
     }
 }

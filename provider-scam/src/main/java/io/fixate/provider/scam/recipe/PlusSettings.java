@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * of Eqs. 7–8) and are sized for the compact encoders on two CPU cores.
  *
  * @param epochs       epochs of each + net
- * @param learningRate SGD learning rate of the + nets (weight decay is the SCAM nets')
+ * @param learningRate SGD learning rate of the + nets (weight decay is the SCAM nets'), lower than theirs: the
+ *                     branch starts trained and gets the gradients of three nodes, and ST+ diverged at 0.01
  * @param steps        m, the C-GCN's reasoning steps
  * @param update       the papers' conservative update or the reference's gated-message ConvGRU
  * @param refine       whether the fixation refine layer follows every reasoning step
@@ -73,7 +74,7 @@ public record PlusSettings(int epochs, float learningRate, int steps, Conservati
      * @throws InvalidOptionsException for a malformed value
      */
     public static PlusSettings parse(Map<String, String> entries) {
-        return new PlusSettings(integer(entries, EPOCHS, "4"), (float) number(entries, LEARNING_RATE, "0.01"),
+        return new PlusSettings(integer(entries, EPOCHS, "4"), (float) number(entries, LEARNING_RATE, "0.002"),
                 integer(entries, STEPS, Integer.toString(ConservativeGcn.DEFAULT_STEPS)),
                 choice(entries, UPDATE, "conservative", UPDATES).equals("conservative")
                         ? ConservativeGcn.Update.CONSERVATIVE : ConservativeGcn.Update.GATED_GRU,
