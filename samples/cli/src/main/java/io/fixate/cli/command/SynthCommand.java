@@ -34,8 +34,10 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Benchmark directory (created if missing).")
     Path out;
 
-    @Option(names = "--preset", paramLabel = "default|tiny", defaultValue = "default",
-            description = "Starting point of the options. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default",
+            description = "Starting point of the options: default, tiny, granularity (scenes where only short-, "
+                    + "long- or cross-term context tells where people look) or granularity-tiny. "
+                    + "Default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Option(names = "--categories", paramLabel = "N", description = "Number of categories (2-12).")
