@@ -12,7 +12,8 @@ import java.util.List;
  * @param videoId         {@code <category slug>_<4-digit index within the category>}
  * @param category        the clip's tag: the event object's category
  * @param variant         the twist the clip adds
- * @param eventMoves      whether the event object moves (its distractors then stay still) or stays still (they move)
+ * @param eventMoves      whether the event object moves (its distractors then stay still) or stays still (they move);
+ *                        in a context variant's clip only whether the event moves
  * @param objects         every object in drawing order; the event object comes last so no other object covers it
  * @param screens         opaque panels drawn over all objects (short-term clips), else empty
  * @param irrelevantAudio the background sound replacing the event's, or {@code null} when the event sounds

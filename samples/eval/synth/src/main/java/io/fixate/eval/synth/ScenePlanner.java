@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * <p>Clip {@code k} of category {@code c} is the {@code p = c × clipsPerCategory + k}-th clip overall. Its variant is
  * {@code variants[p mod n]} for a cycle of {@code n} variants, and its event object moves when
  * {@code (p mod n + p div n)} is odd: the motion alternates along the cycle and flips on each pass through it, so each
- * variant meets both motion scenarios. Objects measure {@value #MIN_RADIUS}-{@value #MAX_RADIUS} of the frame's
+ * variant meets both motion scenarios; the context variants' scenes are staged by {@link ContextScenes} instead, with
+ * motion of their own. Objects measure {@value #MIN_RADIUS}-{@value #MAX_RADIUS} of the frame's
  * shorter side in radius, whatever their role, so size does not give the event away.
  */
 final class ScenePlanner {
