@@ -29,7 +29,7 @@ final class ContextScenes {
     private static final double MAX_TILT = 0.35;
     /** The screens hide their object in this many frames on each side of the frame it passes their centre. */
     private static final int HIDDEN_HALF_SPAN = 1;
-    /** The short-term pair is behind its screens between these shares of the clip. */
+    /** The short-term pair passes its screens' centres between these shares of the clip. */
     private static final double EARLIEST_HIDING = 0.3;
     private static final double LATEST_HIDING = 0.7;
     /** Pixels of background at least between the two screens. */
