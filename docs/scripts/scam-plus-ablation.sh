@@ -15,10 +15,8 @@ export FIXATE_JAVA_OPTS="${FIXATE_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
 source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 
 [ -f "$work/bench/Annotations.txt" ] || timed synth "$fixate" synth --out "$work/bench" --no-progress "$@"
-# lr 0.01, half the SCAM default: at 0.02 the fine ST net diverged (NaN) in its third epoch on one thread.
-scam_settings=(--set lr=0.01)
 timed train-labeler "$fixate" train-labeler --labeler scam-plus --dataset "$work/bench" --out "$work/labeler" \
-  --seed 7 --no-progress "${scam_settings[@]}"
+  --seed 7 --no-progress
 
 label() {  # label ROW WEIGHTS LABELER PROPERTIES...
   local row="$1" weights="$2" labeler="$3"
@@ -53,7 +51,7 @@ variant() {  # variant NAME SETTINGS...
     mkdir -p "$dir"
     find "$work/labeler" -maxdepth 1 -type f -exec cp {} "$dir/" \;
     timed "train $name" "$fixate" train-labeler --labeler scam-plus --dataset "$work/bench" --out "$dir" --seed 7 \
-      --no-progress "${scam_settings[@]}" "${sets[@]}"
+      --no-progress "${sets[@]}"
   fi
   label "s-long-$name" "$dir" scam-plus nets=s-long
 }

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * of Eqs. 7–8) and are sized for the compact encoders on two CPU cores.
  *
  * @param epochs       epochs of each + net
- * @param learningRate SGD learning rate of the + nets (weight decay is the SCAM nets'), lower than theirs: the
- *                     branch starts trained and gets the gradients of three nodes, and ST+ diverged at 0.01
+ * @param learningRate SGD learning rate of the + nets (weight decay is the SCAM nets'), lower than theirs: each
+ *                     net starts from a trained branch, which sums the gradients of its three nodes
  * @param steps        m, the C-GCN's reasoning steps
  * @param update       the papers' conservative update or the reference's gated-message ConvGRU
  * @param refine       whether the fixation refine layer follows every reasoning step
