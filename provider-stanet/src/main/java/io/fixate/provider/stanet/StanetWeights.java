@@ -42,7 +42,8 @@ import java.util.Objects;
 public final class StanetWeights implements AutoCloseable {
 
     static final String MANIFEST = "manifest.json";
-    static final String PARAMETERS = "sta.params";
+    /** The parameters file in the folder. */
+    public static final String PARAMETERS = "sta.params";
     static final String FORMAT = "fixate-stanet/1";
 
     private static final String FORMAT_KEY = "format";

@@ -27,8 +27,8 @@ import java.util.function.Function;
  * only in the fragments fed to it. Three nodes, the target fragment first and its two companions after: each node is a
  * fragment of three frames with its centre frame's audio, and its initial state is the {@link StaNet#branch} output y
  * of an STA net (the fused map before the decoder; the nodes share that STA). The {@link ConservativeGcn} reasons over
- * the three states for m steps with the {@link FixationRefineLayer} after each, and every node is read out by Eq. 15:
- * o = up(c1(W→1)(ReLU(c1(2W→W)(cat(h^m, x_c))))), x_c the node's own centre frame's projected deepest features, one
+ * the three states for m steps with the {@link FixationRefineLayer} after each, and every node is read out by Eq. 15: o
+ * = up(c1(W→1)(ReLU(c1(2W→W)(cat(h^m, x_c))))), x_c the node's own centre frame's projected deepest features, one
  * readout shared by the nodes. There is no skip decoder, so the maps are as coarse as y by design; the STA's decoder is
  * kept (so that a trained STA's parameters load as they are) but frozen, as nothing reads it.
  *
