@@ -32,8 +32,10 @@ class PredictorTrainingEndToEndTest {
 
     @Test
     void aPredictorThatCannotBeTrainedIsRefusedListingThoseThatCan() {
-        trainPredictor(dir.resolve("p"), "--model", "classic-baseline")
-                .assertFailsWith(ExitCode.USAGE, "'classic-baseline' cannot be trained; trainable predictors: [stanet]");
+        Cli refused = trainPredictor(dir.resolve("p"), "--model", "classic-baseline")
+                .assertFailsWith(ExitCode.USAGE, "'classic-baseline' cannot be trained; trainable predictors: [stanet");
+        assertTrue(refused.err().contains("stanet, stanet-plus") || refused.err().contains("stanet-plus, stanet"),
+                refused.err());
     }
 
     @Test
@@ -63,6 +65,27 @@ class PredictorTrainingEndToEndTest {
                 "stanet=" + weights, "--max-videos", "1", "--out", dir.resolve("eval"), "--no-progress")
                 .assertSucceeded();
         assertTrue(scored.out().lines().anyMatch(line -> line.startsWith("| stanet ")), scored.out());
+    }
+
+    @Test
+    void stanetPlusTrainsItsStaThenBothStaPlusNetsAndPredictsEveryFrame() throws IOException {
+        Cli training = TrainedTinyStanetPlus.training();
+        for (String stage : new String[] {"distill epoch 1/1", "distill-short epoch 1/1", "distill-long epoch 1/1"}) {
+            assertTrue(training.out().contains(stage), training.out());
+        }
+        Path weights = TrainedTinyStanetPlus.weights();
+        String manifest = Files.readString(weights.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"format\": \"fixate-stanet-plus/1\"")
+                && manifest.contains("\"teacher\": \"scam\"") && manifest.contains("\"short\"")
+                && manifest.contains("\"long\""), manifest);
+
+        Path video = TrainedTinyLabeler.benchmark().resolve("videos")
+                .resolve(TinyBenchmark.idsOf(TrainedTinyLabeler.benchmark(), "testSet.txt").get(0) + ".mp4");
+        Path json = dir.resolve("plus.json");
+        Cli.run("predict", video, "--model", "stanet+", "--weights", weights, "--json", json, "--no-progress")
+                .assertSucceeded();
+        JsonArray frames = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("frames");
+        assertEquals(Math.round(TinyBenchmark.SPEC.frameRate() * TinyBenchmark.SPEC.clipSeconds()), frames.size());
     }
 
     @Test
