@@ -28,7 +28,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * The three trained nets of STANet+ on disk and in memory: STA, STA+Short and STA+Long, each with its own encoders (of
@@ -135,20 +134,9 @@ public final class StanetPlusWeights implements AutoCloseable {
      */
     public static void complete(Path folder, Path staParameters, StaPlusNet kind, int inputSize, FrameFit frameFit,
                                 JsonObject extra) throws IOException {
-        JsonObject manifest = new JsonObject();
-        manifest.addProperty("format", FORMAT);
-        manifest.addProperty(INPUT_SIZE_KEY, inputSize);
-        manifest.addProperty(FRAME_FIT_KEY, frameFit.key());
-        manifest.addProperty(VISUAL_KEY, kind.sta().visualEncoder().name());
-        manifest.addProperty(AUDIO_KEY, kind.sta().audioEncoder().name());
+        JsonObject manifest = StanetWeights.manifest(FORMAT, inputSize, frameFit, kind.sta(), extra, RESERVED_KEYS);
         manifest.addProperty(STEPS_KEY, kind.steps());
         manifest.addProperty(UPDATE_KEY, updateKey(kind.update()));
-        for (var entry : Objects.requireNonNull(extra, "extra").entrySet()) {
-            if (RESERVED_KEYS.contains(entry.getKey())) {
-                throw new IllegalArgumentException("the manifest key '" + entry.getKey() + "' is reserved");
-            }
-            manifest.add(entry.getKey(), entry.getValue().deepCopy());
-        }
         Path staCopy = folder.resolve(parametersOf(STA));
         if (!Files.exists(staCopy) || !Files.isSameFile(staParameters, staCopy)) {
             Files.copy(staParameters, staCopy, StandardCopyOption.REPLACE_EXISTING);

@@ -52,14 +52,7 @@ class PredictorTrainingEndToEndTest {
         assertTrue(manifest.contains("weights manifest SHA-256 " + labelerManifest), "the teacher's weights: "
                 + manifest);
 
-        Path video = TrainedTinyLabeler.benchmark().resolve("videos")
-                .resolve(TinyBenchmark.idsOf(TrainedTinyLabeler.benchmark(), "testSet.txt").get(0) + ".mp4");
-        Path json = dir.resolve("maps.json");
-        Cli.run("predict", video, "--model", "stanet", "--weights", weights, "--json", json, "--no-progress")
-                .assertSucceeded();
-        JsonArray frames = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("frames");
-        long framesPerClip = Math.round(TinyBenchmark.SPEC.frameRate() * TinyBenchmark.SPEC.clipSeconds());
-        assertEquals(framesPerClip, frames.size());
+        assertPredictsEveryFrameOfATestVideo("stanet", weights);
 
         Cli scored = Cli.run("eval", "--dataset", TrainedTinyLabeler.benchmark(), "--model", "stanet", "--weights",
                 "stanet=" + weights, "--max-videos", "1", "--out", dir.resolve("eval"), "--no-progress")
@@ -78,11 +71,15 @@ class PredictorTrainingEndToEndTest {
         assertTrue(manifest.contains("\"format\": \"fixate-stanet-plus/1\"")
                 && manifest.contains("\"teacher\": \"scam\"") && manifest.contains("\"short\"")
                 && manifest.contains("\"long\""), manifest);
+        assertPredictsEveryFrameOfATestVideo("stanet+", weights);
+    }
 
+    /** {@code fixate predict --model model --weights weights} writes one map per frame of a test video. */
+    private void assertPredictsEveryFrameOfATestVideo(String model, Path weights) throws IOException {
         Path video = TrainedTinyLabeler.benchmark().resolve("videos")
                 .resolve(TinyBenchmark.idsOf(TrainedTinyLabeler.benchmark(), "testSet.txt").get(0) + ".mp4");
-        Path json = dir.resolve("plus.json");
-        Cli.run("predict", video, "--model", "stanet+", "--weights", weights, "--json", json, "--no-progress")
+        Path json = dir.resolve(model + ".json");
+        Cli.run("predict", video, "--model", model, "--weights", weights, "--json", json, "--no-progress")
                 .assertSucceeded();
         JsonArray frames = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("frames");
         assertEquals(Math.round(TinyBenchmark.SPEC.frameRate() * TinyBenchmark.SPEC.clipSeconds()), frames.size());

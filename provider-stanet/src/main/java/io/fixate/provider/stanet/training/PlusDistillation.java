@@ -1,9 +1,6 @@
 package io.fixate.provider.stanet.training;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -266,24 +263,9 @@ public final class PlusDistillation {
         private float meanCorrelation(EpochTrainer<Sample> trainer, List<Sample> samples) {
             PlusBatches batches = PlusBatches.evaluation(term, settings.inputSize(), settings.frameFit(), net,
                     new SplittableRandom(seed));
-            int pixels = settings.inputSize() * settings.inputSize();
-            double sum = 0;
-            int counted = 0;
-            for (List<Sample> batch : EpochTrainer.partition(samples, settings.batchSize())) {
-                try (NDManager step = trainer.manager().newSubManager()) {
-                    NDList outputs = net.forward(new ParameterStore(step, false), batches.inputs(batch, step), false);
-                    float[] predicted = Activation.sigmoid(outputs.get(0)).toFloatArray();
-                    for (int i = 0; i < batch.size(); i++) {
-                        Sample sample = batch.get(i);
-                        double cc = MapCorrelation.of(predicted, i * pixels, sample.clip().maps().get(sample.target()));
-                        if (!Double.isNaN(cc)) {
-                            sum += cc;
-                            counted++;
-                        }
-                    }
-                }
-            }
-            return counted == 0 ? Float.NaN : (float) (sum / counted);
+            return MapCorrelation.mean(samples, settings.batchSize(), trainer.manager(), (batch, step) -> net.forward(
+                    new ParameterStore(step, false), batches.inputs(batch, step), false).get(0),
+                    sample -> sample.clip().maps().get(sample.target()));
         }
     }
 }
