@@ -1,5 +1,6 @@
 package io.fixate.provider.stanet;
 
+import ai.djl.Device;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fixate.api.DeviceChoice;
@@ -16,9 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +73,25 @@ class PlusDistillationTest {
         Stages again = new Stages(null);
         train(output, SETTINGS, again);
         assertEquals(List.of("distill-short", "distill-long"), again.skipped, "a finished folder is left as it is");
+    }
+
+    @Test
+    void aGivenStaIsNotTrainedAgainAndIsCopiedIntoTheWeights() throws IOException {
+        Path first = train(folder.resolve("first"), SETTINGS, TrainingMonitor.NONE);
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        settings.remove("input-size");
+        settings.put("sta-weights", first.resolve("sta").toString());
+        Stages stages = new Stages(null);
+
+        Path second = train(folder.resolve("second"), settings, stages);
+
+        assertEquals(List.of("distill-short", "distill-long"), stages.trained);
+        assertArrayEquals(Files.readAllBytes(first.resolve("sta.params")), Files.readAllBytes(second.resolve(
+                "sta.params")));
+        assertTrue(Files.notExists(second.resolve("sta")), "no STA stage in the second run");
+        try (StanetPlusWeights loaded = StanetPlusWeights.load(second, Device.cpu())) {
+            assertEquals(32, loaded.inputSize(), "the STA's input size");
+        }
     }
 
     @Test
