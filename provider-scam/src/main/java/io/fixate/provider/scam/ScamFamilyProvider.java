@@ -7,7 +7,10 @@ import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
 import io.fixate.api.WeightsException;
+import io.fixate.provider.scam.labeling.AudioRelevance;
+import io.fixate.provider.scam.labeling.NetAudioRelevance;
 import io.fixate.provider.scam.labeling.PipelineConfig;
+import io.fixate.provider.scam.labeling.ScamPipeline;
 import io.fixate.provider.scam.recipe.LabelerTraining;
 import io.fixate.provider.scam.recipe.LabelerWeights;
 import io.fixate.spi.OptionChecks;
@@ -16,6 +19,7 @@ import io.fixate.spi.TrainableLabelerProvider;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
+import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.Devices;
 
 import java.io.IOException;
@@ -34,21 +38,33 @@ abstract class ScamFamilyProvider implements TrainableLabelerProvider {
     /** Properties both labelers accept. */
     static final String STAGE = "stage";
     static final String SMOOTHING = "smoothing";
+    /** FRL on every net's fused class maps before the CAM is taken: the journal's Table 1 ablation of FRL alone. */
+    static final String REFINE = "refine";
     static final List<String> STAGES = List.of("coarse", "fine");
     static final List<String> ON_OFF = List.of("on", "off");
-
-    private static final Capabilities CAPABILITIES = capabilities(List.of());
+    /** The audio front end the SCAM nets are trained with. */
+    static final AudioSpectrogram SPECTROGRAM = new AudioSpectrogram();
 
     private final ProviderInfo info;
+    private final int framesAround;
 
-    /** One frame each side: ST reads t − 1 and t + 1. The smoother's delay is internal to a whole-clip call. */
-    private static Capabilities capabilities(List<String> labels) {
-        return Capabilities.builder().usesAudio(AudioRequirement.DEFAULT).frames(1, 1).needsWeights().labels(labels)
-                .build();
+    /**
+     * @param framesAround the frames the maps of a frame read on each side (the smoother's delay is internal to a
+     *                     whole-clip call)
+     */
+    ScamFamilyProvider(String name, List<String> aliases, String description, int framesAround) {
+        this.framesAround = framesAround;
+        this.info = new ProviderInfo(name, aliases, description, capabilities(List.of()));
     }
 
+    /** One frame each side for SCAM (ST reads t − 1 and t + 1), more for SCAM+. */
     ScamFamilyProvider(String name, List<String> aliases, String description) {
-        this.info = new ProviderInfo(name, aliases, description, CAPABILITIES);
+        this(name, aliases, description, 1);
+    }
+
+    private Capabilities capabilities(List<String> labels) {
+        return Capabilities.builder().usesAudio(AudioRequirement.DEFAULT).frames(framesAround, framesAround)
+                .needsWeights().labels(labels).build();
     }
 
     /** The property keys this labeler accepts. */
@@ -75,11 +91,20 @@ abstract class ScamFamilyProvider implements TrainableLabelerProvider {
             PipelineConfig config = config(options, weights.settings().coarseSize(), weights.settings().fineSize());
             ProviderInfo opened = new ProviderInfo(info.name(), info.aliases(), describe(options, folder),
                     capabilities(weights.labels()));
-            return new ScamLabeler(opened, weights, config, audioSwitch(options));
+            ScamPipeline pipeline = ScamPipeline.withNets(config, weights.scamNets(false), weights.scamNets(true),
+                    audioSwitch(options) ? new NetAudioRelevance(weights.soundSwitch(), config.coarseInputSize(),
+                            SPECTROGRAM, weights.manager()) : AudioRelevance.ALWAYS, SPECTROGRAM, weights.manager());
+            return new ScamLabeler(opened, weights, labelling(pipeline, weights, folder, options));
         } catch (RuntimeException e) {
             weights.close();
             throw e;
         }
+    }
+
+    /** How a clip is labelled with the pipeline over the SCAM nets: by the pipeline itself. */
+    ScamLabeler.Labelling labelling(ScamPipeline pipeline, LabelerWeights weights, Path folder,
+                                    ModelOptions options) {
+        return pipeline::label;
     }
 
     @Override

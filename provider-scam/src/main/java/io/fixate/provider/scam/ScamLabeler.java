@@ -5,18 +5,13 @@ import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ProviderInfo;
 import io.fixate.api.PseudoLabeler;
-import io.fixate.provider.scam.labeling.AudioRelevance;
-import io.fixate.provider.scam.labeling.NetAudioRelevance;
-import io.fixate.provider.scam.labeling.PipelineConfig;
-import io.fixate.provider.scam.labeling.ScamPipeline;
 import io.fixate.provider.scam.recipe.LabelerWeights;
-import io.fixate.spi.djl.AudioSpectrogram;
 
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A {@link PseudoLabeler} over trained SCAM nets: one {@link ScamPipeline} run per clip, for the clip's one tag.
+ * A {@link PseudoLabeler} over trained SCAM (or SCAM+) nets: one pipeline run per clip, for the clip's one tag.
  * Calls are serialised (the nets' per-frame work shares one native manager); maps go to the sink as the pipeline
  * produces them, so memory does not grow with the clip.
  */
@@ -24,16 +19,19 @@ final class ScamLabeler implements PseudoLabeler {
 
     private final ProviderInfo info;
     private final LabelerWeights weights;
-    private final ScamPipeline pipeline;
+    private final Labelling pipeline;
 
-    ScamLabeler(ProviderInfo info, LabelerWeights weights, PipelineConfig config, boolean audioSwitch) {
+    /** Labels one clip for one tag (index among the labels), map by map in frame order. */
+    @FunctionalInterface
+    interface Labelling {
+        void label(Iterable<FrameWithAudio> clip, int tag, Consumer<FixationMap> sink);
+    }
+
+    /** @param pipeline runs on nets whose parameters {@code weights} holds, released by {@link #close()} */
+    ScamLabeler(ProviderInfo info, LabelerWeights weights, Labelling pipeline) {
         this.info = info;
         this.weights = weights;
-        AudioSpectrogram spectrogram = new AudioSpectrogram();
-        AudioRelevance relevance = audioSwitch ? new NetAudioRelevance(weights.soundSwitch(), config.coarseInputSize(),
-                spectrogram, weights.manager()) : AudioRelevance.ALWAYS;
-        this.pipeline = ScamPipeline.withNets(config, weights.scamNets(false), weights.scamNets(true), relevance,
-                spectrogram, weights.manager());
+        this.pipeline = pipeline;
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.Set;
  * The {@code scam} labeler: selective fusion of the S, ST and SA CAMs by classification confidence, coarse-to-fine,
  * the audio switch and temporal smoothing (Wang et al., CVPR 2021). Properties, for the paper's ablations:
  * {@code stage} = fine (default) | coarse, {@code fusion} = sel (default, Eq. 2) | avg, {@code switch} = on (default)
- * | off, {@code smoothing} = on (default) | off.
+ * | off, {@code smoothing} = on (default) | off, {@code refine} = off (default) | on (the fixation refine layer of
+ * SCAM+ on every net's fused class maps, the journal's Table 1 ablation of FRL alone).
  */
 public final class ScamLabelerProvider extends ScamFamilyProvider {
 
@@ -27,7 +28,7 @@ public final class ScamLabelerProvider extends ScamFamilyProvider {
 
     @Override
     Set<String> properties() {
-        return Set.of(STAGE, FUSION, SWITCH, SMOOTHING);
+        return Set.of(STAGE, FUSION, SWITCH, SMOOTHING, REFINE);
     }
 
     @Override
@@ -36,7 +37,8 @@ public final class ScamLabelerProvider extends ScamFamilyProvider {
         CamFusion fusion = choice(options, FUSION, "sel", List.of("sel", "avg")).equals("sel") ? CamFusion.SCAM_SEL
                 : CamFusion.SCAM_AVG;
         return PipelineConfig.of(stage, fusion).withSmoothing(isOn(options, SMOOTHING))
-                .withInputSizes(coarseSize, fineSize);
+                .withInputSizes(coarseSize, fineSize)
+                .withRefinement(choice(options, REFINE, "off", ON_OFF).equals("on"));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.fixate.provider.stanet;
 
-import io.fixate.provider.stanet.nets.Companions;
+import io.fixate.provider.stanet.nets.FragmentCompanions;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 final class FragmentMemory<T> {
 
     /** The least distance, in frames, of a long-term companion's centre from the target, as in training. */
-    static final int MIN_DISTANCE = Companions.LONG_DISTANCE;
+    static final int MIN_DISTANCE = FragmentCompanions.LONG_DISTANCE;
     /** The least time between the centres of two kept fragments. */
     static final long SPACING_MICROS = 1_000_000;
 

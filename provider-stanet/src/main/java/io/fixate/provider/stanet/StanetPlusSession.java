@@ -7,7 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FrameWithAudio;
-import io.fixate.provider.stanet.nets.Companions;
+import io.fixate.provider.stanet.nets.FragmentCompanions;
 import io.fixate.provider.stanet.nets.StaPlusNet;
 import io.fixate.provider.stanet.nets.StaPlusNet.Fragment;
 import io.fixate.spi.FrameWindow;
@@ -42,7 +42,7 @@ import java.util.Set;
 final class StanetPlusSession extends WindowedSession {
 
     /** Frames read before and after the target: STA+Short's reach. */
-    static final int REACH = Companions.SHORT_REACH;
+    static final int REACH = FragmentCompanions.SHORT_REACH;
     /** Long-term fragments remembered, one a second. */
     static final int MEMORY_FRAGMENTS = 8;
 
@@ -89,8 +89,8 @@ final class StanetPlusSession extends WindowedSession {
             }
             if (nets.runsShort()) {
                 maps.add(plusMap(weights.shortTerm(), parameters, List.of(fragment(shortFrames, window, 0, scratch),
-                        fragment(shortFrames, window, -Companions.SHORT_OFFSET, scratch),
-                        fragment(shortFrames, window, Companions.SHORT_OFFSET, scratch))));
+                        fragment(shortFrames, window, -FragmentCompanions.SHORT_OFFSET, scratch),
+                        fragment(shortFrames, window, FragmentCompanions.SHORT_OFFSET, scratch))));
             }
             if (nets.runsLong()) {
                 Fragment target = fragment(longFrames, window, 0, scratch);

@@ -40,6 +40,19 @@ class LabelerTrainingEndToEndTest {
     }
 
     @Test
+    void thePlusStagesFollowIntoThePlusFolderWithTheirOwnManifest() throws IOException {
+        Cli training = TrainedTinyLabeler.training();
+        for (String net : List.of("s-short", "s-long", "s-cross", "st-short", "st-long", "st-cross", "sa-long",
+                "sa-cross")) {
+            assertTrue(training.out().contains("plus-" + net + " epoch 1/1"), "epoch line of " + net + ": "
+                    + training.out());
+        }
+        String manifest = Files.readString(TrainedTinyLabeler.weights().resolve("plus").resolve("manifest.json"));
+        assertTrue(manifest.contains("\"format\": \"fixate-scam-plus/1\""), manifest);
+        assertTrue(manifest.contains("\"gallery.bin\""), manifest);
+    }
+
+    @Test
     void aFinishedRunIsNotRepeatedAndAnotherRunIsRefusedInItsFolder() {
         Path weights = TrainedTinyLabeler.weights();
         Cli again = Cli.run(TrainedTinyLabeler.trainingArguments(weights, TrainedTinyLabeler.SEED)).assertSucceeded();

@@ -69,7 +69,7 @@ class PredictorTrainingEndToEndTest {
         Path weights = TrainedTinyStanetPlus.weights();
         String manifest = Files.readString(weights.resolve("manifest.json"));
         assertTrue(manifest.contains("\"format\": \"fixate-stanet-plus/1\"")
-                && manifest.contains("\"teacher\": \"scam\"") && manifest.contains("\"short\"")
+                && manifest.contains("\"teacher\": \"scam-plus\"") && manifest.contains("\"short\"")
                 && manifest.contains("\"long\""), manifest);
         assertPredictsEveryFrameOfATestVideo("stanet+", weights);
     }

@@ -5,10 +5,10 @@ import io.fixate.fixtures.TempFolders;
 import java.nio.file.Path;
 
 /**
- * STANet+ trained once per test JVM with {@code fixate train-predictor --model stanet-plus} from the tiny labeler
- * ({@link TrainedTinyLabeler}) on the tiny benchmark, with settings that make it quick (one epoch per stage, small
- * frames, few samples): enough to run every stage (the STA first, then STA+Short and STA+Long), the manifest and
- * prediction, not to predict well. The folder is deleted when the JVM exits.
+ * STANet+ trained once per test JVM with {@code fixate train-predictor --model stanet-plus} from the tiny SCAM+ labeler
+ * ({@link TrainedTinyLabeler}, as {@code scam-plus}) on the tiny benchmark, with settings that make it quick (one epoch
+ * per stage, small frames, few samples): enough to run every stage (the STA first, then STA+Short and STA+Long), the
+ * manifest and prediction, not to predict well. The folder is deleted when the JVM exits.
  */
 final class TrainedTinyStanetPlus {
 
@@ -28,7 +28,7 @@ final class TrainedTinyStanetPlus {
     static synchronized Cli training() {
         if (training == null) {
             training = Cli.run("train-predictor", "--model", "stanet-plus", "--dataset", TrainedTinyLabeler.benchmark(),
-                    "--labeler", "scam", "--labeler-weights", TrainedTinyLabeler.weights(), "--out", WEIGHTS,
+                    "--labeler", "scam-plus", "--labeler-weights", TrainedTinyLabeler.weights(), "--out", WEIGHTS,
                     "--no-progress", "--set", "epochs=1", "--set", "input-size=32", "--set", "frame-stride=8",
                     "--set", "steps=2").assertSucceeded();
         }

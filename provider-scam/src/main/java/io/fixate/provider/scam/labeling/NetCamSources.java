@@ -1,16 +1,14 @@
 package io.fixate.provider.scam.labeling;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.fixate.provider.scam.maps.CamMap;
 import io.fixate.provider.scam.nets.ClassActivations;
 import io.fixate.provider.scam.nets.ScamNet;
 import io.fixate.provider.scam.training.Batches;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.nn.FixationRefineLayer;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -32,15 +30,24 @@ public final class NetCamSources implements CamSources {
     private final Map<Source, ScamNet> nets;
     private final Map<Source, Batches> inputs;
     private final NDManager manager;
+    private final FixationRefineLayer refine;
+
+    /** Sources whose CAMs are the nets' own. */
+    public NetCamSources(Map<Source, ScamNet> nets, int inputSize, AudioSpectrogram audio, NDManager manager) {
+        this(nets, inputSize, audio, false, manager);
+    }
 
     /**
      * @param nets      initialised nets by source; any subset of the sources
      * @param inputSize side of the square frames the nets were trained on
      * @param audio     the audio front end the SA net was trained with (its window length must match the clip's)
+     * @param refine    whether each net's fused class maps go through the {@link FixationRefineLayer} (T_d 0.8, T_r
+     *                  0.6) before the CAM is taken
      * @param manager   the manager holding the nets' parameters; per-frame work happens in its sub-managers
      * @throws IllegalArgumentException if a net does not read what its source needs
      */
-    public NetCamSources(Map<Source, ScamNet> nets, int inputSize, AudioSpectrogram audio, NDManager manager) {
+    public NetCamSources(Map<Source, ScamNet> nets, int inputSize, AudioSpectrogram audio, boolean refine,
+                         NDManager manager) {
         this.nets = new EnumMap<>(Source.class);
         this.inputs = new EnumMap<>(Source.class);
         nets.forEach((source, net) -> {
@@ -49,10 +56,11 @@ public final class NetCamSources implements CamSources {
                         + net.getClass().getSimpleName() + " reads " + net.input());
             }
             this.nets.put(source, net);
-            this.inputs.put(source, new Batches(net.input(),
-                    FramePreprocessor.evaluation(inputSize, net.visualEncoder().input()), audio, net.classes()));
+            this.inputs.put(source, Batches.of(net, FramePreprocessor.evaluation(inputSize,
+                    net.visualEncoder().input()), audio));
         });
         this.manager = manager;
+        this.refine = refine ? new FixationRefineLayer() : null;
     }
 
     @Override
@@ -70,7 +78,9 @@ public final class NetCamSources implements CamSources {
                     ScamNet net = netOf(source);
                     NDList outputs = net.forward(parameters,
                             inputs.get(source).inputs(List.of(frames.asSample(tag)), step), false);
-                    cams.add(camOf(source, net.activations(outputs), tag));
+                    ClassActivations activations = net.activations(outputs);
+                    cams.add(SourceCam.of(source, refine == null ? activations
+                            : activations.withFused(refine.refine(activations.fused())), tag));
                 }
             }
         }
@@ -83,12 +93,5 @@ public final class NetCamSources implements CamSources {
             throw new IllegalArgumentException("no net for source " + source + "; available: " + nets.keySet());
         }
         return net;
-    }
-
-    private static SourceCam camOf(Source source, ClassActivations activations, int tag) {
-        NDArray cam = activations.cam(tag);
-        Shape shape = cam.getShape();
-        CamMap map = CamMap.of((int) shape.get(2), (int) shape.get(1), cam.toFloatArray());
-        return new SourceCam(source, map, activations.confidences().toFloatArray());
     }
 }

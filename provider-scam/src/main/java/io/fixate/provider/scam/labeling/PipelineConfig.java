@@ -19,9 +19,11 @@ import java.util.Set;
  * @param smoothing       whether the clip's maps go through the reference's temporal smoothing
  * @param coarseInputSize side of the square frames the coarse nets take
  * @param fineInputSize   side of the square crops the fine nets take
+ * @param refine          whether every net's fused class maps go through the fixation refine layer before their CAM
+ *                        is taken (SCAM+ journal, Table 1: FRL alone on SCAM)
  */
 public record PipelineConfig(Stage stage, CamFusion fusion, Set<Source> sources, double lambda, boolean smoothing,
-                             int coarseInputSize, int fineInputSize) {
+                             int coarseInputSize, int fineInputSize, boolean refine) {
 
     /** Input sizes of the paper: 256 coarse, 356 fine (CVPR 2021, §4.2). */
     public static final int PAPER_COARSE_INPUT = 256;
@@ -48,24 +50,30 @@ public record PipelineConfig(Stage stage, CamFusion fusion, Set<Source> sources,
         }
     }
 
-    /** All three sources, the reference λ, smoothing on and the paper's input sizes. */
+    /** All three sources, the reference λ, smoothing on, the paper's input sizes and no refinement. */
     public static PipelineConfig of(Stage stage, CamFusion fusion) {
         return new PipelineConfig(stage, fusion, EnumSet.allOf(Source.class), SelectiveFusion.DEFAULT_LAMBDA, true,
-                PAPER_COARSE_INPUT, PAPER_FINE_INPUT);
+                PAPER_COARSE_INPUT, PAPER_FINE_INPUT, false);
     }
 
     /** This configuration with other sources. */
     public PipelineConfig withSources(Set<Source> newSources) {
-        return new PipelineConfig(stage, fusion, newSources, lambda, smoothing, coarseInputSize, fineInputSize);
+        return new PipelineConfig(stage, fusion, newSources, lambda, smoothing, coarseInputSize, fineInputSize,
+                refine);
     }
 
     /** This configuration with smoothing switched on or off. */
     public PipelineConfig withSmoothing(boolean on) {
-        return new PipelineConfig(stage, fusion, sources, lambda, on, coarseInputSize, fineInputSize);
+        return new PipelineConfig(stage, fusion, sources, lambda, on, coarseInputSize, fineInputSize, refine);
     }
 
     /** This configuration with other net input sizes. */
     public PipelineConfig withInputSizes(int coarse, int fine) {
-        return new PipelineConfig(stage, fusion, sources, lambda, smoothing, coarse, fine);
+        return new PipelineConfig(stage, fusion, sources, lambda, smoothing, coarse, fine, refine);
+    }
+
+    /** This configuration with the fixation refine layer on or off. */
+    public PipelineConfig withRefinement(boolean on) {
+        return new PipelineConfig(stage, fusion, sources, lambda, smoothing, coarseInputSize, fineInputSize, on);
     }
 }

@@ -3,7 +3,7 @@ package io.fixate.provider.scam.labeling;
 import ai.djl.ndarray.NDManager;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FrameWithAudio;
-import io.fixate.api.VideoFrame;
+import io.fixate.provider.scam.maps.BilinearResize;
 import io.fixate.provider.scam.maps.CamMap;
 import io.fixate.provider.scam.maps.FineCamPaste;
 import io.fixate.provider.scam.maps.GridBox;
@@ -13,11 +13,9 @@ import io.fixate.provider.scam.maps.TemporalSmoother;
 import io.fixate.provider.scam.nets.ScamNet;
 import io.fixate.spi.djl.AudioSpectrogram;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -92,8 +90,8 @@ public final class ScamPipeline {
                                         Map<Source, ScamNet> fineNets, AudioRelevance audioSwitch,
                                         AudioSpectrogram audio, NDManager manager) {
         return new ScamPipeline(config,
-                new NetCamSources(coarseNets, config.coarseInputSize(), audio, manager),
-                new NetCamSources(fineNets, config.fineInputSize(), audio, manager), audioSwitch);
+                new NetCamSources(coarseNets, config.coarseInputSize(), audio, config.refine(), manager),
+                new NetCamSources(fineNets, config.fineInputSize(), audio, config.refine(), manager), audioSwitch);
     }
 
     public PipelineConfig config() {
@@ -107,20 +105,52 @@ public final class ScamPipeline {
      * @throws IllegalArgumentException if the tag is not a class of the nets or the frames change size
      */
     public void label(Iterable<FrameWithAudio> clip, int tag, Consumer<FixationMap> sink) {
-        ClipRun run = new ClipRun(tag, sink);
+        ClipMaps maps = new ClipMaps(config.smoothing(), sink);
         FrameWithAudio previous = null;
         FrameWithAudio current = null;
         for (FrameWithAudio next : clip) {
             if (current != null) {
-                run.map(previous == null ? current : previous, current, next);
+                maps.add(current.frame(), map(previous == null ? current : previous, current, next, tag));
                 previous = current;
             }
             current = next;
         }
         if (current != null) {
-            run.map(previous == null ? current : previous, current, current);
+            maps.add(current.frame(), map(previous == null ? current : previous, current, current, tag));
         }
-        run.finish();
+        maps.finish();
+    }
+
+    private CamMap map(FrameWithAudio previous, FrameWithAudio current, FrameWithAudio next, int tag) {
+        return frameMap(new FrameTriple(previous.frame(), current.frame(), next.frame(), current.audio()), tag,
+                current.audioPresent());
+    }
+
+    /**
+     * The fine stage's CAM of every configured source for the current frame of {@code frames}, each resized to the
+     * region of interest and pasted into an otherwise zero map on the frame's pixel grid (as the reference's {@code
+     * RecoverCAM} pastes each fine CAM), and whether the frame's audio is relevant: what SCAM+ fuses with its + maps.
+     */
+    public FineCams fineCams(FrameTriple frames, int tag, boolean soundPresent) {
+        if (config.stage() != Stage.FINE) {
+            throw new IllegalStateException("fine CAMs need a pipeline of the fine stage");
+        }
+        boolean audioRelevant = audioRelevant(frames, soundPresent);
+        GridBox box = regionOfInterest(frames, tag, coarse.cams(frames, tag, config.sources()), audioRelevant);
+        List<SourceCam> pasted = fine.cams(frames.cropped(box), tag, config.sources()).stream()
+                .map(cam -> cam.withCam(FineCamPaste.intoBox(BilinearResize.resize(cam.cam(), box.width(),
+                        box.height()), box)))
+                .toList();
+        return new FineCams(pasted, audioRelevant);
+    }
+
+    /**
+     * The pasted fine CAMs of one frame.
+     *
+     * @param cams          one per configured source, on the frame's pixel grid
+     * @param audioRelevant whether the audio switch lets SA (and what derives from it) take part
+     */
+    public record FineCams(List<SourceCam> cams, boolean audioRelevant) {
     }
 
     /**
@@ -174,7 +204,7 @@ public final class ScamPipeline {
      * The CAMs that take part in a fusion: all of them where the audio is relevant, else all but SA's. A single-CAM
      * ablation keeps its one CAM, and SA stays where it is the only source, since a fusion needs one.
      */
-    private static List<SourceCam> switched(List<SourceCam> cams, boolean audioRelevant) {
+    static List<SourceCam> switched(List<SourceCam> cams, boolean audioRelevant) {
         if (audioRelevant || cams.size() < 2) {
             return cams;
         }
@@ -196,48 +226,5 @@ public final class ScamPipeline {
                     + sources.available() + " are available");
         }
         return sources;
-    }
-
-    /** The state of one clip: the smoother and the frames whose maps it still holds back. */
-    private final class ClipRun {
-
-        private final int tag;
-        private final Consumer<FixationMap> sink;
-        private final TemporalSmoother smoother = new TemporalSmoother();
-        private final Queue<FrameStamp> awaitingMaps = new ArrayDeque<>(TemporalSmoother.DELAY + 1);
-
-        ClipRun(int tag, Consumer<FixationMap> sink) {
-            this.tag = tag;
-            this.sink = Objects.requireNonNull(sink, "sink");
-        }
-
-        void map(FrameWithAudio previous, FrameWithAudio current, FrameWithAudio next) {
-            CamMap map = frameMap(new FrameTriple(previous.frame(), current.frame(), next.frame(),
-                    current.audio()), tag, current.audioPresent());
-            FrameStamp stamp = FrameStamp.of(current.frame());
-            if (!config.smoothing()) {
-                emit(stamp, map);
-                return;
-            }
-            awaitingMaps.add(stamp);
-            smoother.push(map).forEach(smoothed -> emit(awaitingMaps.remove(), smoothed));
-        }
-
-        void finish() {
-            smoother.flush().forEach(smoothed -> emit(awaitingMaps.remove(), smoothed));
-        }
-
-        private void emit(FrameStamp frame, CamMap map) {
-            sink.accept(FixationMap.ofScores(map.width(), map.height(), map.toArray(), frame.timestampMicros(),
-                    frame.width(), frame.height()));
-        }
-    }
-
-    /** What a map needs of its frame once the pixels are no longer needed. */
-    private record FrameStamp(long timestampMicros, int width, int height) {
-
-        static FrameStamp of(VideoFrame frame) {
-            return new FrameStamp(frame.timestampMicros(), frame.width(), frame.height());
-        }
     }
 }

@@ -1,7 +1,10 @@
 package io.fixate.provider.scam.labeling;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import io.fixate.provider.scam.maps.CamMap;
 import io.fixate.provider.scam.maps.WeightedCam;
+import io.fixate.provider.scam.nets.ClassActivations;
 
 import java.util.Objects;
 
@@ -24,6 +27,14 @@ public record SourceCam(Source source, CamMap cam, float[] confidences) {
     @Override
     public float[] confidences() {
         return confidences.clone();
+    }
+
+    /** The CAM of class {@code tag} and the confidences of a net's forward output (of one sample). */
+    static SourceCam of(Source source, ClassActivations activations, int tag) {
+        NDArray cam = activations.cam(tag);
+        Shape shape = cam.getShape();
+        return new SourceCam(source, CamMap.of((int) shape.get(2), (int) shape.get(1), cam.toFloatArray()),
+                activations.confidences().toFloatArray());
     }
 
     /** The CAM resized to another grid, with the same confidences. */

@@ -36,4 +36,9 @@ public record ClassActivations(NDArray raw, NDArray fused, NDArray rawLogits, ND
     public NDArray confidences() {
         return (confidenceFromFused ? fusedLogits : rawLogits).softmax(1);
     }
+
+    /** These activations with other fused maps (the same logits, hence the same confidences). */
+    public ClassActivations withFused(NDArray maps) {
+        return new ClassActivations(raw, maps, rawLogits, fusedLogits, confidenceFromFused);
+    }
 }

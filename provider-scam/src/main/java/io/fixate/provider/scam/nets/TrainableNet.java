@@ -2,6 +2,7 @@ package io.fixate.provider.scam.nets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
 
@@ -34,4 +35,16 @@ public interface TrainableNet {
 
     /** Identifies the architecture (kind, encoders, classes) in weights manifests, so weights of another net fail. */
     String architectureId();
+
+    /** How many nodes (the target and its companions) each sample brings; 1 but for the SCAM+ nets. */
+    default int nodes() {
+        return 1;
+    }
+
+    /**
+     * Puts the weights a fresh training run starts from into the initialised net, after any imported encoder; none
+     * by default. A resumed run has them in its checkpoint.
+     */
+    default void loadStartingWeights(NDManager manager) {
+    }
 }

@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.MissingWeightsException;
+import io.fixate.api.VideoFrame;
 import io.fixate.provider.scam.audio.SoundSwitch;
 import io.fixate.provider.scam.audio.SwitchLabels;
 import io.fixate.provider.scam.labeling.CamFusion;
@@ -40,14 +40,17 @@ import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Trains every net of a SCAM labeler from tagged clips, in the paper's order (CVPR 2021, §3.4-3.6):
@@ -65,14 +68,12 @@ import java.util.Optional;
  * </ol>
  * Every net is saved with its checksum manifest when its stage ends; its checkpoints (one per epoch) go to
  * {@code checkpoints/<stage>} until then. An interrupted run resumes: finished stages are loaded, the interrupted one
- * continues after its last finished epoch. The folder's run record ({@link TrainingRunFolder}) holds settings, seed and a hash of the data
- * (label set and every clip's id, tags and fingerprint) and refuses to resume with anything else. The manifest is
- * written last.
+ * continues after its last finished epoch. The folder's run record ({@link TrainingRunFolder}) holds settings, seed
+ * and a hash of the data (label set and every clip's id, tags and fingerprint) and refuses to resume with anything
+ * else. The manifest is written last. A SCAM+ run ({@link #runPlus}) then trains the + nets ({@link PlusStages}).
  */
 public final class LabelerTraining {
 
-    /** What finished stages recorded (sample counts, validation accuracy), kept across an interruption. */
-    private static final String STAGES_FILE = "stages.json";
     private static final String CHECKPOINTS = "checkpoints";
 
     private final TrainingData data;
@@ -83,11 +84,14 @@ public final class LabelerTraining {
     private final TrainingMonitor monitor;
     private final AudioSpectrogram spectrogram = new AudioSpectrogram();
     private final JsonObject manifest;
-    private JsonObject netRecords = new JsonObject();
+    /** The SCAM+ stages' settings; null when only the SCAM nets are trained. */
+    private final PlusSettings plus;
+    private StageRecords netRecords;
 
-    private LabelerTraining(TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
+    private LabelerTraining(TrainingData data, TrainingRequest request, TrainingMonitor monitor, PlusSettings plus) {
         this.data = data;
-        this.settings = TrainingSettings.parse(request.settings());
+        this.plus = plus;
+        this.settings = TrainingSettings.parse(scamEntries(request, plus != null));
         this.seed = request.seed();
         this.folder = request.output();
         this.device = Devices.choose(request.device());
@@ -103,7 +107,7 @@ public final class LabelerTraining {
     }
 
     /**
-     * Trains (or finishes training) the labeler into {@code request.output()} and returns that folder.
+     * Trains (or finishes training) the SCAM labeler into {@code request.output()} and returns that folder.
      *
      * @throws InvalidOptionsException  for bad settings, data without category tags on every clip, or a folder that
      *                                  holds a run with other settings or data
@@ -112,17 +116,34 @@ public final class LabelerTraining {
      * @throws UncheckedIOException     when the folder cannot be written
      */
     public static Path run(TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
+        return run(data, request, monitor, null);
+    }
+
+    /**
+     * Trains (or finishes training) the SCAM+ labeler into {@code request.output()}: the SCAM nets, unless the folder
+     * already holds them, then the + nets of the plus settings into its {@value PlusStages#FOLDER} folder. The SCAM
+     * settings a finished SCAM folder recorded need not be repeated.
+     *
+     * @throws InvalidOptionsException as {@link #run(TrainingData, TrainingRequest, TrainingMonitor)}, and for bad
+     *                                  plus settings or a plus folder that holds a run with other ones
+     */
+    public static Path runPlus(TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
+        return run(data, request, monitor, PlusSettings.parse(request.settings()));
+    }
+
+    private static Path run(TrainingData data, TrainingRequest request, TrainingMonitor monitor, PlusSettings plus) {
         data.requireTags();
-        LabelerTraining training = new LabelerTraining(data, request, monitor);
+        LabelerTraining training = new LabelerTraining(data, request, monitor, plus);
         try {
             training.recordEncoderWeights();
             training.claimFolder();
-            if (Files.exists(request.output().resolve(LabelerWeights.MANIFEST))) {
+            boolean scamDone = Files.exists(request.output().resolve(LabelerWeights.MANIFEST));
+            if (scamDone && (plus == null || PlusStages.done(request.output()))) {
                 for (NetSlot slot : NetSlot.values()) {
                     monitor.stageSkipped(slot.id());
                 }
             } else {
-                training.trainAll();
+                training.trainAll(scamDone);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the SCAM labeler to " + request.output() + ": "
@@ -131,12 +152,34 @@ public final class LabelerTraining {
         return request.output();
     }
 
-    private void trainAll() throws IOException {
-        List<List<TrainingSample>> trainingClips = ClipSamples.decode(data.training(), data.labels(),
+    /**
+     * The SCAM settings of a run: the request's; for a SCAM+ run, without the plus keys and, where the folder holds a
+     * finished SCAM, completed by the settings it recorded.
+     */
+    private static Map<String, String> scamEntries(TrainingRequest request, boolean plus) {
+        if (!plus) {
+            return request.settings();
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        request.settings().forEach((key, value) -> {
+            if (!PlusSettings.KEYS.contains(key)) {
+                entries.put(key, value);
+            }
+        });
+        LabelerWeights.recordedSettings(request.output()).forEach(entries::putIfAbsent);
+        return entries;
+    }
+
+    private void trainAll(boolean scamDone) throws IOException {
+        List<DecodedClip> decodedTraining = ClipSamples.decode(data.training(), data.labels(),
                 settings.frameStride(), "decode-training", monitor);
+        List<DecodedClip> decodedValidation = ClipSamples.decode(data.validation(), data.labels(),
+                settings.frameStride(), "decode-validation", monitor);
+        List<List<TrainingSample>> trainingClips = decodedTraining.stream()
+                .map(clip -> clip.samples(settings.frameStride())).toList();
         List<TrainingSample> training = flatten(trainingClips);
-        List<TrainingSample> validation = flatten(ClipSamples.decode(data.validation(), data.labels(),
-                settings.frameStride(), "decode-validation", monitor));
+        List<TrainingSample> validation = flatten(decodedValidation.stream()
+                .map(clip -> clip.samples(settings.frameStride())).toList());
         if (training.isEmpty()) {
             throw new InvalidOptionsException("no training sample in " + data.name() + ": every clip has several tags");
         }
@@ -169,11 +212,18 @@ public final class LabelerTraining {
                     new NetAudioRelevance(soundSwitch, settings.coarseSize(), spectrogram, manager));
             scamStage(true, crops(regions, training), crops(regions, validation),
                     crops(regions, relevantTraining), crops(regions, relevantValidation), manager);
+            if (!scamDone) {
+                manifest.add(LabelerWeights.NETS_KEY, netRecords.all());
+                LabelerWeights.writeManifest(folder, manifest);
+                ProviderFiles.deleteTree(folder.resolve(CHECKPOINTS));
+                netRecords.delete();
+            }
+            if (plus != null) {
+                new PlusStages(plus, settings, data.labels().size(), seed, folder, monitor, this::stage)
+                        .train(decodedTraining, decodedValidation, currentFrames(relevantTraining),
+                                currentFrames(relevantValidation), manager);
+            }
         }
-        manifest.add(LabelerWeights.NETS_KEY, netRecords);
-        LabelerWeights.writeManifest(folder, manifest);
-        ProviderFiles.deleteTree(folder.resolve(CHECKPOINTS));
-        Files.deleteIfExists(folder.resolve(STAGES_FILE));
     }
 
     /** Trains the coarse or fine S, ST and SA nets; SA on the audio-relevant samples only. */
@@ -190,68 +240,68 @@ public final class LabelerTraining {
         return nets;
     }
 
-    /**
-     * One net: trained (or resumed) unless its weights are already saved, then loaded from its weights file into
-     * {@code manager}, which also checks what was saved.
-     */
     private TrainableNet stage(NetSlot slot, List<TrainingSample> training, List<TrainingSample> validation,
                                NDManager manager) throws IOException {
-        Path weights = folder.resolve(slot.fileName());
-        if (Files.exists(WeightsFile.manifestOf(weights))) {
-            monitor.stageSkipped(slot.id());
+        return stage(slot.stage(settings, data.labels().size(), folder, folder.resolve(CHECKPOINTS), seed),
+                netRecords, training, validation, manager);
+    }
+
+    /**
+     * One net: trained (or resumed) unless its weights are already saved, then loaded from its weights file into
+     * {@code manager}, which also checks what was saved; {@code records} gets its sample counts, accuracy and
+     * checksum.
+     */
+    private TrainableNet stage(NetStage stage, StageRecords records, List<TrainingSample> training,
+                               List<TrainingSample> validation, NDManager manager) throws IOException {
+        if (Files.exists(WeightsFile.manifestOf(stage.weights()))) {
+            monitor.stageSkipped(stage.id());
         } else {
-            JsonObject record = new JsonObject();
             if (training.isEmpty()) {
-                throw new InvalidOptionsException("nothing to train " + slot.id() + " on in " + data.name()
-                        + (slot.source() == Source.SA || slot.source() == null ? " (the audio nets need at least two "
-                        + "training clips with sound, and SA needs some whose sound is relevant)" : ""));
+                throw new InvalidOptionsException("nothing to train " + stage.id() + " on in " + data.name()
+                        + stage.emptyHint());
             }
+            JsonObject record = records.of(stage.id());
             record.addProperty("trainingSamples", training.size());
             record.addProperty("validationSamples", validation.size());
-            float accuracy = train(slot, training, validation);
+            float accuracy = train(stage, training, validation);
             if (Float.isFinite(accuracy)) {
                 // JSON has no NaN: without validation data the entry is left out
                 record.addProperty("validationAccuracy", accuracy);
             }
-            netRecords.add(slot.id(), record);
-            ProviderFiles.writeAtomically(folder.resolve(STAGES_FILE),
-                    netRecords.toString().getBytes(StandardCharsets.UTF_8));
+            records.save();
         }
-        TrainableNet net = slot.newNet(settings, data.labels().size());
-        LabelerWeights.initialize(net, slot.inputSize(settings), manager);
-        WeightsFile.load(net.block(), manager, weights, net.architectureId());
-        JsonObject record = netRecords.has(slot.id()) ? netRecords.getAsJsonObject(slot.id()) : new JsonObject();
-        LabelerWeights.recordWeights(record, slot, folder);
-        netRecords.add(slot.id(), record);
+        TrainableNet net = stage.newNet().get();
+        LabelerWeights.initialize(net, stage.inputSize(), manager);
+        WeightsFile.load(net.block(), manager, stage.weights(), net.architectureId());
+        LabelerWeights.recordWeights(records.of(stage.id()), stage.weights());
         return net;
     }
 
-    private float train(NetSlot slot, List<TrainingSample> training, List<TrainingSample> validation)
+    private float train(NetStage stage, List<TrainingSample> training, List<TrainingSample> validation)
             throws IOException {
-        TrainableNet net = slot.newNet(settings, data.labels().size());
-        TrainingOptions options = settings.options(slot, seed);
+        TrainableNet net = stage.newNet().get();
+        TrainingOptions options = stage.options();
         float[] lastAccuracy = {Float.NaN};
-        try (NetTrainer trainer = new NetTrainer(net, options, folder.resolve(CHECKPOINTS).resolve(slot.id()),
-                device)) {
-            monitor.stageStarted(slot.id(), options.epochs(), (training.size() + options.batchSize() - 1)
+        try (NetTrainer trainer = new NetTrainer(net, options, stage.checkpoints(), device)) {
+            monitor.stageStarted(stage.id(), options.epochs(), (training.size() + options.batchSize() - 1)
                     / options.batchSize());
             trainer.train(training, validation, new EpochTrainer.Listener() {
                 @Override
                 public void stepFinished(int epoch, int step, int steps, float loss) {
-                    monitor.stepFinished(slot.id(), epoch, step, steps, loss);
+                    monitor.stepFinished(stage.id(), epoch, step, steps, loss);
                 }
 
                 @Override
                 public void epochFinished(int epoch, float meanLoss, float validationAccuracy) {
                     lastAccuracy[0] = validationAccuracy;
-                    monitor.epochFinished(slot.id(), epoch, options.epochs(), meanLoss, "accuracy",
+                    monitor.epochFinished(stage.id(), epoch, options.epochs(), meanLoss, "accuracy",
                             validationAccuracy);
                 }
             });
             if (Float.isNaN(lastAccuracy[0]) && !validation.isEmpty()) {
                 lastAccuracy[0] = trainer.accuracy(validation);
             }
-            WeightsFile.save(net.block(), folder.resolve(slot.fileName()), net.architectureId());
+            WeightsFile.save(net.block(), stage.weights(), net.architectureId());
         }
         return lastAccuracy[0];
     }
@@ -287,6 +337,13 @@ public final class LabelerTraining {
 
     private static long relevantCount(List<TrainingSample> relabelled) {
         return relabelled.stream().filter(LabelerTraining::isRelevant).count();
+    }
+
+    /** The frames the samples are taken at, by identity. */
+    private static Set<VideoFrame> currentFrames(List<TrainingSample> samples) {
+        Set<VideoFrame> frames = Collections.newSetFromMap(new IdentityHashMap<>());
+        samples.forEach(sample -> frames.add(sample.current()));
+        return frames;
     }
 
     /** The samples whose relabelled twin (same position) is relevant. */
@@ -355,9 +412,6 @@ public final class LabelerTraining {
     /** Claims the folder for this run, or checks that it holds this run and picks up its finished stages. */
     private void claimFolder() throws IOException {
         TrainingRunFolder.claim(folder, manifest, "SCAM training");
-        Path stages = folder.resolve(STAGES_FILE);
-        if (Files.exists(stages)) {
-            netRecords = JsonParser.parseString(Files.readString(stages, StandardCharsets.UTF_8)).getAsJsonObject();
-        }
+        netRecords = StageRecords.in(folder);
     }
 }

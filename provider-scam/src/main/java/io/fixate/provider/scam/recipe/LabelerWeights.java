@@ -24,6 +24,7 @@ import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -92,10 +93,7 @@ public final class LabelerWeights implements AutoCloseable {
         try {
             labels = new ArrayList<>();
             manifest.getAsJsonArray("labels").forEach(label -> labels.add(label.getAsString()));
-            Map<String, String> entries = new LinkedHashMap<>();
-            manifest.getAsJsonObject("settings").entrySet()
-                    .forEach(entry -> entries.put(entry.getKey(), entry.getValue().getAsString()));
-            settings = TrainingSettings.parse(entries);
+            settings = TrainingSettings.parse(settingEntries(manifest));
         } catch (RuntimeException e) {
             throw ManifestFile.invalid(manifestFile, WHAT, "label set or settings", e);
         }
@@ -129,6 +127,33 @@ public final class LabelerWeights implements AutoCloseable {
         }
     }
 
+    /**
+     * The settings the finished labeler in {@code folder} was trained with, as entries; none where the folder holds
+     * no finished labeler.
+     *
+     * @throws CorruptWeightsException when its manifest is damaged
+     */
+    static Map<String, String> recordedSettings(Path folder) {
+        Path manifestFile = folder.resolve(MANIFEST);
+        if (!Files.exists(manifestFile)) {
+            return Map.of();
+        }
+        JsonObject manifest = ManifestFile.read(manifestFile, FORMAT, WHAT, "fixate train-labeler");
+        try {
+            return settingEntries(manifest);
+        } catch (RuntimeException e) {
+            throw ManifestFile.invalid(manifestFile, WHAT, "settings", e);
+        }
+    }
+
+    /** A manifest's settings, as entries. */
+    static Map<String, String> settingEntries(JsonObject manifest) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        manifest.getAsJsonObject("settings").entrySet()
+                .forEach(entry -> entries.put(entry.getKey(), entry.getValue().getAsString()));
+        return entries;
+    }
+
     /** The SHA-256 of each net's weights file, as the manifest's record of the net gives it. */
     private static Map<NetSlot, String> recordedChecksums(JsonObject manifest, Path manifestFile) {
         Map<NetSlot, String> checksums = new EnumMap<>(NetSlot.class);
@@ -151,8 +176,7 @@ public final class LabelerWeights implements AutoCloseable {
 
     /** Initialises {@code net} for batches of frames of side {@code inputSize}, on {@code manager}. */
     static void initialize(TrainableNet net, int inputSize, NDManager manager) {
-        Batches batches = new Batches(net.input(), FramePreprocessor.evaluation(inputSize), new AudioSpectrogram(),
-                net.classes());
+        Batches batches = Batches.of(net, FramePreprocessor.evaluation(inputSize), new AudioSpectrogram());
         net.block().initialize(manager, DataType.FLOAT32, batches.inputShapes(1));
     }
 
@@ -187,10 +211,10 @@ public final class LabelerWeights implements AutoCloseable {
         manager.close();
     }
 
-    /** Adds to a net's {@code record} the entries by which loading checks its weights file in {@code folder}. */
-    static void recordWeights(JsonObject record, NetSlot slot, Path folder) throws IOException {
-        record.addProperty(FILE_KEY, slot.fileName());
-        record.addProperty(SHA256_KEY, ProviderFiles.sha256Hex(folder.resolve(slot.fileName())));
+    /** Adds to a net's {@code record} the entries by which loading checks its weights file (in the same folder). */
+    static void recordWeights(JsonObject record, Path weights) throws IOException {
+        record.addProperty(FILE_KEY, weights.getFileName().toString());
+        record.addProperty(SHA256_KEY, ProviderFiles.sha256Hex(weights));
     }
 
     /** Writes the manifest of a finished labeler into {@code folder}, atomically. */

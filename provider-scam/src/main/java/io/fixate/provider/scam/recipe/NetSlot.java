@@ -9,6 +9,7 @@ import io.fixate.provider.scam.nets.StNet;
 import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.nn.Encoders;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -56,6 +57,14 @@ public enum NetSlot {
 
     boolean isAudioClassifier() {
         return this == AUDIO_CLASSIFIER_A || this == AUDIO_CLASSIFIER_B;
+    }
+
+    /** The slot's stage of a run in {@code folder}, its checkpoints under {@code checkpoints}. */
+    NetStage stage(TrainingSettings settings, int classes, Path folder, Path checkpoints, long seed) {
+        String hint = source == Source.SA || source == null ? " (the audio nets need at least two training clips with "
+                + "sound, and SA needs some whose sound is relevant)" : "";
+        return new NetStage(id(), folder.resolve(fileName()), checkpoints.resolve(id()),
+                () -> newNet(settings, classes), inputSize(settings), settings.options(this, seed), hint);
     }
 
     /** The side of the square frames the net takes. */

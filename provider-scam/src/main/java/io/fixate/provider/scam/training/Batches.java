@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
 import io.fixate.provider.scam.nets.InputKind;
+import io.fixate.provider.scam.nets.TrainableNet;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.spi.djl.FramePreprocessor;
@@ -19,8 +20,10 @@ import java.util.function.Function;
  * Packs {@link TrainingSample}s into the inputs and labels of one net kind, on a caller-given manager: frames as
  * (B, 3, S, S) through a {@link FramePreprocessor} (three such arrays, previous, current, next, for {@link
  * InputKind#FRAME_TRIPLE}), spectrograms as (B, 1, 257, T) through an {@link AudioSpectrogram}, labels as one-hot
- * (B, classes) rows, the multi-hot form the loss takes. Frames go through the preprocessor in a fixed order (all previous
- * frames, then all current, then all next), so an augmenting preprocessor gives reproducible batches.
+ * (B, classes) rows, the multi-hot form the loss takes. Frames go through the preprocessor in a fixed order (all
+ * previous frames, then all current, then all next), so an augmenting preprocessor gives reproducible batches. For a
+ * net that reasons over several nodes (the SCAM+ nets), the inputs are those of each node in turn (the targets', then
+ * each companion's), every sample bringing the same number of nodes.
  */
 public final class Batches implements EpochTrainer.Batching<TrainingSample> {
 
@@ -28,9 +31,20 @@ public final class Batches implements EpochTrainer.Batching<TrainingSample> {
     private final FramePreprocessor frames;
     private final AudioSpectrogram audio;
     private final int classes;
+    private final int nodes;
 
+    /** Batches of single-node samples. */
     public Batches(InputKind kind, FramePreprocessor frames, AudioSpectrogram audio, int classes) {
+        this(kind, 1, frames, audio, classes);
+    }
+
+    /** @param nodes how many nodes (target and companions) each sample brings */
+    public Batches(InputKind kind, int nodes, FramePreprocessor frames, AudioSpectrogram audio, int classes) {
         this.kind = Objects.requireNonNull(kind, "kind");
+        if (nodes < 1) {
+            throw new IllegalArgumentException("a sample is at least one node, got " + nodes);
+        }
+        this.nodes = nodes;
         this.frames = Objects.requireNonNull(frames, "frames");
         this.audio = Objects.requireNonNull(audio, "audio");
         if (classes < 2) {
@@ -39,21 +53,52 @@ public final class Batches implements EpochTrainer.Batching<TrainingSample> {
         this.classes = classes;
     }
 
+    /** Batches of what {@code net} reads. */
+    public static Batches of(TrainableNet net, FramePreprocessor frames, AudioSpectrogram audio) {
+        return new Batches(net.input(), net.nodes(), frames, audio, net.classes());
+    }
+
     /** The shapes of the inputs of a batch of {@code batchSize}, to initialise a net with. */
     public Shape[] inputShapes(int batchSize) {
         Shape frame = new Shape(batchSize, 3, frames.inputSize(), frames.inputSize());
-        return switch (kind) {
+        Shape[] node = switch (kind) {
             case FRAME -> new Shape[] {frame};
             case FRAME_TRIPLE -> new Shape[] {frame, frame, frame};
             case FRAME_AND_AUDIO -> new Shape[] {frame, spectrogram(batchSize)};
             case AUDIO -> new Shape[] {spectrogram(batchSize)};
         };
+        Shape[] all = new Shape[node.length * nodes];
+        for (int i = 0; i < nodes; i++) {
+            System.arraycopy(node, 0, all, i * node.length, node.length);
+        }
+        return all;
     }
 
     /** The net inputs of {@code samples}, owned by {@code manager}. */
     @Override
     public NDList inputs(List<TrainingSample> samples, NDManager manager) {
         requireSamples(samples);
+        if (nodes == 1) {
+            return nodeInputs(samples, manager);
+        }
+        NDList all = new NDList();
+        for (int node = 0; node < nodes; node++) {
+            int index = node;
+            all.addAll(nodeInputs(samples.stream().map(sample -> nodeOf(sample, index)).toList(), manager));
+        }
+        return all;
+    }
+
+    private TrainingSample nodeOf(TrainingSample sample, int node) {
+        List<TrainingSample> all = sample.nodes();
+        if (all.size() != nodes) {
+            throw new IllegalArgumentException("the net reasons over " + nodes + " nodes, but a sample brings "
+                    + all.size());
+        }
+        return all.get(node);
+    }
+
+    private NDList nodeInputs(List<TrainingSample> samples, NDManager manager) {
         return switch (kind) {
             case FRAME -> new NDList(frames(samples, TrainingSample::current, manager));
             case FRAME_TRIPLE -> new NDList(frames(samples, TrainingSample::previous, manager),

@@ -57,8 +57,10 @@ public final class NetTrainer implements AutoCloseable {
                 batches(FramePreprocessor.evaluation(options.inputSize(), normalisation))
                         .inputShapes(options.batchSize()),
                 options.batchSize(), epoch -> options.learningRate(), options.weightDecay(), options.seed(),
-                options.checkpointOptions(), manager -> options.encoderWeights().ifPresent(folder ->
-                        pretrained.loadImported(manager, folder))), checkpointFolder, device);
+                options.checkpointOptions(), manager -> {
+                    options.encoderWeights().ifPresent(folder -> pretrained.loadImported(manager, folder));
+                    net.loadStartingWeights(manager);
+                }), checkpointFolder, device);
         if (options.freezeEncoder()) {
             pretrained.freeze();
         }
@@ -108,7 +110,7 @@ public final class NetTrainer implements AutoCloseable {
     }
 
     private Batches batches(FramePreprocessor frames) {
-        return new Batches(net.input(), frames, new AudioSpectrogram(), net.classes());
+        return Batches.of(net, frames, new AudioSpectrogram());
     }
 
     @Override

@@ -123,11 +123,11 @@ class ScamPipelineTest {
 
         assertThrows(InvalidOptionsException.class,
                 () -> new PipelineConfig(Stage.COARSE, CamFusion.CAM_SA, EnumSet.of(Source.S, Source.ST), 1e-4, true,
-                        256, 356));
+                        256, 356, false));
         assertThrows(InvalidOptionsException.class, () -> base.withSources(EnumSet.noneOf(Source.class)));
         assertThrows(InvalidOptionsException.class, () -> base.withInputSizes(0, 356));
         assertThrows(InvalidOptionsException.class, () -> new PipelineConfig(Stage.COARSE, CamFusion.SCAM_SEL,
-                EnumSet.of(Source.S), 0, true, 256, 356));
+                EnumSet.of(Source.S), 0, true, 256, 356, false));
     }
 
     @Test

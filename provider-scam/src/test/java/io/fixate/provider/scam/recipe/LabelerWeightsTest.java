@@ -50,7 +50,7 @@ class LabelerWeightsTest {
                 LabelerWeights.initialize(net, slot.inputSize(SETTINGS), manager);
                 WeightsFile.save(net.block(), saved.resolve(slot.fileName()), net.architectureId());
                 JsonObject record = new JsonObject();
-                LabelerWeights.recordWeights(record, slot, saved);
+                LabelerWeights.recordWeights(record, saved.resolve(slot.fileName()));
                 records.add(slot.id(), record);
             }
         }

@@ -133,7 +133,7 @@ class MobileNetLabelerTest {
         List<TrainingClip> clips = new ArrayList<>();
         // both clips of a tag are heard by one audio classifier each, so some sound is relevant whatever they learnt
         for (int i = 0; i < 4; i++) {
-            clips.add(new SquareClip("clip" + i, LABELS.get(i / 2)));
+            clips.add(square("clip" + i, LABELS.get(i / 2)));
         }
         return LabelerTraining.run(new TrainingData("squares", LABELS, clips, List.of()),
                 new TrainingRequest(folder.resolve("labeler"), 5, DeviceChoice.CPU, settings), TrainingMonitor.NONE);
@@ -147,7 +147,7 @@ class MobileNetLabelerTest {
         }
         try (PseudoLabeler scam = new ScamLabelerProvider().open(ModelOptions.builder().weights(labeler)
                 .device(DeviceChoice.CPU).build())) {
-            List<FixationMap> maps = scam.label(new SquareClip("labelled", "blue").frames(), Set.of("blue"));
+            List<FixationMap> maps = scam.label(square("labelled", "blue").frames(), Set.of("blue"));
             assertEquals(FRAMES, maps.size());
             for (FixationMap map : maps) {
                 for (float value : map.toArray()) {
@@ -167,61 +167,11 @@ class MobileNetLabelerTest {
         }
     }
 
+    private static SquareClip square(String id, String tag) {
+        return new SquareClip(id, tag, LABELS.indexOf(tag) * 2, SIZE, FRAMES);
+    }
+
     private static JsonObject manifest(Path labeler) throws IOException {
         return JsonParser.parseString(Files.readString(labeler.resolve(LabelerWeights.MANIFEST))).getAsJsonObject();
-    }
-
-    /** A square of the tag's colour moving across grey, with a tone whose pitch is the tag's. */
-    private record SquareClip(String id, String tag) implements TrainingClip {
-
-        @Override
-        public Set<String> tags() {
-            return Set.of(tag);
-        }
-
-        @Override
-        public String fingerprint() {
-            return id;
-        }
-
-        List<FrameWithAudio> frames() {
-            int colour = LABELS.indexOf(tag) * 2;
-            List<FrameWithAudio> frames = new ArrayList<>();
-            for (int k = 0; k < FRAMES; k++) {
-                byte[] rgb = new byte[SIZE * SIZE * 3];
-                for (int i = 0; i < rgb.length; i++) {
-                    int x = i / 3 % SIZE;
-                    boolean square = x >= 4 * k && x < 4 * k + SIZE / 3 && i / 3 / SIZE > SIZE / 3;
-                    rgb[i] = (byte) (square ? (i % 3 == colour ? 240 : 10) : 128);
-                }
-                float[] tone = new float[AudioRequirement.DEFAULT.windowSamples()];
-                for (int s = 0; s < tone.length; s++) {
-                    tone[s] = (float) Math.sin(s * 0.05 * (1 + colour));
-                }
-                long micros = k * 40_000L;
-                frames.add(new FrameWithAudio(VideoFrame.ofRgb(SIZE, SIZE, micros, rgb),
-                        AudioBlock.ofMono(tone, 16_000, micros), true));
-            }
-            return frames;
-        }
-
-        @Override
-        public ClipMedia open(AudioRequirement audio) {
-            return new FrameList(frames());
-        }
-    }
-
-    /** Frames in memory, which hold nothing to close. */
-    private record FrameList(List<FrameWithAudio> frames) implements ClipMedia {
-
-        @Override
-        public Iterator<FrameWithAudio> iterator() {
-            return frames.iterator();
-        }
-
-        @Override
-        public void close() {
-            // nothing to free
-        }
     }
 }

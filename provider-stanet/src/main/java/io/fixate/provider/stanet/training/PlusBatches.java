@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.fixate.api.FrameWithAudio;
-import io.fixate.provider.stanet.nets.Companions;
+import io.fixate.provider.stanet.nets.FragmentCompanions;
 import io.fixate.provider.stanet.nets.StaPlusNet;
 import io.fixate.provider.stanet.training.TargetSamples.ClipTargets;
 import io.fixate.spi.djl.AudioPreprocessor;
@@ -24,10 +24,10 @@ import java.util.SplittableRandom;
  * Packs STA+ samples into the net's inputs, three fragments (frames c − 1, c, c + 1 of each node's centre c as (B, 3,
  * S, S), laid into the square and normalised as the predictor does, and frame c's audio window as the audio encoder
  * takes it) and its labels, the teacher's maps of the three centres as (B, 3, S, S). STA+Short's centres are fixed
- * ({@link Companions#shortCentres}); STA+Long's companions are drawn per sample from the epoch's random source
- * ({@link Companions#drawLong}), once per sample and epoch, so they change from epoch to epoch and a resumed run
- * repeats them. Frames beyond a clip's ends are its edge frames. Augmenting batches jitter every frame's colours as
- * STA's training does (no mirroring).
+ * ({@link FragmentCompanions#shortCentres}); STA+Long's companions are drawn per sample from the epoch's random
+ * source ({@link FragmentCompanions#drawLong}), once per sample and epoch, so they change from epoch to epoch and a
+ * resumed run repeats them. Frames beyond a clip's ends are its edge frames. Augmenting batches jitter every frame's
+ * colours as STA's training does (no mirroring).
  */
 final class PlusBatches implements EpochTrainer.Batching<PlusBatches.Sample> {
 
@@ -95,9 +95,9 @@ final class PlusBatches implements EpochTrainer.Batching<PlusBatches.Sample> {
         int count = sample.clip().frames().size();
         return centres.computeIfAbsent(sample, s -> {
             if (term == Term.SHORT) {
-                return Companions.shortCentres(s.target(), count);
+                return FragmentCompanions.shortCentres(s.target(), count);
             }
-            int[] far = Companions.drawLong(s.target(), count, random);
+            int[] far = FragmentCompanions.drawLong(s.target(), count, random);
             return new int[] {s.target(), far[0], far[1]};
         });
     }
@@ -136,6 +136,6 @@ final class PlusBatches implements EpochTrainer.Batching<PlusBatches.Sample> {
 
     private static FrameWithAudio frameAt(Sample sample, int index) {
         List<FrameWithAudio> frames = sample.clip().frames();
-        return frames.get(Companions.clamped(index, frames.size()));
+        return frames.get(FragmentCompanions.clamped(index, frames.size()));
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code fixate synth}: writes the seeded procedural audio-visual benchmark, or the figures that document it. */
 @Command(name = "synth", sortOptions = false, mixinStandardHelpOptions = true,
@@ -34,8 +35,10 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Benchmark directory (created if missing).")
     Path out;
 
-    @Option(names = "--preset", paramLabel = "default|tiny", defaultValue = "default",
-            description = "Starting point of the options. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default",
+            description = "Starting point of the options: default, tiny, granularity (scenes where only short-, "
+                    + "long- or cross-term context tells where people look) or granularity-tiny. "
+                    + "Default: ${DEFAULT-VALUE}.")
     String preset;
 
     @Option(names = "--categories", paramLabel = "N", description = "Number of categories (2-12).")
@@ -64,8 +67,8 @@ public final class SynthCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--figures", paramLabel = "DIR",
-            description = "Also (or only) write the documentation figures contact-sheet.png and spectrograms.png "
-                    + "into DIR.")
+            description = "Also (or only) write the documentation figures contact-sheet.png, "
+                    + "granularity-sheet.png and spectrograms.png into DIR.")
     Path figures;
 
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
@@ -84,7 +87,7 @@ public final class SynthCommand implements Callable<Integer> {
         }
         if (figures != null) {
             List<Path> written = DocumentationFigures.write(figures);
-            stdout.println("wrote figures " + written.get(0) + ", " + written.get(1));
+            stdout.println("wrote figures " + written.stream().map(Path::toString).collect(Collectors.joining(", ")));
         }
         stdout.flush();
         return ExitCode.OK;

@@ -13,7 +13,8 @@ import java.util.Optional;
  * <ul>
  *   <li>E: the event object's silhouette (its anti-aliased coverage, as drawn) blurred with a Gaussian of
  *       σ = {@value #BLUR_FRACTION} × the object's radius in that frame (pulse included), normalised to sum 1
- *       over the frame;</li>
+ *       over the frame. It lies where the event is even where it cannot be seen: behind a screen in short-term
+ *       clips, or away (at the place it left and returns to) in long-term ones;</li>
  *   <li>D: the same for the frame's secondary target, if there is one: the {@link ObjectRole#NEW new} object during its
  *       first {@value #NOVELTY_SECONDS} s on screen, otherwise the fast-moving distractor while on screen. Without a
  *       secondary target D is dropped and the other weights are renormalised to 0.75/0.85 and 0.10/0.85;</li>
@@ -21,8 +22,8 @@ import java.util.Optional;
  *       horizontally and of the height vertically, normalised to sum 1.</li>
  * </ul>
  * The density sums to 1. In irrelevant-audio clips the rule is the same: the event object (the tagged category's)
- * keeps its share although it makes no sound. Twins, other distractors and a returning object get nothing beyond
- * the centre bias.
+ * keeps its share although it makes no sound. Twins, decoys, screens, other distractors and a returning distractor
+ * get nothing beyond the centre bias; a returning event is still the event.
  */
 final class AttentionDensity {
 

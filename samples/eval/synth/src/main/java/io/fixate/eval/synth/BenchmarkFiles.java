@@ -45,7 +45,7 @@ final class BenchmarkFiles {
         dataset.addProperty("clipSeconds", spec.clipSeconds());
         dataset.addProperty("audioSampleRate", spec.audioSampleRate());
         dataset.addProperty("observers", spec.observers());
-        dataset.add("categories", strings(spec.categoryNames()));
+        dataset.add("categories", array(spec.categoryNames()));
         dataset.add("options", options(spec));
         return dataset;
     }
@@ -65,15 +65,18 @@ final class BenchmarkFiles {
         options.addProperty("seed", spec.seed());
         options.addProperty("trainFraction", spec.trainFraction());
         options.addProperty("valFraction", spec.valFraction());
-        options.add("variants", strings(spec.variants().stream().map(Variant::label).toList()));
+        options.add("variants", array(spec.variants().stream().map(Variant::label).toList()));
         return options;
     }
 
-    /** The content of a clip's {@code clip.json}: its tag, scenarios and objects in drawing order. */
+    /**
+     * The content of a clip's {@code clip.json}: its tag, scenarios and objects in drawing order; for a context
+     * variant also its screens ({@code [left, top, width, height]}) and the frames where its context decides.
+     */
     static JsonObject clip(ClipScene scene) {
         JsonObject clip = new JsonObject();
         clip.addProperty("category", scene.category().name());
-        clip.add("scenarios", strings(scene.scenarios().stream().map(Scenario::label).toList()));
+        clip.add("scenarios", array(scene.scenarios().stream().map(Scenario::label).toList()));
         JsonArray objects = new JsonArray();
         for (SceneObject object : scene.objects()) {
             JsonObject entry = new JsonObject();
@@ -83,6 +86,14 @@ final class BenchmarkFiles {
             objects.add(entry);
         }
         clip.add("objects", objects);
+        if (scene.variant().contextDecides()) {
+            JsonArray screens = new JsonArray();
+            for (Screen screen : scene.screens()) {
+                screens.add(array(List.of(screen.left(), screen.top(), screen.width(), screen.height())));
+            }
+            clip.add("screens", screens);
+            clip.add("contextFrames", array(scene.contextFrames()));
+        }
         return clip;
     }
 
@@ -147,9 +158,8 @@ final class BenchmarkFiles {
         return PRETTY.toJson(json) + "\n";
     }
 
-    private static JsonArray strings(List<String> values) {
-        JsonArray array = new JsonArray();
-        values.forEach(array::add);
-        return array;
+    /** A JSON array of strings or numbers. */
+    private static JsonArray array(List<?> values) {
+        return COMPACT.toJsonTree(values).getAsJsonArray();
     }
 }

@@ -48,6 +48,22 @@ public record BenchmarkSpec(String name, int categories, int clipsPerCategory, i
     public static final BenchmarkSpec TINY = new BenchmarkSpec("fixate-synth-tiny", 3, 2, 64, 64, 8, 1, 16_000,
             8, 1, 0.70, 0.15, Variant.DEFAULT_CYCLE);
 
+    /**
+     * The benchmark that tells granularities of context apart: 8 categories × 18 clips of 5 s at 160×120, 10 fps,
+     * 16 kHz, 12 observers, split 70/15/15, cycling through the short-, long- and cross-term scenes
+     * ({@link Variant#GRANULARITY_CYCLE}).
+     */
+    public static final BenchmarkSpec GRANULARITY = new BenchmarkSpec("fixate-synth-granularity", 8, 18, 160, 120, 10,
+            5, 16_000, 12, 1, 0.70, 0.15, Variant.GRANULARITY_CYCLE);
+
+    /** Its unit-test size: 3 categories × 3 clips (one of each scene per category) of 4 s at 80×60, 10 fps. */
+    public static final BenchmarkSpec GRANULARITY_TINY = new BenchmarkSpec("fixate-synth-granularity-tiny", 3, 3, 80,
+            60, 10, 4, 16_000, 8, 1, 0.70, 0.15, Variant.GRANULARITY_CYCLE);
+
+    /** Shortest clip and lowest frame rate the context variants are built for (a second of absence, a few frames). */
+    static final int MIN_CONTEXT_SECONDS = 4;
+    static final double MIN_CONTEXT_FRAME_RATE = 5;
+
     /** @throws InvalidOptionsException naming the first option that is out of range */
     public BenchmarkSpec {
         Objects.requireNonNull(name, "name");
@@ -100,11 +116,20 @@ public record BenchmarkSpec(String name, int categories, int clipsPerCategory, i
         if (variants.isEmpty()) {
             return "the variant cycle must not be empty";
         }
+        if (variants.stream().anyMatch(Variant::contextDecides)
+                && (clipSeconds < MIN_CONTEXT_SECONDS || frameRate < MIN_CONTEXT_FRAME_RATE)) {
+            return String.format(Locale.ROOT, "the short-, long- and cross-term scenes need clips of at least %d s "
+                    + "at %s fps or more, got %d s at %s fps", MIN_CONTEXT_SECONDS, MIN_CONTEXT_FRAME_RATE,
+                    clipSeconds, frameRate);
+        }
         return null;
     }
 
+    /** The names {@link #preset} knows, in the order the help lists them. */
+    public static final List<String> PRESETS = List.of("default", "tiny", "granularity", "granularity-tiny");
+
     /**
-     * A preset by name: {@code default} or {@code tiny}, in any case.
+     * A preset by name, one of {@link #PRESETS}, in any case.
      *
      * @throws InvalidOptionsException for another name
      */
@@ -112,8 +137,10 @@ public record BenchmarkSpec(String name, int categories, int clipsPerCategory, i
         return switch (presetName.toLowerCase(Locale.ROOT)) {
             case "default" -> DEFAULT;
             case "tiny" -> TINY;
-            default -> throw new InvalidOptionsException(
-                    "unknown benchmark preset '" + presetName + "'; use default or tiny");
+            case "granularity" -> GRANULARITY;
+            case "granularity-tiny" -> GRANULARITY_TINY;
+            default -> throw new InvalidOptionsException("unknown benchmark preset '" + presetName + "'; use "
+                    + String.join(", ", PRESETS));
         };
     }
 

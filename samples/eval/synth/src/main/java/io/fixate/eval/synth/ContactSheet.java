@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.fixate.eval.synth.FigureStyle.DESCENT;
 import static io.fixate.eval.synth.FigureStyle.FONT;
@@ -21,12 +22,13 @@ import static io.fixate.eval.synth.FigureStyle.TEXT_LINE;
 import static io.fixate.eval.synth.FigureStyle.TITLE_FONT;
 
 /**
- * The contact sheet of the documentation: one row per variant, a few frames of a default-benchmark clip, each beside
- * its ground-truth density with the simulated observers' fixations. Rows alternate between moving and still events.
+ * The contact sheets of the documentation: one row per variant, a few frames of a clip, each beside its ground-truth
+ * density with the simulated observers' fixations. The default benchmark's rows alternate between moving and still
+ * events; the granularity benchmark's show each context scene at the moments that make it (before, while and after
+ * the event hides; while it sounds, while it is away, after its return).
  */
 final class ContactSheet {
 
-    private static final BenchmarkSpec EXAMPLES = BenchmarkSpec.DEFAULT;
     private static final List<Variant> SHOWN_VARIANTS = List.of(Variant.PLAIN, Variant.SILENT_TWIN,
             Variant.IRRELEVANT_AUDIO, Variant.NEW_OBJECT, Variant.FAST_DISTRACTOR);
     private static final int FRAMES_PER_EXAMPLE = 3;
@@ -35,16 +37,34 @@ final class ContactSheet {
     private ContactSheet() {
     }
 
+    /** The sheet of the default benchmark's variants. */
     static BufferedImage draw() {
-        List<ClipScene> examples = examples();
-        int pairWidth = 2 * EXAMPLES.width() + 2;
-        int rowHeight = TEXT_LINE * 3 + EXAMPLES.height() + GAP;
+        BenchmarkSpec spec = BenchmarkSpec.DEFAULT;
+        return draw(examples(spec, SHOWN_VARIANTS, true),
+                "with the " + spec.observers() + " simulated observers' fixations (cyan). Faint second blobs: the "
+                        + "new object's or fast distractor's share.",
+                String.format(Locale.ROOT, "Clips of the default benchmark: %dx%d, %.0f fps, seed %d.",
+                        spec.width(), spec.height(), spec.frameRate(), spec.seed()));
+    }
+
+    /** The sheet of the granularity benchmark's short-, long- and cross-term scenes. */
+    static BufferedImage drawGranularity() {
+        BenchmarkSpec spec = BenchmarkSpec.GRANULARITY;
+        return draw(examples(spec, Variant.GRANULARITY_CYCLE, false),
+                "with the " + spec.observers() + " simulated observers' fixations (cyan). Short-term: before, while "
+                        + "and after the event hides;",
+                String.format(Locale.ROOT, "long-term: sounding, away, back beside its look-alike. Clips of the "
+                        + "granularity benchmark: %dx%d, %.0f fps, seed %d.",
+                        spec.width(), spec.height(), spec.frameRate(), spec.seed()));
+    }
+
+    private static BufferedImage draw(List<ClipScene> examples, String fixationsLine, String benchmarkLine) {
+        BenchmarkSpec spec = examples.get(0).spec();
+        int pairWidth = 2 * spec.width() + 2;
+        int rowHeight = TEXT_LINE * 3 + spec.height() + GAP;
         String[] legend = {
             "Each pair: the frame as rendered, and its ground-truth density (inferno, brightest = most attention)",
-            "with the " + EXAMPLES.observers() + " simulated observers' fixations (cyan). Faint second blobs: the "
-                    + "new object's or fast distractor's share.",
-            String.format(Locale.ROOT, "Clips of the default benchmark: %dx%d, %.0f fps, seed %d.",
-                    EXAMPLES.width(), EXAMPLES.height(), EXAMPLES.frameRate(), EXAMPLES.seed())};
+            fixationsLine, benchmarkLine};
         BufferedImage sheet = new BufferedImage(GAP + FRAMES_PER_EXAMPLE * (pairWidth + GAP),
                 GAP + examples.size() * rowHeight + legend.length * TEXT_LINE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = FigureStyle.paper(sheet);
@@ -65,17 +85,20 @@ final class ContactSheet {
         return sheet;
     }
 
-    /** The first clip of each shown variant, each from a category not shown yet, moving and still in turn. */
-    private static List<ClipScene> examples() {
+    /**
+     * The first clip of each shown variant, each from a category not shown yet; moving and still in turn where
+     * {@code alternateMotion}.
+     */
+    private static List<ClipScene> examples(BenchmarkSpec spec, List<Variant> variants, boolean alternateMotion) {
         List<ClipScene> examples = new ArrayList<>();
         Set<Integer> usedCategories = new HashSet<>();
-        for (Variant variant : SHOWN_VARIANTS) {
+        for (Variant variant : variants) {
             boolean moving = examples.size() % 2 == 0;
             search:
-            for (int index = 0; index < EXAMPLES.clipsPerCategory(); index++) {
-                for (int category = 0; category < EXAMPLES.categories(); category++) {
-                    ClipScene scene = ScenePlanner.plan(EXAMPLES, category, index);
-                    if (scene.variant() == variant && scene.eventMoves() == moving
+            for (int index = 0; index < spec.clipsPerCategory(); index++) {
+                for (int category = 0; category < spec.categories(); category++) {
+                    ClipScene scene = ScenePlanner.plan(spec, category, index);
+                    if (scene.variant() == variant && (!alternateMotion || scene.eventMoves() == moving)
                             && usedCategories.add(category)) {
                         examples.add(scene);
                         break search;
@@ -94,9 +117,15 @@ final class ContactSheet {
     }
 
     private static String soundOf(ClipScene scene) {
-        return scene.irrelevantAudio() == null
-                ? "Sound: the event's " + scene.category().sound().describe()
-                : "Sound: irrelevant " + scene.irrelevantAudio().label() + "; the event object is silent";
+        if (scene.irrelevantAudio() != null) {
+            return "Sound: irrelevant " + scene.irrelevantAudio().label() + "; the event object is silent";
+        }
+        String sound = "Sound: the event's " + scene.category().sound().describe();
+        return switch (scene.variant()) {
+            case RETURNING_EVENT -> sound + " until it leaves, then none";
+            case LOOK_ALIKES -> sound + ", in step with no object";
+            default -> sound;
+        };
     }
 
     /** Walks the whole clip, as the generator does, so the fixations shown are the ones written to disk. */
@@ -107,11 +136,12 @@ final class ContactSheet {
         SplittableRandom observers = new SplittableRandom(scene.observerSeed());
         int frames = spec.frameCount();
         int pairWidth = 2 * spec.width() + 2;
+        int[] shownFrames = shownFrames(scene);
         for (int i = 0, shown = 0; i < frames && shown < FRAMES_PER_EXAMPLE; i++) {
             ClipScene.Snapshot snapshot = scene.snapshot(i);
             double[] density = attention.of(snapshot);
             int[][] fixations = ObserverSampler.sample(density, spec.width(), spec.observers(), observers);
-            if (i == shownFrame(shown, frames)) {
+            if (i == shownFrames[shown]) {
                 int x = GAP + shown * (pairWidth + GAP);
                 g.drawString(String.format(Locale.ROOT, "t = %.1f s", scene.secondsOf(i)), x,
                         top + TEXT_LINE - DESCENT);
@@ -123,9 +153,34 @@ final class ContactSheet {
         }
     }
 
-    /** The frame shown in column {@code column}: evenly spread, away from the clip's first and last frame. */
-    private static int shownFrame(int column, int frames) {
-        return (int) Math.round((column + 0.5) * frames / FRAMES_PER_EXAMPLE);
+    /**
+     * The frames shown, in order: around the middle of the short-term event's first hiding and four frames either
+     * side; halfway to the long-term event's leaving, halfway through its absence and five frames after its return;
+     * otherwise evenly spread, away from the clip's first and last frame.
+     */
+    private static int[] shownFrames(ClipScene scene) {
+        int frames = scene.spec().frameCount();
+        double fps = scene.spec().frameRate();
+        List<Integer> context = scene.contextFrames();
+        return switch (scene.variant()) {
+            case OCCLUDED_EVENT -> {
+                int lastHidden = context.get(0);
+                while (context.contains(lastHidden + 1)) {
+                    lastHidden++;
+                }
+                int hidden = (context.get(0) + lastHidden) / 2;
+                yield new int[]{Math.max(0, hidden - ContextScenes.SHORT_TERM_FRAMES), hidden,
+                    Math.min(frames - 1, hidden + ContextScenes.SHORT_TERM_FRAMES)};
+            }
+            case RETURNING_EVENT -> {
+                Presence away = scene.event().presence();
+                yield new int[]{(int) (away.hiddenFrom() / 2 * fps),
+                    (int) ((away.hiddenFrom() + away.hiddenUntil()) / 2 * fps), Math.min(frames - 1,
+                    context.get(0) + ContextScenes.SHORT_TERM_FRAMES + 1)};
+            }
+            default -> IntStream.range(0, FRAMES_PER_EXAMPLE)
+                    .map(column -> (int) Math.round((column + 0.5) * frames / FRAMES_PER_EXAMPLE)).toArray();
+        };
     }
 
     private static BufferedImage densityImage(double[] density, int[][] fixations, int width, int height) {

@@ -15,19 +15,21 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Draws the figures of {@code docs/synthetic-benchmark.md} from the generator's own scene model, so they show exactly
  * what the generator writes: {@value #CONTACT_SHEET} (example frames of each variant beside their ground-truth
- * density and simulated fixations) and {@value #SPECTROGRAMS} (the sound of every built-in category and of both kinds
- * of irrelevant audio). Run {@code fixate synth --figures docs/images} to regenerate them.
+ * density and simulated fixations), {@value #GRANULARITY_SHEET} (the same for the granularity benchmark's context
+ * scenes) and {@value #SPECTROGRAMS} (the sound of every built-in category and of both kinds of irrelevant audio).
+ * Run {@code fixate synth --figures docs/images} to regenerate them.
  */
 public final class DocumentationFigures {
 
     public static final String CONTACT_SHEET = "contact-sheet.png";
+    public static final String GRANULARITY_SHEET = "granularity-sheet.png";
     public static final String SPECTROGRAMS = "spectrograms.png";
 
     private DocumentationFigures() {
     }
 
     /**
-     * Writes both figures into {@code directory}, creating it if needed, each file atomically.
+     * Writes the figures into {@code directory}, creating it if needed, each file atomically.
      *
      * @return the files written
      * @throws IOException naming the file that could not be written
@@ -35,10 +37,12 @@ public final class DocumentationFigures {
     public static List<Path> write(Path directory) throws IOException {
         BenchmarkDirectory.createDirectories(directory);
         Path sheet = directory.resolve(CONTACT_SHEET);
+        Path granularity = directory.resolve(GRANULARITY_SHEET);
         Path spectrograms = directory.resolve(SPECTROGRAMS);
         save(ContactSheet.draw(), sheet);
+        save(ContactSheet.drawGranularity(), granularity);
         save(SpectrogramSheet.draw(), spectrograms);
-        return List.of(sheet, spectrograms);
+        return List.of(sheet, granularity, spectrograms);
     }
 
     /** Writes {@code image} as a PNG at the strongest compression, so the figures stay small in the repository. */

@@ -1,6 +1,7 @@
 package io.fixate.eval.synth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -41,8 +42,7 @@ final class Envelope {
             bursts.add(new double[]{onset, length});
             onset += length + random.nextDouble(MIN_GAP, MAX_GAP);
         } while (onset < durationSeconds - MIN_BURST);
-        return new Envelope(bursts.stream().mapToDouble(b -> b[0]).toArray(),
-                bursts.stream().mapToDouble(b -> b[1]).toArray());
+        return of(bursts);
     }
 
     /**
@@ -64,6 +64,34 @@ final class Envelope {
                 silenceStart = onsets[i] + lengths[i] + RELEASE_SECONDS;
             }
         }
+        return of(bursts);
+    }
+
+    /**
+     * The bursts of this envelope that start at {@code from} or later and have died down (three release time
+     * constants, 5 %) by {@code to}: a stretch of sound that ends before something else happens.
+     */
+    Envelope between(double from, double to) {
+        List<double[]> bursts = new ArrayList<>();
+        for (int i = 0; i < onsets.length; i++) {
+            if (onsets[i] >= from && onsets[i] + lengths[i] + 3 * RELEASE_SECONDS <= to) {
+                bursts.add(new double[]{onsets[i], lengths[i]});
+            }
+        }
+        return of(bursts);
+    }
+
+    /** The bursts of this envelope and of {@code other} together. */
+    Envelope with(Envelope other) {
+        double[] allOnsets = Arrays.copyOf(onsets, onsets.length + other.onsets.length);
+        double[] allLengths = Arrays.copyOf(lengths, lengths.length + other.lengths.length);
+        System.arraycopy(other.onsets, 0, allOnsets, onsets.length, other.onsets.length);
+        System.arraycopy(other.lengths, 0, allLengths, lengths.length, other.lengths.length);
+        return new Envelope(allOnsets, allLengths);
+    }
+
+    /** An envelope of the bursts {@code {onset, length}}. */
+    private static Envelope of(List<double[]> bursts) {
         return new Envelope(bursts.stream().mapToDouble(b -> b[0]).toArray(),
                 bursts.stream().mapToDouble(b -> b[1]).toArray());
     }

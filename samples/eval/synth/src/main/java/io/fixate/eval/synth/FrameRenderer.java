@@ -4,7 +4,7 @@ import io.fixate.api.VideoFrame;
 
 import java.util.SplittableRandom;
 
-/** Draws a clip's frames: its backdrop with the visible objects composited over it in drawing order. */
+/** Draws a clip's frames: its backdrop, the visible objects composited over it in drawing order, then its screens. */
 final class FrameRenderer {
 
     private final ClipScene scene;
@@ -22,6 +22,9 @@ final class FrameRenderer {
         float[] pixels = background.clone();
         for (ClipScene.Snapshot.Placed placed : snapshot.visible()) {
             placed.sprite().paintOver(pixels, width);
+        }
+        for (Screen screen : scene.screens()) {
+            screen.paintOver(pixels, width);
         }
         return VideoFrame.create(width, scene.spec().height(), scene.spec().frameTimeMicros(index), rgb -> {
             for (float value : pixels) {

@@ -9,13 +9,14 @@ package io.fixate.eval.synth;
  * @param radius     its size in pixels when not pulsing: half the side of the square its shape fits in
  * @param rotation   its fixed orientation in radians
  * @param motion     where it is over time
- * @param pulse      the envelope its size follows; for a sounding event, also the envelope of its sound
- * @param sounding   whether the clip's sound comes from it
+ * @param pulse      the envelope its size follows
+ * @param voice      the envelope that gates its sound, or {@code null} for a silent object; the pulse itself for an
+ *                   event in step with its sound, another envelope where picture and sound part
  * @param presence   when it is on screen
  * @param fast       whether it is the clip's fast-moving distractor
  */
 record SceneObject(ObjectRole role, Category category, Appearance appearance, double radius, double rotation,
-                   Motion motion, Envelope pulse, boolean sounding, Presence presence, boolean fast) {
+                   Motion motion, Envelope pulse, Envelope voice, Presence presence, boolean fast) {
 
     /** How much a full envelope enlarges the object: at envelope 1 its radius is 1 + this times the base. */
     static final double PULSE_GAIN = 0.4;
@@ -27,9 +28,15 @@ record SceneObject(ObjectRole role, Category category, Appearance appearance, do
         return radius * (1 + PULSE_GAIN) * SHAPE_REACH;
     }
 
-    /** This object pulsing with {@code newPulse} instead. */
-    SceneObject withPulse(Envelope newPulse) {
-        return new SceneObject(role, category, appearance, radius, rotation, motion, newPulse, sounding, presence, fast);
+    /** Whether the clip's sound comes from this object (at some time). */
+    boolean sounding() {
+        return voice != null;
+    }
+
+    /** This object pulsing with {@code newPulse} and sounding with {@code newVoice} ({@code null}: silent). */
+    SceneObject withSound(Envelope newPulse, Envelope newVoice) {
+        return new SceneObject(role, category, appearance, radius, rotation, motion, newPulse, newVoice, presence,
+                fast);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.SplittableRandom;
  * <p>Clip {@code k} of category {@code c} is the {@code p = c × clipsPerCategory + k}-th clip overall. Its variant is
  * {@code variants[p mod n]} for a cycle of {@code n} variants, and its event object moves when
  * {@code (p mod n + p div n)} is odd: the motion alternates along the cycle and flips on each pass through it, so each
- * variant meets both motion scenarios. Objects measure {@value #MIN_RADIUS}-{@value #MAX_RADIUS} of the frame's
+ * variant meets both motion scenarios; the context variants' scenes are staged by {@link ContextScenes} instead, with
+ * motion of their own. Objects measure {@value #MIN_RADIUS}-{@value #MAX_RADIUS} of the frame's
  * shorter side in radius, whatever their role, so size does not give the event away.
  */
 final class ScenePlanner {
@@ -60,6 +61,14 @@ final class ScenePlanner {
         long audioSeed = random.nextLong();
         long observerSeed = random.nextLong();
         Appearance look = category.appearance().jittered(random);
+        String videoId = videoId(spec, categoryIndex, indexInCategory);
+        if (variant.contextDecides()) {
+            ContextScenes.Staging staging = new ContextScenes(this, category, look).stage(variant);
+            List<SceneObject> objects = staging.objects();
+            boolean moving = objects.get(objects.size() - 1).motion().speed() > 0;
+            return new ClipScene(spec, videoId, category, variant, moving, objects, staging.screens(), null,
+                    backgroundSeed, audioSeed, observerSeed);
+        }
         SceneObject event = object(ObjectRole.EVENT, category, look, eventMoves, false, Presence.ALWAYS,
                 variant != Variant.IRRELEVANT_AUDIO);
         List<SceneObject> objects = supportingCast(event, variant);
@@ -67,8 +76,16 @@ final class ScenePlanner {
         objects.add(event);
         IrrelevantAudio background = variant != Variant.IRRELEVANT_AUDIO ? null
                 : random.nextBoolean() ? IrrelevantAudio.CHORDS : IrrelevantAudio.NOISE;
-        return new ClipScene(spec, videoId(spec, categoryIndex, indexInCategory), category, variant, eventMoves,
-                objects, background, backgroundSeed, audioSeed, observerSeed);
+        return new ClipScene(spec, videoId, category, variant, eventMoves, objects, List.of(), background,
+                backgroundSeed, audioSeed, observerSeed);
+    }
+
+    BenchmarkSpec spec() {
+        return spec;
+    }
+
+    SplittableRandom random() {
+        return random;
     }
 
     /**
@@ -94,7 +111,7 @@ final class ScenePlanner {
         }
         if (variant == Variant.SILENT_TWIN) {
             cast.add(object(ObjectRole.TWIN, category, event.appearance(), eventMoves, false, Presence.ALWAYS, false)
-                    .withPulse(event.pulse().offbeat(spec.clipSeconds())));
+                    .withSound(event.pulse().offbeat(spec.clipSeconds()), null));
         }
         return cast;
     }
@@ -119,12 +136,12 @@ final class ScenePlanner {
      *
      * @param look the appearance to use, or {@code null} for the category's with a fresh colour jitter
      */
-    private SceneObject object(ObjectRole role, Category category, Appearance look, boolean moving, boolean fast,
-                               Presence presence, boolean sounding) {
+    SceneObject object(ObjectRole role, Category category, Appearance look, boolean moving, boolean fast,
+                       Presence presence, boolean sounding) {
         int side = Math.min(spec.width(), spec.height());
-        double radius = random.nextDouble(MIN_RADIUS, MAX_RADIUS) * side;
+        double radius = radius();
         Appearance appearance = look != null ? look : category.appearance().jittered(random);
-        double rotation = random.nextDouble(-ROTATION_JITTER, ROTATION_JITTER);
+        double rotation = rotation();
         double reach = SceneObject.reach(radius);
         double[] start = place(reach);
         Motion motion = Motion.still(start[0], start[1]);
@@ -136,7 +153,23 @@ final class ScenePlanner {
                     reach, spec.width() - reach, reach, spec.height() - reach);
         }
         Envelope pulse = Envelope.random(random, spec.clipSeconds());
-        return new SceneObject(role, category, appearance, radius, rotation, motion, pulse, sounding, presence, fast);
+        return new SceneObject(role, category, appearance, radius, rotation, motion, pulse, sounding ? pulse : null,
+                presence, fast);
+    }
+
+    /** A random object radius in pixels. */
+    double radius() {
+        return random.nextDouble(MIN_RADIUS, MAX_RADIUS) * Math.min(spec.width(), spec.height());
+    }
+
+    /** A random turn from the category's upright pose, in radians. */
+    double rotation() {
+        return random.nextDouble(-ROTATION_JITTER, ROTATION_JITTER);
+    }
+
+    /** Keeps later {@link #place placements} clear of a disc that something else occupies. */
+    void reserve(double x, double y, double reach) {
+        placed.add(new double[]{x, y, reach});
     }
 
     /**
@@ -167,7 +200,7 @@ final class ScenePlanner {
      * A category other than the clip's, not yet used in the clip while such remain, so distractors differ from each
      * other and the new object is one never seen before in the clip when the benchmark has enough categories.
      */
-    private Category otherCategory(Category clipCategory) {
+    Category otherCategory(Category clipCategory) {
         if (unusedOthers.isEmpty()) {
             spec.categoryList().stream().filter(c -> !c.equals(clipCategory)).forEach(unusedOthers::add);
             shuffle(unusedOthers);
@@ -175,7 +208,7 @@ final class ScenePlanner {
         return unusedOthers.remove(unusedOthers.size() - 1);
     }
 
-    private <T> void shuffle(List<T> items) {
+    <T> void shuffle(List<T> items) {
         for (int i = items.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             items.set(j, items.set(i, items.get(j)));

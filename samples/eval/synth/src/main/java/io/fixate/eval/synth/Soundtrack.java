@@ -5,10 +5,11 @@ import io.fixate.api.AudioBlock;
 import java.util.SplittableRandom;
 
 /**
- * A clip's mono sound: a faint room tone everywhere, plus either the event's signature gated by its envelope (the
- * envelope that also drives the event's size) or, in irrelevant-audio clips, background chords or noise. Distractors
- * and twins are silent. Levels: signature {@value #EVENT_RMS} RMS while sounding (about -14 dBFS), background
- * {@value #BACKGROUND_RMS} RMS, room tone {@value #ROOM_TONE_RMS} RMS; the mix never peaks above {@value #MAX_PEAK}.
+ * A clip's mono sound: a faint room tone everywhere, plus either the event's signature gated by its voice envelope
+ * (in most clips the envelope that also drives the event's size) or, in irrelevant-audio clips, background chords or
+ * noise. Distractors, twins and decoys are silent. Levels: signature {@value #EVENT_RMS} RMS while sounding (about
+ * -14 dBFS), background {@value #BACKGROUND_RMS} RMS, room tone {@value #ROOM_TONE_RMS} RMS; the mix never peaks above
+ * {@value #MAX_PEAK}.
  */
 final class Soundtrack {
 
@@ -34,12 +35,12 @@ final class Soundtrack {
         if (scene.irrelevantAudio() != null) {
             double[] background = scene.irrelevantAudio().render(samples, sampleRate, random);
             add(mix, scaled(background, BACKGROUND_RMS, BACKGROUND_MAX_PEAK));
-        } else {
+        } else if (scene.event().sounding()) {
             SceneObject event = scene.event();
             double[] sound = scaled(event.category().sound().render(samples, sampleRate, random), EVENT_RMS,
                     EVENT_MAX_PEAK);
             for (int i = 0; i < samples; i++) {
-                sound[i] *= event.pulse().at((double) i / sampleRate);
+                sound[i] *= event.voice().at((double) i / sampleRate);
             }
             add(mix, sound);
         }

@@ -42,7 +42,7 @@ class AudioVisualSyncTest {
             for (int index = 0; index < SPEC.clipsPerCategory(); index++) {
                 ClipScene scene = ScenePlanner.plan(SPEC, category, index);
                 if (scene.event().sounding()) {
-                    double r = Stats.pearson(radii(scene, scene.event()), frameLoudness(scene));
+                    double r = Correlation.pearson(radii(scene, scene.event()), frameLoudness(scene));
                     assertTrue(r > 0.8, scene.videoId() + ": event size vs decoded loudness r = " + r);
                     sounding++;
                 }
@@ -61,11 +61,11 @@ class AudioVisualSyncTest {
         assertFalse(twin.sounding());
 
         double[] loudness = frameLoudness(scene);
-        double twinR = Stats.pearson(radii(scene, twin), loudness);
-        double eventR = Stats.pearson(radii(scene, scene.event()), loudness);
+        double twinR = Correlation.pearson(radii(scene, twin), loudness);
+        double eventR = Correlation.pearson(radii(scene, scene.event()), loudness);
         assertTrue(twinR < 0, "twin size vs decoded loudness r = " + twinR);
         assertTrue(eventR > 0.8, "event size vs decoded loudness r = " + eventR);
-        assertTrue(Stats.mean(radii(scene, twin)) > twin.radius(), "the twin pulses too, only out of step");
+        assertTrue(Correlation.mean(radii(scene, twin)) > twin.radius(), "the twin pulses too, only out of step");
 
         JsonObject clip = BenchmarkLayoutTest.json(root.resolve("ground_truth/bell_0000/clip.json"));
         assertTrue(clip.getAsJsonArray("scenarios").toString().contains("\"silent-twin\""));
@@ -85,7 +85,7 @@ class AudioVisualSyncTest {
         assertFalse(irrelevant.event().sounding());
 
         double[] loudness = frameLoudness(irrelevant);
-        double r = Stats.pearson(radii(irrelevant, irrelevant.event()), loudness);
+        double r = Correlation.pearson(radii(irrelevant, irrelevant.event()), loudness);
         assertTrue(Math.abs(r) < 0.3, "event size vs irrelevant loudness r = " + r);
         assertTrue(quietestToLoudest(loudness) > 0.1, "irrelevant audio plays on without the event's silences");
         assertTrue(quietestToLoudest(frameLoudness(sounding)) < 0.05, "a sounding clip has the envelope's silences");
@@ -112,9 +112,9 @@ class AudioVisualSyncTest {
 
     /** The object's radius in every frame, from the generator's scene model. */
     static double[] radii(ClipScene scene, SceneObject object) {
-        double[] radii = new double[SPEC.frameCount()];
+        double[] radii = new double[scene.spec().frameCount()];
         for (int i = 0; i < radii.length; i++) {
-            radii[i] = object.stateAt(scene.secondsOf(i), 1 / SPEC.frameRate()).radius();
+            radii[i] = object.stateAt(scene.secondsOf(i), 1 / scene.spec().frameRate()).radius();
         }
         return radii;
     }

@@ -32,11 +32,27 @@ class BenchmarkSpecTest {
     }
 
     @Test
+    void granularityPresetIsAboutAsLargeAsTheDefaultAndCyclesThroughTheContextScenes() {
+        BenchmarkSpec spec = BenchmarkSpec.GRANULARITY;
+        assertEquals(144, spec.clipCount());
+        assertEquals(50, spec.frameCount());
+        assertEquals(160, spec.width());
+        assertEquals(120, spec.height());
+        assertEquals(BenchmarkSpec.DEFAULT.categoryNames(), spec.categoryNames());
+        assertEquals(Variant.GRANULARITY_CYCLE, spec.variants());
+        assertTrue(Variant.GRANULARITY_CYCLE.stream().allMatch(Variant::contextDecides));
+        assertTrue(Variant.DEFAULT_CYCLE.stream().noneMatch(Variant::contextDecides));
+        assertEquals(9, BenchmarkSpec.GRANULARITY_TINY.clipCount());
+    }
+
+    @Test
     void presetsAreFoundByNameInAnyCase() {
         assertSame(BenchmarkSpec.TINY, BenchmarkSpec.preset("TINY"));
         assertSame(BenchmarkSpec.DEFAULT, BenchmarkSpec.preset("default"));
+        assertSame(BenchmarkSpec.GRANULARITY, BenchmarkSpec.preset("Granularity"));
+        assertSame(BenchmarkSpec.GRANULARITY_TINY, BenchmarkSpec.preset("granularity-tiny"));
         InvalidOptionsException e = assertThrows(InvalidOptionsException.class, () -> BenchmarkSpec.preset("huge"));
-        assertTrue(e.getMessage().contains("'huge'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'huge'") && e.getMessage().contains("granularity-tiny"), e.getMessage());
     }
 
     @Test
@@ -62,6 +78,8 @@ class BenchmarkSpecTest {
         rejects(() -> tiny.withClipSeconds(0), "clip length");
         rejects(() -> tiny.withObservers(0), "observers");
         rejects(() -> tiny.withVariants(List.of()), "variant cycle");
+        rejects(() -> BenchmarkSpec.GRANULARITY.withClipSeconds(3), "at least 4 s");
+        rejects(() -> BenchmarkSpec.GRANULARITY.withFrameRate(4), "at least 4 s at 5.0 fps");
         rejects(() -> new BenchmarkSpec("a b", 3, 2, 64, 64, 8, 1, 16_000, 8, 1, 0.7, 0.15, Variant.DEFAULT_CYCLE),
                 "name");
         rejects(() -> new BenchmarkSpec("x", 3, 2, 64, 64, 8, 1, 11_025, 8, 1, 0.7, 0.15, Variant.DEFAULT_CYCLE),

@@ -4,6 +4,8 @@ import io.fixate.eval.synth.ClipScene.Snapshot;
 import io.fixate.eval.synth.ClipScene.Snapshot.Placed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,13 +30,16 @@ class GroundTruthTest {
             .withSize(128, 128);
     private static final double TOLERANCE = 1e-9;
 
-    @Test
-    void sameSeedGivesIdenticalGroundTruthFiles(@TempDir Path first, @TempDir Path second) throws IOException {
-        BenchmarkGenerator.generate(first, BenchmarkSpec.TINY, false, ProgressListener.NONE);
-        BenchmarkGenerator.generate(second, BenchmarkSpec.TINY, false, ProgressListener.NONE);
+    @ParameterizedTest
+    @ValueSource(strings = {"tiny", "granularity-tiny"})
+    void sameSeedGivesIdenticalGroundTruthFiles(String preset, @TempDir Path first, @TempDir Path second)
+            throws IOException {
+        BenchmarkSpec spec = BenchmarkSpec.preset(preset);
+        BenchmarkGenerator.generate(first, spec, false, ProgressListener.NONE);
+        BenchmarkGenerator.generate(second, spec, false, ProgressListener.NONE);
         List<Path> files = groundTruthFiles(first);
         assertEquals(groundTruthFiles(second), files);
-        assertTrue(files.size() > BenchmarkSpec.TINY.clipCount() * BenchmarkSpec.TINY.frameCount());
+        assertTrue(files.size() > spec.clipCount() * spec.frameCount());
         for (Path file : files) {
             assertArrayEquals(Files.readAllBytes(first.resolve(file)), Files.readAllBytes(second.resolve(file)),
                     file.toString());
@@ -71,8 +76,8 @@ class GroundTruthTest {
     }
 
     @Test
-    void thePeakLiesOnTheEventObjectInEveryFrame() {
-        for (BenchmarkSpec spec : List.of(BenchmarkSpec.TINY, LONG)) {
+    void thePeakLiesOnTheEventObjectInEveryFrameEvenWhereItIsHiddenOrAway() {
+        for (BenchmarkSpec spec : List.of(BenchmarkSpec.TINY, LONG, BenchmarkSpec.GRANULARITY_TINY)) {
             AttentionDensity attention = new AttentionDensity(spec.width(), spec.height());
             for (ClipScene scene : scenes(spec)) {
                 for (int i = 0; i < spec.frameCount(); i++) {
@@ -210,7 +215,8 @@ class GroundTruthTest {
                 && y >= sprite.top() - reach && y < sprite.top() + sprite.height() + reach;
     }
 
-    private static List<ClipScene> scenes(BenchmarkSpec spec) {
+    /** Every clip of {@code spec}, planned. */
+    static List<ClipScene> scenes(BenchmarkSpec spec) {
         List<ClipScene> scenes = new ArrayList<>();
         for (int category = 0; category < spec.categories(); category++) {
             for (int index = 0; index < spec.clipsPerCategory(); index++) {

@@ -10,7 +10,7 @@ import java.util.stream.IntStream;
  * frames away, drawn at random in training. A clip too short for that rule relaxes it to its frames farthest from t;
  * frames beyond a clip's ends are its edge frames (edge replication), as everywhere in the SDK.
  */
-public final class Companions {
+public final class FragmentCompanions {
 
     /** Distance in frames of STA+Short's companion centres from the target's. */
     public static final int SHORT_OFFSET = 3;
@@ -19,7 +19,7 @@ public final class Companions {
     /** The farthest frame STA+Short reads on either side of the target: its look-ahead. */
     public static final int SHORT_REACH = SHORT_OFFSET + 1;
 
-    private Companions() {
+    private FragmentCompanions() {
     }
 
     /** {@code index} moved into a clip of {@code frames} frames (edge replication). */
