@@ -6,7 +6,9 @@
  * internal: {@code nets} holds the STA net (three frames and the centre frame's audio to two fixation logit maps,
  * with encoders chosen by name through {@link io.fixate.spi.djl.nn.Encoders}) and its training loss, {@code
  * training} the distillation of any pseudo-labeler into it (the provider is a {@link
- * io.fixate.spi.TrainablePredictorProvider}).
+ * io.fixate.spi.TrainablePredictorProvider}). {@link io.fixate.provider.stanet.StanetPlusPredictorProvider} is the
+ * {@code stanet-plus} predictor, STANet+: the STA net, STA+Short and STA+Long (C-GCN over three fragments) fused by
+ * the journal's Eq. 17, with trained weights given as a folder (none are bundled yet).
  */
 module io.fixate.provider.stanet {
     requires io.fixate.spi;
@@ -14,5 +16,6 @@ module io.fixate.provider.stanet {
     requires ai.djl.api;
     requires com.google.gson;
 
-    provides io.fixate.spi.PredictorProvider with io.fixate.provider.stanet.StanetPredictorProvider;
+    provides io.fixate.spi.PredictorProvider with io.fixate.provider.stanet.StanetPredictorProvider,
+            io.fixate.provider.stanet.StanetPlusPredictorProvider;
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.VideoFrame;
+import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.djl.FramePreprocessor;
 
 import java.util.ArrayDeque;
@@ -12,20 +13,23 @@ import java.util.Deque;
 
 /**
  * The visual encoder's maps of the last few frames a session has seen, so that each frame goes through the encoder
- * once rather than once for each of the three windows (t − 1, t, t + 1) it belongs to: the encoder is most of the
+ * once rather than once for each window it belongs to (three for STA, nine for STA+Short): the encoder is most of a
  * net's cost. Each frame's maps live in an {@link NDManager} of their own, closed when the frame drops out (at most
  * {@code capacity} frames are kept) or the session clears them, so native memory stays bounded. Frames are told apart
  * by identity, as the session hands the same {@link VideoFrame} to every window that holds it. Not thread-safe.
  */
 final class EncodedFrames implements AutoCloseable {
 
-    private final StanetWeights weights;
+    private final NDManager parameters;
+    private final StaNet net;
     private final FramePreprocessor preprocessor;
     private final int capacity;
     private final Deque<Entry> entries = new ArrayDeque<>();
 
-    EncodedFrames(StanetWeights weights, FramePreprocessor preprocessor, int capacity) {
-        this.weights = weights;
+    /** Keeps up to {@code capacity} frames' maps of {@code net}'s encoder, its parameters in {@code parameters}. */
+    EncodedFrames(NDManager parameters, StaNet net, FramePreprocessor preprocessor, int capacity) {
+        this.parameters = parameters;
+        this.net = net;
         this.preprocessor = preprocessor;
         this.capacity = capacity;
     }
@@ -37,10 +41,10 @@ final class EncodedFrames implements AutoCloseable {
                 return entry.maps();
             }
         }
-        NDManager kept = weights.manager().newSubManager();
-        try (NDManager scratch = weights.manager().newSubManager()) {
+        NDManager kept = parameters.newSubManager();
+        try (NDManager scratch = parameters.newSubManager()) {
             NDArray input = preprocessor.apply(frame, scratch).expandDims(0);
-            NDList maps = weights.net().encode(new ParameterStore(scratch, false), input, false);
+            NDList maps = net.encode(new ParameterStore(scratch, false), input, false);
             maps.attach(kept); // the maps outlive this step; the encoder's intermediate arrays do not
             entries.addLast(new Entry(frame, kept, maps));
         } catch (RuntimeException e) {

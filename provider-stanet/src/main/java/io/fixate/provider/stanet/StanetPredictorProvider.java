@@ -84,17 +84,12 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
                     + " cannot go with weights given as a folder (" + options.weights().get() + ")");
         }
         int stride = OptionChecks.intProperty(NAME, options, STRIDE, 1, 1, MAX_STRIDE);
-        SessionSettings settings = new SessionSettings(stride,
-                OptionChecks.doubleProperty(NAME, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR),
-                OptionChecks.doubleProperty(NAME, options, SMOOTHING, DEFAULT_SMOOTHING, 0, MAX_SMOOTHING),
-                OptionChecks.choiceProperty(NAME, options, MAP_SIZE, FRAME_SIZE, List.of(FRAME_SIZE, NET_SIZE))
-                        .equals(FRAME_SIZE),
-                OptionChecks.choiceProperty(NAME, options, AUDIO, "on", List.of("on", "off")).equals("on"));
+        SessionSettings settings = sessionSettings(NAME, options, stride);
         StanetWeights weights = options.weights()
                 .map(folder -> StanetWeights.load(folder, Devices.choose(options)))
                 .orElseGet(() -> bundle.load(Devices.choose(options)));
         try {
-            requireInputSize(options, weights.inputSize());
+            requireInputSize(NAME, options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),
                     capabilities(stride, weights.inputSize(), weights.net().audioEncoder().requirement()));
             return new StanetPredictor(opened, weights, settings);
@@ -109,17 +104,31 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
         return Distillation.run(data, teacher, request, monitor);
     }
 
+    /**
+     * The settings of {@code provider}'s sessions from its options: properties {@value #BLUR}, {@value #SMOOTHING},
+     * {@value #MAP_SIZE} and {@value #AUDIO}, with the net run on every {@code stride}-th frame.
+     */
+    static SessionSettings sessionSettings(String provider, ModelOptions options, int stride) {
+        return new SessionSettings(stride,
+                OptionChecks.doubleProperty(provider, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR),
+                OptionChecks.doubleProperty(provider, options, SMOOTHING, DEFAULT_SMOOTHING, 0, MAX_SMOOTHING),
+                OptionChecks.choiceProperty(provider, options, MAP_SIZE, FRAME_SIZE, List.of(FRAME_SIZE, NET_SIZE))
+                        .equals(FRAME_SIZE),
+                OptionChecks.choiceProperty(provider, options, AUDIO, "on", List.of("on", "off")).equals("on"));
+    }
+
     /** Capabilities of a net at {@code inputSize} whose audio encoder reads {@code audio} with each frame. */
     private static Capabilities capabilities(int lookAhead, int inputSize, AudioRequirement audio) {
         return Capabilities.builder().usesAudio(audio).frames(StanetSession.NEIGHBOURS, lookAhead)
                 .nativeInput(inputSize, inputSize).needsWeights().build();
     }
 
-    private static void requireInputSize(ModelOptions options, int trained) {
+    /** @throws InvalidOptionsException when {@code options} ask for another input size than {@code trained} */
+    static void requireInputSize(String provider, ModelOptions options, int trained) {
         boolean nativeSize = options.inputWidth() == 0 && options.inputHeight() == 0;
         if (!nativeSize && (options.inputWidth() != trained || options.inputHeight() != trained)) {
-            throw new InvalidOptionsException(NAME + " runs at the size its weights were trained at, " + trained + "x"
-                    + trained + ", not " + options.inputWidth() + "x" + options.inputHeight());
+            throw new InvalidOptionsException(provider + " runs at the size its weights were trained at, " + trained
+                    + "x" + trained + ", not " + options.inputWidth() + "x" + options.inputHeight());
         }
     }
 }

@@ -5,16 +5,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
-import io.fixate.api.AudioBlock;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.VideoFrame;
 import io.fixate.spi.FrameWindow;
 import io.fixate.spi.WindowedSession;
 import io.fixate.spi.djl.AudioPreprocessor;
-import io.fixate.spi.djl.FrameFit.ContentRectangle;
 import io.fixate.spi.djl.FramePreprocessor;
-import io.fixate.spi.djl.PlaneResize;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -56,7 +53,7 @@ final class StanetSession extends WindowedSession {
 
     private final StanetWeights weights;
     private final SessionSettings settings;
-    private final MapBlur blur;
+    private final NetMapOutput output;
     private final EncodedFrames encoded;
     private final AudioPreprocessor audio;
     /** Index in the current stream of the frame predicted next. */
@@ -71,15 +68,15 @@ final class StanetSession extends WindowedSession {
         this.weights = weights;
         this.audio = new AudioPreprocessor(weights.net().audioEncoder());
         this.settings = settings;
-        this.blur = new MapBlur(settings.blur() * weights.inputSize());
-        this.encoded = new EncodedFrames(weights, FramePreprocessor.evaluation(weights.inputSize(),
-                weights.net().visualEncoder().input(), weights.frameFit()), KEPT_FRAMES);
+        this.output = new NetMapOutput(settings, weights.inputSize(), weights.frameFit());
+        this.encoded = new EncodedFrames(weights.manager(), weights.net(), FramePreprocessor.evaluation(
+                weights.inputSize(), weights.net().visualEncoder().input(), weights.frameFit()), KEPT_FRAMES);
     }
 
     @Override
     protected FixationMap predict(FrameWindow window) {
-        previousAverage = averagedWithPrevious(mapOf(window));
-        return settings.atFrameSize() ? resizedToFrame(previousAverage) : previousAverage;
+        previousAverage = output.averaged(mapOf(window), previousAverage);
+        return output.delivered(previousAverage);
     }
 
     /**
@@ -115,24 +112,6 @@ final class StanetSession extends WindowedSession {
         encoded.close();
     }
 
-    /**
-     * (1 − s)·map + s·previous average, min-max normalised: a causal exponential average that steadies the map over
-     * time without holding back another frame. The first map of a stream is returned as it is.
-     */
-    private FixationMap averagedWithPrevious(FixationMap map) {
-        double smoothing = settings.smoothing();
-        if (previousAverage == null || smoothing == 0) {
-            return map;
-        }
-        float[] values = map.toArray();
-        float[] previous = previousAverage.toArray();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) ((1 - smoothing) * values[i] + smoothing * previous[i]);
-        }
-        return FixationMap.ofScores(map.width(), map.height(), values, map.timestampMicros(), map.frameWidth(),
-                map.frameHeight());
-    }
-
     /** The map of the anchor {@code offset} frames after the window's current frame, from the cache or the net. */
     private Anchor anchorAt(int index, FrameWindow window, int offset) {
         if (nextAnchor != null && nextAnchor.index() == index) {
@@ -159,29 +138,12 @@ final class StanetSession extends WindowedSession {
             Set<NDList> kept = Collections.newSetFromMap(new IdentityHashMap<>());
             kept.addAll(List.of(before, now, after));
             scratch.tempAttachAll(kept.toArray(new NDList[0]));
-            AudioBlock heard = settings.hearing() ? current.audio() : silenceLike(current.audio());
-            NDArray sound = audio.batch(scratch, List.of(heard));
+            NDArray sound = audio.batch(scratch, List.of(output.heard(current)));
             NDArray finest = weights.net().decode(new ParameterStore(scratch, false), before, now, after, sound, size,
                     size, false).get(0);
             probabilities = Activation.sigmoid(finest).toFloatArray();
         }
-        // blurred on the whole square, so the frame's edge cells see the same kernel as with squashed frames
-        ContentRectangle content = weights.frameFit().content(frame.width(), frame.height(), size);
-        return FixationMap.ofScores(content.width(), content.height(),
-                content.cropped(blur.apply(probabilities, size), size), frame.timestampMicros(), frame.width(),
-                frame.height());
-    }
-
-    /** {@code map}, at the net's size, resized to the frame it describes and min-max normalised. */
-    private static FixationMap resizedToFrame(FixationMap map) {
-        float[] scores = PlaneResize.bilinear(map.toArray(), map.width(), map.height(), map.frameWidth(),
-                map.frameHeight());
-        return FixationMap.ofScores(map.frameWidth(), map.frameHeight(), scores, map.timestampMicros(),
-                map.frameWidth(), map.frameHeight());
-    }
-
-    private static AudioBlock silenceLike(AudioBlock window) {
-        return AudioBlock.silence(window.frameCount(), window.sampleRate(), window.channels(), window.timestampMicros());
+        return output.atNetSize(probabilities, frame);
     }
 
     /** The map between the two anchors, {@code weight} of the way from the previous one to the next one. */

@@ -42,7 +42,8 @@ import java.util.Objects;
 public final class StanetWeights implements AutoCloseable {
 
     static final String MANIFEST = "manifest.json";
-    static final String PARAMETERS = "sta.params";
+    /** The parameters file in the folder. */
+    public static final String PARAMETERS = "sta.params";
     static final String FORMAT = "fixate-stanet/1";
 
     private static final String FORMAT_KEY = "format";
@@ -107,22 +108,34 @@ public final class StanetWeights implements AutoCloseable {
         if (inputSize <= 0) {
             throw new IllegalArgumentException("input size must be positive, got " + inputSize);
         }
+        JsonObject manifest = manifest(FORMAT, inputSize, frameFit, net, extra, RESERVED_KEYS);
+        Files.createDirectories(folder);
+        WeightsFile.save(net, folder.resolve(PARAMETERS), modelId(net));
+        manifest.addProperty(PARAMETERS_SHA256_KEY, ProviderFiles.sha256Hex(folder.resolve(PARAMETERS)));
+        ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The head of a manifest of {@code format} for nets built on {@code net}'s encoders, trained at frames of {@code
+     * inputSize} laid into the square as {@code frameFit} says, followed by {@code extra}'s entries.
+     *
+     * @throws IllegalArgumentException when {@code extra} uses a key of {@code reserved}
+     */
+    static JsonObject manifest(String format, int inputSize, FrameFit frameFit, StaNet net, JsonObject extra,
+                               List<String> reserved) {
         JsonObject manifest = new JsonObject();
-        manifest.addProperty(FORMAT_KEY, FORMAT);
+        manifest.addProperty(FORMAT_KEY, format);
         manifest.addProperty(INPUT_SIZE_KEY, inputSize);
         manifest.addProperty(FRAME_FIT_KEY, frameFit.key());
         manifest.addProperty(VISUAL_KEY, net.visualEncoder().name());
         manifest.addProperty(AUDIO_KEY, net.audioEncoder().name());
         for (var entry : Objects.requireNonNull(extra, "extra").entrySet()) {
-            if (RESERVED_KEYS.contains(entry.getKey())) {
+            if (reserved.contains(entry.getKey())) {
                 throw new IllegalArgumentException("the manifest key '" + entry.getKey() + "' is reserved");
             }
             manifest.add(entry.getKey(), entry.getValue().deepCopy());
         }
-        Files.createDirectories(folder);
-        WeightsFile.save(net, folder.resolve(PARAMETERS), modelId(net));
-        manifest.addProperty(PARAMETERS_SHA256_KEY, ProviderFiles.sha256Hex(folder.resolve(PARAMETERS)));
-        ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
+        return manifest;
     }
 
     /**

@@ -66,7 +66,7 @@ class DistillationTest {
     /** The frames of every clip, with the audio windows of each requirement asked for so far. */
     private static final Map<AudioRequirement, List<FrameWithAudio>> HEARD = new ConcurrentHashMap<>();
     private static final List<FrameWithAudio> FRAMES = heard(AudioRequirement.DEFAULT);
-    private static final TrainingData DATA = new TrainingData("squares", SquareTeacher.LABELS,
+    static final TrainingData DATA = new TrainingData("squares", SquareTeacher.LABELS,
             clips(0, TRAINING_CLIPS, false), clips(TRAINING_CLIPS, 1, false));
     /** The same clips untagged, each with the teacher's maps as its recorded gaze. */
     private static final TrainingData GAZE_DATA = new TrainingData("squares seen", List.of(),
@@ -393,7 +393,7 @@ class DistillationTest {
      * A labeler that looks at the bright square: a Gaussian blob (σ a tenth of the width) on its centre. It insists on
      * the window it declares, as a labeler whose audio front end takes only that one would.
      */
-    private static final class SquareTeacher implements PseudoLabeler {
+    static final class SquareTeacher implements PseudoLabeler {
 
         static final List<String> LABELS = List.of("left", "right");
         private static final int MAP_WIDTH = 16;

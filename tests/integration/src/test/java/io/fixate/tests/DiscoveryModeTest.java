@@ -5,6 +5,7 @@ import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
+import io.fixate.api.ProviderInfo;
 import io.fixate.api.VideoFrame;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,12 @@ class DiscoveryModeTest {
             assertEquals(1, maps.size());
             assertEquals(4, maps.get(0).frameWidth());
         }
+    }
+
+    @Test
+    void stanetPlusIsFoundByItsAlias() {
+        List<String> found = Fixate.predictors().stream().filter(info -> info.answersTo("stanet+"))
+                .map(ProviderInfo::name).toList();
+        assertEquals(List.of("stanet-plus"), found, "in " + Fixate.predictors());
     }
 }

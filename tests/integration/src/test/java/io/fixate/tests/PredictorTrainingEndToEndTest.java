@@ -32,8 +32,10 @@ class PredictorTrainingEndToEndTest {
 
     @Test
     void aPredictorThatCannotBeTrainedIsRefusedListingThoseThatCan() {
-        trainPredictor(dir.resolve("p"), "--model", "classic-baseline")
-                .assertFailsWith(ExitCode.USAGE, "'classic-baseline' cannot be trained; trainable predictors: [stanet]");
+        Cli refused = trainPredictor(dir.resolve("p"), "--model", "classic-baseline")
+                .assertFailsWith(ExitCode.USAGE, "'classic-baseline' cannot be trained; trainable predictors: [stanet");
+        assertTrue(refused.err().contains("stanet, stanet-plus") || refused.err().contains("stanet-plus, stanet"),
+                refused.err());
     }
 
     @Test
@@ -50,19 +52,37 @@ class PredictorTrainingEndToEndTest {
         assertTrue(manifest.contains("weights manifest SHA-256 " + labelerManifest), "the teacher's weights: "
                 + manifest);
 
-        Path video = TrainedTinyLabeler.benchmark().resolve("videos")
-                .resolve(TinyBenchmark.idsOf(TrainedTinyLabeler.benchmark(), "testSet.txt").get(0) + ".mp4");
-        Path json = dir.resolve("maps.json");
-        Cli.run("predict", video, "--model", "stanet", "--weights", weights, "--json", json, "--no-progress")
-                .assertSucceeded();
-        JsonArray frames = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("frames");
-        long framesPerClip = Math.round(TinyBenchmark.SPEC.frameRate() * TinyBenchmark.SPEC.clipSeconds());
-        assertEquals(framesPerClip, frames.size());
+        assertPredictsEveryFrameOfATestVideo("stanet", weights);
 
         Cli scored = Cli.run("eval", "--dataset", TrainedTinyLabeler.benchmark(), "--model", "stanet", "--weights",
                 "stanet=" + weights, "--max-videos", "1", "--out", dir.resolve("eval"), "--no-progress")
                 .assertSucceeded();
         assertTrue(scored.out().lines().anyMatch(line -> line.startsWith("| stanet ")), scored.out());
+    }
+
+    @Test
+    void stanetPlusTrainsItsStaThenBothStaPlusNetsAndPredictsEveryFrame() throws IOException {
+        Cli training = TrainedTinyStanetPlus.training();
+        for (String stage : new String[] {"distill epoch 1/1", "distill-short epoch 1/1", "distill-long epoch 1/1"}) {
+            assertTrue(training.out().contains(stage), training.out());
+        }
+        Path weights = TrainedTinyStanetPlus.weights();
+        String manifest = Files.readString(weights.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"format\": \"fixate-stanet-plus/1\"")
+                && manifest.contains("\"teacher\": \"scam-plus\"") && manifest.contains("\"short\"")
+                && manifest.contains("\"long\""), manifest);
+        assertPredictsEveryFrameOfATestVideo("stanet+", weights);
+    }
+
+    /** {@code fixate predict --model model --weights weights} writes one map per frame of a test video. */
+    private void assertPredictsEveryFrameOfATestVideo(String model, Path weights) throws IOException {
+        Path video = TrainedTinyLabeler.benchmark().resolve("videos")
+                .resolve(TinyBenchmark.idsOf(TrainedTinyLabeler.benchmark(), "testSet.txt").get(0) + ".mp4");
+        Path json = dir.resolve(model + ".json");
+        Cli.run("predict", video, "--model", model, "--weights", weights, "--json", json, "--no-progress")
+                .assertSucceeded();
+        JsonArray frames = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("frames");
+        assertEquals(Math.round(TinyBenchmark.SPEC.frameRate() * TinyBenchmark.SPEC.clipSeconds()), frames.size());
     }
 
     @Test

@@ -164,14 +164,7 @@ public final class StaNet extends AbstractBlock {
      */
     public NDList decode(ParameterStore parameters, NDList previous, NDList current, NDList next,
                          NDArray sound, long height, long width, boolean training) {
-        NDArray deepFeatures = NDArrays.concat(new NDList(previous.get(2), current.get(2), next.get(2)), 0);
-        NDList perFrame = Layers.apply(deepProjection, parameters, training, deepFeatures).split(FRAMES, 0);
-        NDArray x = perFrame.get(CURRENT);
-
-        NDArray temporal = temporalMask.forward(parameters, perFrame, training).singletonOrThrow();
-        NDArray embedding = Layers.apply(audio.block(), parameters, training && !audioFrozen, sound);
-        NDArray audioVisual = Layers.apply(audioVisualMask, parameters, training, embedding, current.get(2));
-        NDArray fused = Layers.apply(fusion, parameters, training, x, temporal, audioVisual);
+        NDArray fused = branch(parameters, previous, current, next, sound, training).get(0);
 
         NDArray middle = Layers.apply(middleProjection, parameters, training, current.get(1));
         NDArray shallow = Layers.apply(shallowProjection, parameters, training, current.get(0));
@@ -183,6 +176,39 @@ public final class StaNet extends AbstractBlock {
         return new NDList(
                 BilinearUpsampling.resize(Layers.apply(fineReadout, parameters, training, fine), height, width),
                 BilinearUpsampling.resize(Layers.apply(coarseReadout, parameters, training, coarse), height, width));
+    }
+
+    /**
+     * The STA branch before the decoder, from the {@link #encode encoded} previous, current and next frames and the
+     * current frame's audio input: [y, x], the fused map y and the current frame's projected deepest features x, both
+     * (B, {@value #WIDTH}, h, w) at the deepest depth's resolution. STA+ reasons over the y of three fragments.
+     */
+    public NDList branch(ParameterStore parameters, NDList previous, NDList current, NDList next, NDArray sound,
+                         boolean training) {
+        NDArray deepFeatures = NDArrays.concat(new NDList(previous.get(2), current.get(2), next.get(2)), 0);
+        NDList perFrame = Layers.apply(deepProjection, parameters, training, deepFeatures).split(FRAMES, 0);
+        NDArray x = perFrame.get(CURRENT);
+
+        NDArray temporal = temporalMask.forward(parameters, perFrame, training).singletonOrThrow();
+        NDArray embedding = Layers.apply(audio.block(), parameters, training && !audioFrozen, sound);
+        NDArray audioVisual = Layers.apply(audioVisualMask, parameters, training, embedding, current.get(2));
+        return new NDList(Layers.apply(fusion, parameters, training, x, temporal, audioVisual), x);
+    }
+
+    /**
+     * Keeps the decoder (skip projections, merges and readouts) as it is: a net that reads only the {@link #branch}
+     * (STA+) leaves it out of its graph, and a frozen block is left out of the optimiser's updates too.
+     */
+    public void freezeDecoder() {
+        for (Block block : List.of(shallowProjection, middleProjection, middleMerge, shallowMerge, coarseReadout,
+                fineReadout)) {
+            block.freezeParameters(true);
+        }
+    }
+
+    /** The shape of the {@link #branch} maps y and x for frames of {@code frames}' shape (B, 3, H, W). */
+    public Shape branchShape(Shape frames) {
+        return Layers.withChannels(depths.get(2).mapShape(frames), WIDTH);
     }
 
     private static NDArray upsampledLike(NDArray maps, NDArray target) {

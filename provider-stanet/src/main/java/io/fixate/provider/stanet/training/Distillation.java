@@ -125,7 +125,7 @@ public final class Distillation {
     }
 
     /** What decides the result, hence what a resumed run must share: teacher, settings, seed and data. */
-    private static JsonObject runRecord(TrainingData data, Teacher teacher, DistillationSettings settings, long seed) {
+    static JsonObject runRecord(TrainingData data, Teacher teacher, DistillationSettings settings, long seed) {
         JsonObject record = new JsonObject();
         teacher.info().ifPresent(info -> {
             record.addProperty("teacher", info.name());
@@ -148,7 +148,7 @@ public final class Distillation {
      * The records of the first {@code epochsDone} epochs kept by an interrupted run; an epoch whose checkpoint was
      * written but whose record was not (an interruption between the two) has none.
      */
-    private static JsonArray readEpochs(Path checkpoints, int epochsDone) throws IOException {
+    static JsonArray readEpochs(Path checkpoints, int epochsDone) throws IOException {
         Path file = checkpoints.resolve(EPOCHS_FILE);
         JsonArray kept = new JsonArray();
         if (epochsDone > 0 && Files.exists(file)) {
@@ -205,7 +205,7 @@ public final class Distillation {
         }
     }
 
-    private static void recordEpoch(Path checkpoints, JsonArray epochs, int epoch, float meanLoss,
+    static void recordEpoch(Path checkpoints, JsonArray epochs, int epoch, float meanLoss,
                                     float validationCc) {
         JsonObject entry = new JsonObject();
         entry.addProperty("epoch", epoch);

@@ -1,9 +1,7 @@
 package io.fixate.provider.stanet.training;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
@@ -93,23 +91,9 @@ final class DistillationTrainer implements AutoCloseable {
      * constant (no fixation to correlate with) are left out, and NaN is returned when none is left.
      */
     float meanCorrelation(List<DistillationSample> samples) {
-        int pixels = settings.inputSize() * settings.inputSize();
-        double sum = 0;
-        int counted = 0;
-        for (List<DistillationSample> batch : EpochTrainer.partition(samples, settings.batchSize())) {
-            try (NDManager step = epochs.manager().newSubManager()) {
-                NDList outputs = net.forward(new ParameterStore(step, false), batches.inputs(batch, step), false);
-                float[] predicted = Activation.sigmoid(outputs.get(0)).toFloatArray();
-                for (int i = 0; i < batch.size(); i++) {
-                    double cc = MapCorrelation.of(predicted, i * pixels, batch.get(i).pseudoMap());
-                    if (!Double.isNaN(cc)) {
-                        sum += cc;
-                        counted++;
-                    }
-                }
-            }
-        }
-        return counted == 0 ? Float.NaN : (float) (sum / counted);
+        return MapCorrelation.mean(samples, settings.batchSize(), epochs.manager(), (batch, step) -> net.forward(
+                new ParameterStore(step, false), batches.inputs(batch, step), false).get(0),
+                DistillationSample::pseudoMap);
     }
 
     /** Writes the net's current weights to {@code file}, atomically. */

@@ -47,16 +47,45 @@ final class TargetSamples {
         this.audio = audio;
     }
 
+    /**
+     * A clip's frames, each with the audio window asked for, and their target maps at the training size, null where a
+     * frame has none.
+     */
+    record ClipTargets(List<FrameWithAudio> frames, List<float[]> maps) {
+    }
+
     /** The samples of the clips, clip by clip in the given order, reporting progress as stage {@code stage}. */
     List<DistillationSample> decode(List<TrainingClip> clips, String stage, TrainingMonitor monitor) {
+        List<ClipTargets> decoded = decodeClips(clips, stage, monitor);
         List<DistillationSample> samples = new ArrayList<>();
+        for (ClipTargets clip : decoded) {
+            List<FrameWithAudio> frames = clip.frames();
+            for (int index = 0; index < frames.size(); index += stride) {
+                float[] map = clip.maps().get(index);
+                if (map != null) {
+                    samples.add(new DistillationSample(frames.get(Math.max(0, index - 1)).frame(),
+                            frames.get(index).frame(), frames.get(Math.min(frames.size() - 1, index + 1)).frame(),
+                            frames.get(index).audio(), map));
+                }
+            }
+        }
+        monitor.note(stage, samples.size() + " samples from " + decoded.size() + " clips");
+        return samples;
+    }
+
+    /**
+     * The frames and targets of the clips the teacher (or their recorded gaze) gives targets for, in the given order,
+     * reporting progress as stage {@code stage} and the clips left out as a note.
+     */
+    List<ClipTargets> decodeClips(List<TrainingClip> clips, String stage, TrainingMonitor monitor) {
+        List<ClipTargets> decoded = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         monitor.stageStarted(stage, 1, clips.size());
         for (int i = 0; i < clips.size(); i++) {
             TrainingClip clip = clips.get(i);
             Optional<String> refusal = clip.gaze().isPresent() ? Optional.empty() : teacher.refusal(clip);
             if (refusal.isEmpty()) {
-                decode(clip, samples);
+                decoded.add(decode(clip));
             } else {
                 skipped.add(clip.id() + " (" + refusal.get() + ")");
             }
@@ -65,27 +94,19 @@ final class TargetSamples {
         if (!skipped.isEmpty()) {
             monitor.note(stage, "left out " + skipped.size() + " clip(s) without a target: " + skipped);
         }
-        monitor.note(stage, samples.size() + " samples from " + (clips.size() - skipped.size()) + " clips");
-        return samples;
+        return decoded;
     }
 
-    private void decode(TrainingClip clip, List<DistillationSample> samples) {
+    private ClipTargets decode(TrainingClip clip) {
         try (ClipMedia media = clip.open(audio)) {
             IntFunction<Optional<float[]>> targets = targets(clip, media);
-            FrameWithAudio previous = null;
-            FrameWithAudio current = null;
-            int index = -1;
-            for (FrameWithAudio next : media) {
-                if (current != null && index % stride == 0) {
-                    add(samples, previous == null ? current : previous, current, next, targets.apply(index));
-                }
-                previous = current;
-                current = next;
-                index++;
+            List<FrameWithAudio> frames = new ArrayList<>();
+            List<float[]> maps = new ArrayList<>();
+            for (FrameWithAudio frame : media) {
+                maps.add(targets.apply(frames.size()).orElse(null));
+                frames.add(frame);
             }
-            if (current != null && index % stride == 0) {
-                add(samples, previous == null ? current : previous, current, current, targets.apply(index));
-            }
+            return new ClipTargets(frames, maps);
         }
     }
 
@@ -121,15 +142,5 @@ final class TargetSamples {
     private float[] atTrainingSize(FixationMap map) {
         ContentRectangle content = fit.content(map.frameWidth(), map.frameHeight(), mapSize);
         return content.placed(map.resized(content.width(), content.height()).toArray(), mapSize, 0f);
-    }
-
-    private static void add(List<DistillationSample> samples, FrameWithAudio previous, FrameWithAudio current,
-                            FrameWithAudio next, Optional<float[]> target) {
-        target.ifPresent(map -> samples.add(sample(previous, current, next, map)));
-    }
-
-    private static DistillationSample sample(FrameWithAudio previous, FrameWithAudio current, FrameWithAudio next,
-                                             float[] map) {
-        return new DistillationSample(previous.frame(), current.frame(), next.frame(), current.audio(), map);
     }
 }
