@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The students of docs/stanet-plus.md on the synthetic benchmark, like for like: STA distilled from SCAM maps (the
+# `stanet` of the paper's protocol) and STANet+, whose STA+Short and STA+Long start from that STA and learn from SCAM+
+# maps, then both scored on the test split. Needs the SCAM+ labeler of docs/scripts/scam-plus-ablation.sh in the same
+# WORK_DIR (its bench/ and labeler/).
+# Usage: docs/scripts/stanet-plus-benchmark.sh WORK_DIR
+set -euo pipefail
+work="${1:?usage: $0 WORK_DIR}"
+fixate="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/fixate"
+[ -f "$work/labeler/manifest.json" ] || { echo "no SCAM labeler in $work/labeler" >&2; exit 2; }
+export FIXATE_JAVA_OPTS="${FIXATE_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
+
+# shellcheck source=timed.sh
+source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
+
+# Unsmoothed teachers, as the bundled benchmark STANet learnt best from (docs/stanet.md).
+timed "distill sta" "$fixate" train-predictor --model stanet --dataset "$work/bench" --labeler scam \
+  --labeler-weights "$work/labeler" --labeler-set smoothing=off --out "$work/students/sta" --seed 7 --no-progress
+[ -f "$work/labeler/plus/manifest.json" ] || { echo "no SCAM+ nets in $work/labeler/plus yet" >&2; exit 2; }
+timed "distill stanet-plus" "$fixate" train-predictor --model stanet-plus --dataset "$work/bench" \
+  --labeler scam-plus --labeler-weights "$work/labeler" --set "sta-weights=$work/students/sta" \
+  --out "$work/students/stanet-plus" --seed 7 --no-progress
+timed "eval students" "$fixate" eval --dataset "$work/bench" --model stanet --weights "stanet=$work/students/sta" \
+  --model stanet-plus --weights "stanet-plus=$work/students/stanet-plus" --out "$work/eval-students" --no-progress
