@@ -18,17 +18,23 @@ source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 timed train-labeler "$fixate" train-labeler --labeler scam-plus --dataset "$work/bench" --out "$work/labeler" \
   --seed 7 --no-progress
 
-label() {  # label ROW WEIGHTS LABELER PROPERTIES...
+label() {  # label ROW WEIGHTS LABELER PROPERTIES...: skipped once done; an interrupted row starts again
   local row="$1" weights="$2" labeler="$3"
   shift 3
   local sets=(--set smoothing=off)
   for property in "$@"; do sets+=(--set "$property"); done
-  [ -d "$work/maps/$row" ] || timed "label $row" "$fixate" label --dataset "$work/bench" --labeler "$labeler" \
-    --weights "$weights" --out "$work/maps/$row" --no-progress "${sets[@]}"
+  [ -f "$work/maps/$row.done" ] && return
+  timed "label $row" "$fixate" label --dataset "$work/bench" --labeler "$labeler" --weights "$weights" \
+    --out "$work/maps/$row" --overwrite --no-progress "${sets[@]}"
+  touch "$work/maps/$row.done"
 }
 
-# Every row is unsmoothed: the + maps are, and smoothing would blur the comparison of sources.
+# Every row is unsmoothed: the + maps are, and smoothing would blur the comparison of sources. The main comparison
+# first, so that an interrupted run has it.
 label scam "$work/labeler" scam stage=fine fusion=sel
+label scam-plus "$work/labeler" scam-plus
+label scam-plus-avg "$work/labeler" scam-plus fusion=avg
+label scam-plus-no-switch "$work/labeler" scam-plus switch=off
 label scam-frl "$work/labeler" scam stage=fine fusion=sel refine=on
 for net in s st sa s-short s-long s-cross st-short st-long st-cross sa-long sa-cross; do
   label "single-$net" "$work/labeler" scam-plus "nets=$net"
@@ -37,9 +43,6 @@ for pair in s,s-short s,s-long s,s-cross st,st-short st,st-long st,st-cross sa,s
     s,s-short,s-long,s-cross st,st-short,st-long,st-cross sa,sa-long,sa-cross; do
   label "source-$pair" "$work/labeler" scam-plus "nets=$pair"
 done
-label scam-plus-avg "$work/labeler" scam-plus fusion=avg
-label scam-plus "$work/labeler" scam-plus
-label scam-plus-no-switch "$work/labeler" scam-plus switch=off
 
 # S+ Long alone with other reasoning settings, each on a copy of the SCAM nets (the + stages are a run of their own).
 variant() {  # variant NAME SETTINGS...
@@ -61,5 +64,5 @@ variant frl-off frl=off
 variant gated-gru gcn-update=gated-gru
 
 rows=()
-for maps in "$work"/maps/*; do rows+=(--predictions "$maps"); done
+for done in "$work"/maps/*.done; do rows+=(--predictions "${done%.done}"); done
 timed eval "$fixate" eval --dataset "$work/bench" "${rows[@]}" --out "$work/eval" --no-progress
