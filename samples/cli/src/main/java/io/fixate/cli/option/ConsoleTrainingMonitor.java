@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Shows a training run on the console: a progress bar over each stage's steps on stderr, and on stdout one line per
- * finished epoch, skipped stage and note, which stay in the log as the run's record.
+ * finished epoch (with its wall time, so that the log records what each stage cost), skipped stage and note, which
+ * stay in the log as the run's record.
  */
 final class ConsoleTrainingMonitor implements TrainingMonitor {
 
@@ -18,6 +19,8 @@ final class ConsoleTrainingMonitor implements TrainingMonitor {
     private final boolean interactive;
     private ProgressBar stageProgress;
     private int stepsPerEpoch;
+    /** When the running epoch started (its stage's start for the first epoch of a run), in nanoseconds. */
+    private long epochStartNanos;
 
     ConsoleTrainingMonitor(PrintWriter out, PrintWriter err, boolean showProgress, boolean interactive) {
         this.out = out;
@@ -29,6 +32,7 @@ final class ConsoleTrainingMonitor implements TrainingMonitor {
     @Override
     public void stageStarted(String stage, int epochs, int stepsPerEpoch) {
         this.stepsPerEpoch = stepsPerEpoch;
+        epochStartNanos = System.nanoTime();
         stageProgress = new ProgressBar(err, stage, "steps", (long) epochs * stepsPerEpoch, interactive);
     }
 
@@ -49,7 +53,10 @@ final class ConsoleTrainingMonitor implements TrainingMonitor {
                               float validationScore) {
         String validation = Float.isNaN(validationScore) ? ""
                 : String.format(Locale.ROOT, "  val %s %.3f", validationMetric, validationScore);
-        println(String.format(Locale.ROOT, "%s epoch %d/%d  loss %.4f%s", stage, epoch, epochs, meanLoss, validation));
+        long now = System.nanoTime();
+        println(String.format(Locale.ROOT, "%s epoch %d/%d  loss %.4f%s  (%.1f s)", stage, epoch, epochs, meanLoss,
+                validation, (now - epochStartNanos) / 1e9));
+        epochStartNanos = now;
     }
 
     @Override
