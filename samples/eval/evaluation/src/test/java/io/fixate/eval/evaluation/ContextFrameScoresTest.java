@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +42,7 @@ class ContextFrameScoresTest {
         BenchmarkGenerator.generate(root.resolve("bench"), BenchmarkSpec.GRANULARITY_TINY, false,
                 ProgressListener.NONE);
         EvalDataset benchmark = Datasets.open(root.resolve("bench"));
-        Path saved = root.resolve("right-on-context");
+        Path saved = Files.createDirectories(root.resolve("right-on-context"));
         for (VideoEntry video : benchmark.split("test")) {
             VideoGroundTruth truth = video.groundTruth().orElseThrow();
             try (MapImageWriter writer = MapImageWriter.open(saved.resolve(video.id()), BitDepth.SIXTEEN)) {
