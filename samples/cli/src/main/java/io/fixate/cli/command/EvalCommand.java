@@ -1,6 +1,7 @@
 package io.fixate.cli.command;
 
 import io.fixate.Fixate;
+import io.fixate.api.FixationPredictor;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.UnreadableInputException;
@@ -27,7 +28,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,9 @@ import java.util.stream.Collectors;
 @Command(name = "eval", sortOptions = false, mixinStandardHelpOptions = true, description = {
         "Score models and saved predictions on a dataset with fixation ground truth (the Fixate benchmark, OSIE, "
                 + "DHF1K or the STAViS eye-tracking sets) with AUC-J, sAUC, NSS, CC, SIM and KLD.",
-        "The centre-bias, uniform and classic-baseline references are always included."})
+        "The centre-bias, uniform and classic-baseline references are always included. Where the dataset marks "
+                + "the frames where context decides (the granularity benchmark), the report also scores those "
+                + "frames alone, per scenario."})
 public final class EvalCommand implements Callable<Integer> {
 
     /** The reference predictor every report includes. */
@@ -50,12 +53,19 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "PATH", required = true, description = "Dataset root.")
     Path dataset;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "A predictor to score (repeatable).")
+    @Option(names = "--model", paramLabel = "NAME|ROW=NAME", description = "A predictor to score (repeatable): a "
+            + "report row named as the model, or ROW=NAME, a row of that name (no ':' in it) for the model, so "
+            + "that one model can be scored several times with different options or weights.")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--weights", paramLabel = "NAME=PATH",
-            description = "Weights of a --model instead of its bundled ones (repeatable).")
+    @Option(names = "--weights", paramLabel = "ROW=PATH",
+            description = "Weights of a --model row instead of its bundled ones (repeatable).")
     Map<String, Path> weights = new LinkedHashMap<>();
+
+    @Option(names = {"-o", "--option"}, paramLabel = "ROW:KEY=VALUE",
+            description = "A model-specific setting of a --model row, e.g. short:nets=short (repeatable; a key the "
+                    + "model does not know is refused with its keys).")
+    List<String> options = new ArrayList<>();
 
     @Option(names = "--predictions", paramLabel = "DIR",
             description = "Saved maps to score, DIR/<video id>/map_000000.png ... (repeatable).")
@@ -103,11 +113,7 @@ public final class EvalCommand implements Callable<Integer> {
             default -> throw new InvalidOptionsException(
                     "--convention must be mit or pysaliency, got '" + convention + "'");
         };
-        for (String name : weights.keySet()) {
-            if (!models.contains(name)) {
-                throw new InvalidOptionsException("--weights names " + name + ", which is not a --model");
-            }
-        }
+        List<EvalModelRows.Row> rows = EvalModelRows.parse(models, options, weights);
         EvalDataset data = UnreadableInputException.whileReading(() -> Datasets.open(dataset));
         Evaluator evaluator = new Evaluator(new Evaluator.Settings(split, metrics, stavisPostprocess, maxVideos,
                 examples));
@@ -118,18 +124,18 @@ public final class EvalCommand implements Callable<Integer> {
                 sources.add(GroundTruthBounds.groundTruth());
                 sources.add(GroundTruthBounds.interObserver(seed));
             }
-            Set<String> predictorNames = new LinkedHashSet<>(models);
-            predictorNames.add(CLASSICAL_BASELINE);
-            for (String name : predictorNames) {
-                ModelOptions options = ModelOptions.builder().weights(weights.get(name)).build();
-                EntryRole role = name.equals(CLASSICAL_BASELINE) && !models.contains(name)
-                        ? EntryRole.BASELINE : EntryRole.MODEL;
-                sources.add(new PredictorSource(Fixate.predictor(name, options), role));
+            for (EvalModelRows.Row row : rows) {
+                sources.add(open(row, EntryRole.MODEL));
+            }
+            if (rows.stream().noneMatch(row -> row.name().equals(CLASSICAL_BASELINE))) {
+                sources.add(open(new EvalModelRows.Row(CLASSICAL_BASELINE, CLASSICAL_BASELINE, false,
+                        ModelOptions.defaults()), EntryRole.BASELINE));
             }
             predictions.forEach(dir -> sources.add(
                     UnreadableInputException.whileReading(() -> new PredictionsDirectory(dir))));
             sources.add(ReferenceMaps.centreBias());
             sources.add(ReferenceMaps.uniform());
+            requireDistinctNames(sources);
 
             ProgressBar progress = new ProgressBar(err, "eval", "videos", videos, System.console() != null);
             EvaluationReport report = evaluator.evaluate(data, sources, commandLine(),
@@ -142,11 +148,35 @@ public final class EvalCommand implements Callable<Integer> {
             Path target = out != null ? out : Path.of("eval-" + data.name() + "-" + split);
             List<Path> written = report.write(target);
             stdout.print(report.table());
+            stdout.print(report.contextTable());
             stdout.println("wrote " + written.stream().map(Path::toString).collect(Collectors.joining(", ")));
         } finally {
             sources.forEach(PredictionSource::close);
         }
         return ExitCode.OK;
+    }
+
+    /** Opens a row's model; a setting the model refuses is reported with the row it was given to. */
+    private static PredictorSource open(EvalModelRows.Row row, EntryRole role) {
+        FixationPredictor predictor;
+        try {
+            predictor = Fixate.predictor(row.provider(), row.options());
+        } catch (InvalidOptionsException e) {
+            throw new InvalidOptionsException("--model " + row.name() + (row.named() ? "=" + row.provider() : "")
+                    + ": " + e.getMessage(), e);
+        }
+        return new PredictorSource(row.named() ? row.name() : predictor.info().name(), predictor, role);
+    }
+
+    /** Two entries of one name would be indistinguishable in the report. */
+    private static void requireDistinctNames(List<PredictionSource> sources) {
+        Set<String> names = new HashSet<>();
+        for (PredictionSource source : sources) {
+            if (!names.add(source.name())) {
+                throw new InvalidOptionsException("two entries of the report would be named '" + source.name()
+                        + "'; name the --model rows apart (ROW=NAME) or the --predictions folders");
+            }
+        }
     }
 
     private String commandLine() {

@@ -22,6 +22,7 @@ final class BenchmarkReader {
 
     static final String MANIFEST = "dataset.json";
     static final String FORMAT = "fixate-benchmark/1";
+    private static final String CONTEXT_FRAMES = "contextFrames";
 
     private BenchmarkReader() {
     }
@@ -85,7 +86,18 @@ final class BenchmarkReader {
 
         @Override
         public List<String> readScenarios() {
-            return JsonFields.read(groundTruthFolder.resolve("clip.json")).strings("scenarios");
+            return clipDescription().strings("scenarios");
+        }
+
+        /** The granularity scenes list their context frames; the other scenes have none. */
+        @Override
+        public List<Integer> readContextFrames() {
+            JsonFields clip = clipDescription();
+            return clip.has(CONTEXT_FRAMES) ? clip.distinctIndices(CONTEXT_FRAMES) : List.of();
+        }
+
+        private JsonFields clipDescription() {
+            return JsonFields.read(groundTruthFolder.resolve("clip.json"));
         }
     }
 }

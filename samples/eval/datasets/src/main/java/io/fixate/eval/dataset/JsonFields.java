@@ -134,6 +134,26 @@ final class JsonFields {
         return strings;
     }
 
+    /** Whether {@code field} is present and not null. */
+    boolean has(String field) {
+        JsonElement value = object.get(field);
+        return value != null && !value.isJsonNull();
+    }
+
+    /** The elements of array {@code field}, each a non-negative integer, none repeated, in their order. */
+    List<Integer> distinctIndices(String field) {
+        JsonArray values = array(field);
+        List<Integer> indices = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            int index = integerOf(values.get(i), field + "[" + i + "]");
+            if (index < 0 || indices.contains(index)) {
+                throw problem(field + "[" + i + "] " + index + " is negative or repeated");
+            }
+            indices.add(index);
+        }
+        return indices;
+    }
+
     /** A damaged-file error naming the file and this object's place in it. */
     CorruptMediaException problem(String message) {
         return new CorruptMediaException(file + (where.isEmpty() ? "" : " " + where) + ": " + message);

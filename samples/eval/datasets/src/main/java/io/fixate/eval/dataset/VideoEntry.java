@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * One video of an {@link EvalDataset}: its id and tags, and access to its frames and ground truth, which are read
@@ -23,6 +25,7 @@ public final class VideoEntry {
     private final VideoSource source;
     private final Lazy<VideoFormat> format;
     private final Lazy<Set<String>> scenarios;
+    private final Lazy<SortedSet<Integer>> contextFrames;
 
     VideoEntry(String id, List<AveEvent> events, VideoSource source) {
         this.id = Objects.requireNonNull(id, "id");
@@ -33,6 +36,8 @@ public final class VideoEntry {
         this.tags = Collections.unmodifiableSet(categories);
         this.format = new Lazy<>(source::readFormat);
         this.scenarios = new Lazy<>(() -> Collections.unmodifiableSet(new LinkedHashSet<>(source.readScenarios())));
+        this.contextFrames = new Lazy<>(() -> Collections.unmodifiableSortedSet(
+                new TreeSet<>(source.readContextFrames())));
     }
 
     /**
@@ -62,6 +67,19 @@ public final class VideoEntry {
      */
     public Set<String> scenarios() {
         return scenarios.get();
+    }
+
+    /**
+     * The frames (0-based) where only the clip's short-, long- or cross-clip context tells where people look
+     * ({@code contextFrames} of the granularity benchmark's {@code clip.json}), for scores restricted to them; empty
+     * where the dataset does not record them.
+     *
+     * @throws io.fixate.api.CorruptMediaException if {@code clip.json} is damaged or lists a negative or repeated
+     *                                             frame
+     * @throws java.io.UncheckedIOException       if it is missing
+     */
+    public SortedSet<Integer> contextFrames() {
+        return contextFrames.get();
     }
 
     /** The video file, the folder of its frames (STAViS, DHF1K), or the image (OSIE). */

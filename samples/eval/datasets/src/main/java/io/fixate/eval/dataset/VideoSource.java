@@ -30,4 +30,9 @@ interface VideoSource {
     default List<String> readScenarios() {
         return List.of();
     }
+
+    /** The frames where the clip's context decides where people look; empty where the layout does not say. */
+    default List<Integer> readContextFrames() {
+        return List.of();
+    }
 }

@@ -79,7 +79,7 @@ class BenchmarkReaderTest {
         Fixtures.text(root.resolve("ground_truth/" + DRUM + "/clip.json"), "{\"category\":\"Drum\",\"scenarios\":"
                 + "[\"moving-event\",\"irrelevant-audio\"],\"objects\":[]}");
         Fixtures.text(root.resolve("ground_truth/" + BELL + "/clip.json"), "{\"category\":\"Bell\",\"scenarios\":"
-                + "[\"silent-twin\"],\"objects\":[]}");
+                + "[\"silent-twin\"],\"objects\":[],\"contextFrames\":[3,1]}");
     }
 
     @Test
@@ -98,6 +98,18 @@ class BenchmarkReaderTest {
         assertEquals(Set.of("silent-twin"), dataset.video(BELL).scenarios());
         assertEquals(new VideoFormat(FRAMES, FRAME_RATE, WIDTH, HEIGHT), dataset.video(DRUM).format());
         assertEquals(root.resolve("videos/" + DRUM + ".mp4"), dataset.video(DRUM).location());
+    }
+
+    @Test
+    void contextFramesAreReadSortedWhereTheClipListsThem() throws IOException {
+        EvalDataset dataset = Datasets.open(root);
+        assertEquals(List.of(1, 3), List.copyOf(dataset.video(BELL).contextFrames()));
+        assertEquals(Set.of(), dataset.video(DRUM).contextFrames(), "clips of the older scenes list none");
+        Fixtures.text(root.resolve("ground_truth/" + DRUM + "/clip.json"), "{\"scenarios\":[],\"contextFrames\":"
+                + "[2,2]}");
+        CorruptMediaException e = assertThrows(CorruptMediaException.class,
+                () -> Datasets.open(root).video(DRUM).contextFrames());
+        assertTrue(e.getMessage().contains("clip.json") && e.getMessage().contains("repeated"), e.getMessage());
     }
 
     @Test

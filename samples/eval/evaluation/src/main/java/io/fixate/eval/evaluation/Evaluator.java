@@ -8,6 +8,7 @@ import io.fixate.eval.dataset.EvalDataset;
 import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
 import io.fixate.eval.dataset.VideoMedia;
+import io.fixate.eval.metrics.FrameScores;
 import io.fixate.eval.metrics.Grid;
 import io.fixate.eval.metrics.MetricOptions;
 import io.fixate.eval.metrics.MetricSuite;
@@ -30,7 +31,8 @@ import java.util.Set;
  * result into an {@link EvaluationReport}. Shuffled AUC takes its negatives as STAViS does: the fixations of all
  * the video's other frames (the union over the video, less the frame's own fixations). A still image (a clip of one
  * frame, as OSIE's) has no other frames, so its negatives are, as in the MIT benchmark, the fixations of the split's
- * other images of its size (their union, less the image's own fixated pixels).
+ * other images of its size (their union, less the image's own fixated pixels). The frames a dataset marks as
+ * decided by context ({@link VideoEntry#contextFrames()}) are also collected apart, for scores restricted to them.
  */
 public final class Evaluator {
 
@@ -75,7 +77,11 @@ public final class Evaluator {
                                      Progress progress) {
         List<VideoEntry> videos = videosToScore(dataset);
         Map<PredictionSource, Scoreboard> boards = new LinkedHashMap<>();
-        sources.forEach(s -> boards.put(s, new Scoreboard(settings.metrics().convention())));
+        Map<PredictionSource, Scoreboard> contextBoards = new LinkedHashMap<>();
+        for (PredictionSource source : sources) {
+            boards.put(source, new Scoreboard(settings.metrics().convention()));
+            contextBoards.put(source, new Scoreboard(settings.metrics().convention()));
+        }
         Map<String, Set<String>> scenarios = new LinkedHashMap<>();
         List<ExampleFrame> examples = new ArrayList<>();
         Map<List<Integer>, int[]> stillFixations = stillFixationCounts(videos);
@@ -85,6 +91,7 @@ public final class Evaluator {
             VideoEntry video = videos.get(v);
             scenarios.put(video.id(), video.scenarios());
             VideoGroundTruth truth = video.groundTruth().orElseThrow();
+            Set<Integer> contextFrames = video.contextFrames();
             boolean showExample = v % exampleStride == 0 && examples.size() < settings.examples();
             int exampleIndex = truth.frameCount() / 2;
             Map<String, Grid> examplePredictions = new LinkedHashMap<>();
@@ -92,10 +99,15 @@ public final class Evaluator {
                     ? otherStills(stillFixations, truth.frame(0).fixations()) : fixationUnion(truth);
             for (PredictionSource source : sources) {
                 Scoreboard board = boards.get(source);
+                Scoreboard contextBoard = contextBoards.get(source);
                 source.predict(video, truth, (index, prediction, target) -> {
                     Grid scored = settings.stavisPostprocess() ? StavisPostprocess.apply(prediction) : prediction;
-                    board.add(video.id(), suite.evaluate(scored, target.density(), target.fixations(),
-                            otherFixations(allFixations, target.fixations())));
+                    FrameScores scores = suite.evaluate(scored, target.density(), target.fixations(),
+                            otherFixations(allFixations, target.fixations()));
+                    board.add(video.id(), scores);
+                    if (contextFrames.contains(index)) {
+                        contextBoard.add(video.id(), scores);
+                    }
                     if (showExample && index == exampleIndex) {
                         examplePredictions.put(source.name(), scored);
                     }
@@ -108,7 +120,8 @@ public final class Evaluator {
             progress.videoScored(v + 1, videos.size());
         }
         List<ModelScores> models = new ArrayList<>();
-        boards.forEach((source, board) -> models.add(new ModelScores(source.name(), source.role(), board)));
+        boards.forEach((source, board) -> models.add(new ModelScores(source.name(), source.role(), board,
+                contextBoards.get(source))));
         return new EvaluationReport(dataset.name(), settings.split(), command, models, scenarios, examples);
     }
 

@@ -11,24 +11,28 @@ import io.fixate.eval.metrics.Grid;
 import io.fixate.eval.report.EntryRole;
 
 import java.util.List;
+import java.util.Objects;
 
 /** A {@link FixationPredictor} run on each video's frames and sound, as a user would run it: no tags, no truth. */
 public final class PredictorSource implements PredictionSource {
 
+    private final String name;
     private final FixationPredictor predictor;
     private final EntryRole role;
 
     /**
+     * @param name the name reports show: the model's own, or the name of a row that scores it with some settings
      * @param role {@link EntryRole#MODEL} for a model under test, {@link EntryRole#BASELINE} for a reference predictor
      */
-    public PredictorSource(FixationPredictor predictor, EntryRole role) {
+    public PredictorSource(String name, FixationPredictor predictor, EntryRole role) {
+        this.name = Objects.requireNonNull(name, "name");
         this.predictor = predictor;
         this.role = role;
     }
 
     @Override
     public String name() {
-        return predictor.info().name();
+        return name;
     }
 
     @Override

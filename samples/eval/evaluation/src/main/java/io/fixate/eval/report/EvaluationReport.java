@@ -28,9 +28,14 @@ import java.util.function.ToDoubleFunction;
 /**
  * The result of evaluating several models on one dataset split: every metric per video and per dataset (STAViS
  * averaging: NaN frames dropped per video, NaN videos dropped per dataset), per scenario where the dataset labels its
- * videos with scenarios, and example frames. Renders as a console table, JSON and a self-contained HTML page.
+ * videos with scenarios, the same over only the frames where context decides where the dataset marks them (the
+ * granularity benchmark's context frames), and example frames. Renders as console tables, JSON and a
+ * self-contained HTML page.
  */
 public final class EvaluationReport {
+
+    /** The metrics per-scenario tables show: those that show the room on the benchmark (docs/benchmark.md). */
+    static final List<Metric> SCENARIO_METRICS = List.of(Metric.CC, Metric.NSS);
 
     private final String dataset;
     private final String split;
@@ -86,7 +91,36 @@ public final class EvaluationReport {
 
     /** The mean over the videos labelled {@code scenario} of their means of {@code metric}; NaN videos dropped. */
     public double scenarioMean(ModelScores model, String scenario, Metric metric) {
-        Scoreboard board = model.scores();
+        return scenarioMean(model.scores(), scenario, metric);
+    }
+
+    /** Whether the dataset marks frames where context decides, so that the report has their scores. */
+    public boolean hasContextFrames() {
+        return models.stream().anyMatch(m -> !m.contextScores().videos().isEmpty());
+    }
+
+    /** The scenarios that label at least one video with context frames, sorted. */
+    public Set<String> contextScenarios() {
+        Set<String> all = new TreeSet<>();
+        models.forEach(m -> m.contextScores().videos().forEach(v -> all.addAll(scenariosByVideo.getOrDefault(v,
+                Set.of()))));
+        return all;
+    }
+
+    /** The mean over the videos with context frames of their context frames' mean of {@code metric}. */
+    public double contextMean(ModelScores model, Metric metric) {
+        return model.contextScores().datasetMean(metric).value();
+    }
+
+    /**
+     * The mean over the videos labelled {@code scenario} of the mean of {@code metric} over each one's context
+     * frames; NaN frames and videos dropped, videos without context frames left out.
+     */
+    public double contextScenarioMean(ModelScores model, String scenario, Metric metric) {
+        return scenarioMean(model.contextScores(), scenario, metric);
+    }
+
+    private double scenarioMean(Scoreboard board, String scenario, Metric metric) {
         return Scoreboard.meanDroppingNaN(board.videos().stream()
                 .filter(v -> scenariosByVideo.getOrDefault(v, Set.of()).contains(scenario))
                 .mapToDouble(v -> board.videoMean(v, metric).value()).toArray());
@@ -114,6 +148,38 @@ public final class EvaluationReport {
         return out.toString();
     }
 
+    /**
+     * A plain-text table of CC and NSS over the context frames of each scenario, one row per model, for the
+     * ablations of the granularity benchmark; empty when the dataset marks no context frames.
+     */
+    public String contextTable() {
+        if (!hasContextFrames()) {
+            return "";
+        }
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "| %-22s |", "model (context frames)"));
+        StringBuilder rule = new StringBuilder("|" + "-".repeat(24) + "|");
+        for (String scenario : contextScenarios()) {
+            for (Metric metric : SCENARIO_METRICS) {
+                String column = scenario + " " + metric.label();
+                header.append(' ').append(column).append(" |");
+                rule.append("-".repeat(column.length() + 2)).append('|');
+            }
+        }
+        StringBuilder out = new StringBuilder().append(header).append('\n').append(rule).append('\n');
+        for (ModelScores model : models) {
+            out.append(String.format(Locale.ROOT, "| %-22s |", model.model()));
+            for (String scenario : contextScenarios()) {
+                for (Metric metric : SCENARIO_METRICS) {
+                    int width = scenario.length() + 1 + metric.label().length();
+                    out.append(String.format(Locale.ROOT, " %" + width + "s |",
+                            format(contextScenarioMean(model, scenario, metric))));
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     static String format(double value) {
         if (Double.isNaN(value)) {
             return "n/a";
@@ -124,7 +190,8 @@ public final class EvaluationReport {
 
     /**
      * Everything the report knows, as JSON: dataset means, per-scenario and per-video means, dropped counts and every
-     * frame's scores (null where a metric is undefined).
+     * frame's scores (null where a metric is undefined); where the dataset marks context frames, their means
+     * ({@code contextFrames}: over the dataset, per scenario, per video with its count).
      */
     public JsonObject toJson() {
         JsonObject root = new JsonObject();
@@ -145,6 +212,17 @@ public final class EvaluationReport {
                 scenarios.add(scenario, metricValues(metric -> scenarioMean(model, scenario, metric)));
             }
             entry.add("scenarios", scenarios);
+            if (hasContextFrames()) {
+                JsonObject context = new JsonObject();
+                context.add("dataset", metricValues(metric -> contextMean(model, metric)));
+                JsonObject contextScenarios = new JsonObject();
+                for (String scenario : contextScenarios()) {
+                    contextScenarios.add(scenario, metricValues(metric -> contextScenarioMean(model, scenario,
+                            metric)));
+                }
+                context.add("scenarios", contextScenarios);
+                entry.add("contextFrames", context);
+            }
             JsonObject videos = new JsonObject();
             for (String video : board.videos()) {
                 JsonObject v = metricValues(metric -> board.videoMean(video, metric).value());
@@ -154,6 +232,12 @@ public final class EvaluationReport {
                     dropped.addProperty(metric.label(), board.droppedFrames(video, metric));
                 }
                 v.add("droppedFrames", dropped);
+                Scoreboard contextBoard = model.contextScores();
+                if (contextBoard.videos().contains(video)) {
+                    JsonObject context = metricValues(metric -> contextBoard.videoMean(video, metric).value());
+                    context.addProperty("frames", contextBoard.frameCount(video));
+                    v.add("contextFrames", context);
+                }
                 JsonArray frames = new JsonArray();
                 for (FrameScores frame : board.frameScores(video)) {
                     frames.add(metricValues(frame::value));

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Renders an {@link EvaluationReport} as one self-contained HTML page: charts are inline SVG and images are data
@@ -174,19 +175,34 @@ final class HtmlReport {
         return LABEL_WIDTH + (int) Math.round((value - low) / range * CHART_WIDTH);
     }
 
+    /** Told a model, a scenario and a metric, the mean a per-scenario table shows. */
+    @FunctionalInterface
+    private interface ScenarioMean {
+        double of(ModelScores model, String scenario, Metric metric);
+    }
+
     private void scenarios() {
-        if (report.scenarios().isEmpty()) {
+        scenarioTables("Per scenario", "", report.scenarios(), report::scenarioMean);
+        if (report.hasContextFrames()) {
+            scenarioTables("Per scenario, context frames only", "<p>Each clip's frames where only its short-, "
+                    + "long- or cross-clip context tells where people look: mean over a clip's context frames, then "
+                    + "over the clips of the scenario.</p>", report.contextScenarios(), report::contextScenarioMean);
+        }
+    }
+
+    private void scenarioTables(String title, String explanation, Set<String> scenarios, ScenarioMean mean) {
+        if (scenarios.isEmpty()) {
             return;
         }
-        html.append("<h2>Per scenario</h2>");
-        for (Metric metric : new Metric[]{Metric.CC, Metric.NSS}) {
+        html.append("<h2>").append(title).append("</h2>").append(explanation);
+        for (Metric metric : EvaluationReport.SCENARIO_METRICS) {
             html.append("<h3>").append(metric.label()).append("</h3><table><tr><th>model</th>");
-            report.scenarios().forEach(s -> html.append("<th>").append(escape(s)).append("</th>"));
+            scenarios.forEach(s -> html.append("<th>").append(escape(s)).append("</th>"));
             html.append("</tr>");
             for (ModelScores model : report.models()) {
                 html.append("<tr><td>").append(escape(model.model())).append("</td>");
-                for (String scenario : report.scenarios()) {
-                    html.append("<td>").append(EvaluationReport.format(report.scenarioMean(model, scenario, metric)))
+                for (String scenario : scenarios) {
+                    html.append("<td>").append(EvaluationReport.format(mean.of(model, scenario, metric)))
                             .append("</td>");
                 }
                 html.append("</tr>");

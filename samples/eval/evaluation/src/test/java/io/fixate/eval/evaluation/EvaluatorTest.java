@@ -6,9 +6,9 @@ import io.fixate.codec.output.BitDepth;
 import io.fixate.codec.output.MapImageWriter;
 import io.fixate.eval.dataset.Datasets;
 import io.fixate.eval.dataset.EvalDataset;
-import io.fixate.eval.dataset.GroundTruth;
 import io.fixate.eval.dataset.VideoEntry;
 import io.fixate.eval.dataset.VideoGroundTruth;
+import io.fixate.eval.metrics.Grid;
 import io.fixate.eval.metrics.Metric;
 import io.fixate.eval.metrics.MetricOptions;
 import io.fixate.eval.report.EvaluationReport;
@@ -68,6 +68,8 @@ class EvaluatorTest {
         assertTrue(Double.isNaN(report.datasetMean(scores(report, "uniform"), Metric.CC)),
                 "a constant map has no correlation under MIT conventions");
         assertFalse(report.scenarios().isEmpty(), "the benchmark labels its videos with scenarios");
+        assertFalse(report.hasContextFrames(), "only the granularity scenes mark context frames");
+        assertEquals("", report.contextTable());
     }
 
     @Test
@@ -77,7 +79,7 @@ class EvaluatorTest {
             VideoGroundTruth truth = video.groundTruth().orElseThrow();
             try (MapImageWriter writer = MapImageWriter.open(saved.resolve(video.id()), BitDepth.SIXTEEN)) {
                 for (int i = 0; i < truth.frameCount(); i++) {
-                    writer.write(i, asMap(truth.frame(i)));
+                    writer.write(i, asMap(truth.frame(i).density(), truth.frame(i).timestampMicros()));
                 }
             }
         }
@@ -97,14 +99,14 @@ class EvaluatorTest {
         assertTrue(e.getMessage().contains("test"), e.getMessage());
     }
 
-    private static FixationMap asMap(GroundTruth truth) {
-        double[] values = truth.density().toArray();
+    /** A density as a map of its size, for writing it as a saved prediction. */
+    static FixationMap asMap(Grid density, long timestampMicros) {
+        double[] values = density.toArray();
         float[] floats = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             floats[i] = (float) values[i];
         }
-        int width = truth.density().width();
-        int height = truth.density().height();
-        return FixationMap.of(width, height, floats, truth.timestampMicros(), width, height);
+        return FixationMap.of(density.width(), density.height(), floats, timestampMicros, density.width(),
+                density.height());
     }
 }
