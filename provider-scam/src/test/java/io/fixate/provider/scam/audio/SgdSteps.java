@@ -64,7 +64,7 @@ final class SgdSteps implements AutoCloseable {
      */
     float step(NDList inputs, NDArray labels) {
         try (NDManager step = model.getNDManager().newSubManager()) {
-            return TrainingStep.run(trainer, inputs, labels, step);
+            return TrainingStep.run(trainer, inputs, labels, step).loss();
         }
     }
 

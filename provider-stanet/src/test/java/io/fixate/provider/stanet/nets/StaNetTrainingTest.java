@@ -71,7 +71,7 @@ class StaNetTrainingTest {
     /** One SGD step; its temporaries live in a sub-manager closed at the end. */
     private static float step(Trainer trainer, NDList inputs, NDArray labels) {
         try (NDManager step = trainer.getManager().newSubManager()) {
-            return TrainingStep.run(trainer, inputs, labels, step);
+            return TrainingStep.run(trainer, inputs, labels, step).loss();
         }
     }
 

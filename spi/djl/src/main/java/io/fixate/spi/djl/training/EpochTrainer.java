@@ -34,13 +34,16 @@ import java.util.function.IntToDoubleFunction;
  * <p>A trainer constructed on a folder that holds a checkpoint loads its weights and momentum buffers and continues
  * after its last finished epoch; since every epoch's random choices depend only on (seed, epoch), the resumed run
  * sees the same batches as an uninterrupted one and ends bit-identical. A step whose loss is not finite stops the run
- * with a {@link TrainingDivergedException}; the last checkpoint stays. Not thread-safe; close it to release the
+ * with a {@link TrainingDivergedException}, and so do {@value #MAX_SKIPPED_STEPS} steps in a row whose gradients were
+ * not finite (a single one is skipped, {@link TrainingStep}); the last checkpoint stays. Not thread-safe; close it to release the
  * model's native memory.
  *
  * @param <S> the training sample type
  */
 public final class EpochTrainer<S> implements AutoCloseable {
 
+    /** Steps in a row whose gradients were not finite (and so not applied) after which the run counts as diverged. */
+    private static final int MAX_SKIPPED_STEPS = 10;
     /** Odd constant (2^64 / golden ratio) that spreads consecutive epochs over unrelated seeds. */
     private static final long EPOCH_SEED_STEP = 0x9E3779B97F4A7C15L;
 
@@ -189,15 +192,23 @@ public final class EpochTrainer<S> implements AutoCloseable {
         List<List<S>> steps = partition(shuffled(training, random), setup.batchSize());
         Batching<S> batching = batchingOfEpoch.apply(random);
         double lossSum = 0;
+        int skippedInARow = 0;
         for (int i = 0; i < steps.size(); i++) {
-            float loss;
+            TrainingStep.Outcome outcome;
             try (NDManager step = model.getNDManager().newSubManager()) {
-                loss = TrainingStep.run(trainer, batching.inputs(steps.get(i), step),
+                outcome = TrainingStep.run(trainer, batching.inputs(steps.get(i), step),
                         batching.labels(steps.get(i), step), step);
             }
+            float loss = outcome.loss();
             if (!Float.isFinite(loss)) {
                 throw new TrainingDivergedException(setup.modelId() + " diverged at epoch " + epoch + ", step "
                         + (i + 1) + " (loss " + loss + "); train again with a lower learning rate");
+            }
+            skippedInARow = outcome.applied() ? 0 : skippedInARow + 1;
+            if (skippedInARow == MAX_SKIPPED_STEPS) {
+                throw new TrainingDivergedException(setup.modelId() + " had gradients that were not finite in "
+                        + MAX_SKIPPED_STEPS + " steps in a row at epoch " + epoch + ", step " + (i + 1)
+                        + "; train again with a lower learning rate");
             }
             lossSum += loss;
             listener.stepFinished(epoch, i + 1, steps.size(), loss);
