@@ -14,6 +14,7 @@ import io.fixate.provider.scam.training.TrainingSample;
 import io.fixate.spi.djl.AudioSpectrogram;
 import io.fixate.spi.djl.FramePreprocessor;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -170,9 +171,10 @@ public final class ScamPlusPipeline {
     /** A key of the clip for the draws: its first frame's size and a sample of its pixels. */
     private static long fingerprint(VideoFrame first) {
         long key = first.width() * 65_537L + first.height();
+        ByteBuffer rgb = first.rgb();
         int bytes = first.width() * first.height() * 3;
         for (int i = 0; i < bytes; i += Math.max(1, bytes / 257)) {
-            key = key * 31 + (first.rgb().get(i) & 0xFF);
+            key = key * 31 + (rgb.get(i) & 0xFF);
         }
         return key;
     }
