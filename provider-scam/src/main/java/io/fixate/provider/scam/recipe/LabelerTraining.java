@@ -205,14 +205,19 @@ public final class LabelerTraining {
             Map<Source, ScamNet> coarseNets = scamStage(false, training, validation, relevantTraining,
                     relevantValidation, manager);
 
-            ScamPipeline regions = new ScamPipeline(
-                    PipelineConfig.of(Stage.COARSE, CamFusion.SCAM_SEL).withSmoothing(false)
-                            .withInputSizes(settings.coarseSize(), settings.fineSize()),
-                    new NetCamSources(coarseNets, settings.coarseSize(), spectrogram, manager), null,
-                    new NetAudioRelevance(soundSwitch, settings.coarseSize(), spectrogram, manager));
-            scamStage(true, crops(regions, training), crops(regions, validation),
-                    crops(regions, relevantTraining), crops(regions, relevantValidation), manager);
-            if (!scamDone) {
+            if (scamDone) {
+                // the + stages read neither the fine nets nor their crops, which would take minutes to cut again
+                for (Source source : Source.values()) {
+                    monitor.stageSkipped(NetSlot.of(source, true).id());
+                }
+            } else {
+                ScamPipeline regions = new ScamPipeline(
+                        PipelineConfig.of(Stage.COARSE, CamFusion.SCAM_SEL).withSmoothing(false)
+                                .withInputSizes(settings.coarseSize(), settings.fineSize()),
+                        new NetCamSources(coarseNets, settings.coarseSize(), spectrogram, manager), null,
+                        new NetAudioRelevance(soundSwitch, settings.coarseSize(), spectrogram, manager));
+                scamStage(true, crops(regions, training), crops(regions, validation),
+                        crops(regions, relevantTraining), crops(regions, relevantValidation), manager);
                 manifest.add(LabelerWeights.NETS_KEY, netRecords.all());
                 LabelerWeights.writeManifest(folder, manifest);
                 ProviderFiles.deleteTree(folder.resolve(CHECKPOINTS));
