@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The real-eye comparison of docs/stanet-plus.md, like for like: STANet+ whose STA is the bundled `real` STA
+# (MobileNetV2 frozen, OSIE train split) and whose STA+Short and STA+Long learn the same OSIE train split from its
+# recorded gaze, then both scored on OSIE's test split under the pinned protocol. OSIE's stills are one-frame clips,
+# so every fragment repeats the image (edge replication).
+# Usage: docs/scripts/stanet-plus-osie.sh WORK_DIR ENCODER_DIR [OSIE_DIR]
+#   ENCODER_DIR: MobileNetV2 imported by `fixate import-encoder` (docs/encoders.md); OSIE_DIR: ../shared/data/osie
+set -euo pipefail
+work="${1:?usage: $0 WORK_DIR ENCODER_DIR [OSIE_DIR]}"
+encoder="${2:?usage: $0 WORK_DIR ENCODER_DIR [OSIE_DIR]}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+osie="${3:-$root/../shared/data/osie}"
+fixate="$root/fixate"
+sta="$root/provider-stanet/src/main/resources/io/fixate/provider/stanet/weights/real"
+mkdir -p "$work"
+export FIXATE_JAVA_OPTS="${FIXATE_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
+
+# shellcheck source=timed.sh
+source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
+
+# The STA's recipe (docs/real-footage.md, candidate A) except the epochs: four per STA+ net fit a session on 2 cores.
+timed "osie stanet-plus" "$fixate" train-predictor --model stanet-plus --dataset "$osie" --seed 1 \
+  --out "$work/stanet-plus-osie" --set "sta-weights=$sta" --set "encoder-weights=$encoder" --set freeze-encoder=on \
+  --set epochs=4 --set frame-stride=1 --no-progress
+timed "osie eval" "$fixate" eval --dataset "$osie" --split test --model stanet --model stanet-plus \
+  --weights "stanet-plus=$work/stanet-plus-osie" --out "$work/eval-osie-test" --no-progress
