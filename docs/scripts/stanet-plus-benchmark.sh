@@ -17,8 +17,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 timed "distill sta" "$fixate" train-predictor --model stanet --dataset "$work/bench" --labeler scam \
   --labeler-weights "$work/labeler" --labeler-set smoothing=off --out "$work/students/sta" --seed 7 --no-progress
 [ -f "$work/labeler/plus/manifest.json" ] || { echo "no SCAM+ nets in $work/labeler/plus yet" >&2; exit 2; }
+# Four epochs per STA+ net on every fourth frame (the STA's run: 16 epochs on every second frame): each STA+ step
+# costs about three STA steps, and this fits a session on 2 cores.
 timed "distill stanet-plus" "$fixate" train-predictor --model stanet-plus --dataset "$work/bench" \
   --labeler scam-plus --labeler-weights "$work/labeler" --set "sta-weights=$work/students/sta" \
-  --out "$work/students/stanet-plus" --seed 7 --no-progress
+  --set epochs=4 --set frame-stride=4 --out "$work/students/stanet-plus" --seed 7 --no-progress
+plus="$work/students/stanet-plus"
 timed "eval students" "$fixate" eval --dataset "$work/bench" --model stanet --weights "stanet=$work/students/sta" \
-  --model stanet-plus --weights "stanet-plus=$work/students/stanet-plus" --out "$work/eval-students" --no-progress
+  --model stanet-plus --weights "stanet-plus=$plus" \
+  --model max=stanet-plus --weights "max=$plus" -o max:fusion=max \
+  --model sta-short=stanet-plus --weights "sta-short=$plus" -o sta-short:nets=short \
+  --model sta-long=stanet-plus --weights "sta-long=$plus" -o sta-long:nets=long \
+  --out "$work/eval-students" --no-progress

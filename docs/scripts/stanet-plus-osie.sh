@@ -22,5 +22,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 timed "osie stanet-plus" "$fixate" train-predictor --model stanet-plus --dataset "$osie" --seed 1 \
   --out "$work/stanet-plus-osie" --set "sta-weights=$sta" --set "encoder-weights=$encoder" --set freeze-encoder=on \
   --set epochs=4 --set frame-stride=1 --no-progress
+plus="$work/stanet-plus-osie"
 timed "osie eval" "$fixate" eval --dataset "$osie" --split test --model stanet --model stanet-plus \
-  --weights "stanet-plus=$work/stanet-plus-osie" --out "$work/eval-osie-test" --no-progress
+  --weights "stanet-plus=$plus" --model max=stanet-plus --weights "max=$plus" -o max:fusion=max \
+  --model sta-short=stanet-plus --weights "sta-short=$plus" -o sta-short:nets=short \
+  --model sta-long=stanet-plus --weights "sta-long=$plus" -o sta-long:nets=long \
+  --out "$work/eval-osie-test" --no-progress
