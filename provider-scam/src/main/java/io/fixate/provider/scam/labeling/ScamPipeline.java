@@ -201,14 +201,16 @@ public final class ScamPipeline {
     }
 
     /**
-     * The CAMs that take part in a fusion: all of them where the audio is relevant, else all but SA's. A single-CAM
-     * ablation keeps its one CAM, and SA stays where it is the only source, since a fusion needs one.
+     * The CAMs that take part in a fusion: all of them where the audio is relevant, else all but the SA-derived ones
+     * (SA's, and SCAM+'s SA+ terms). Where every CAM is SA-derived (a single-CAM ablation, or SCAM+ limited to SA and
+     * its + nets) they all stay, since a fusion needs one.
      */
     static List<SourceCam> switched(List<SourceCam> cams, boolean audioRelevant) {
-        if (audioRelevant || cams.size() < 2) {
+        if (audioRelevant) {
             return cams;
         }
-        return cams.stream().filter(cam -> cam.source() != Source.SA).toList();
+        List<SourceCam> visualOnly = cams.stream().filter(cam -> cam.source() != Source.SA).toList();
+        return visualOnly.isEmpty() ? cams : visualOnly;
     }
 
     private Set<Source> coarseSourcesNeeded() {

@@ -170,6 +170,18 @@ class ScamPipelineTest {
         assertEquals(List.of(true, true, true), soundSeen, "the synthetic clip has sound on every frame");
     }
 
+    @Test
+    void theSwitchKeepsSaDerivedCamsWhereNoOtherSourceIsLeft() {
+        SourceCam spatial = new SourceCam(Source.S, peakAt(1, 1), CONFIDENT);
+        SourceCam audioVisual = new SourceCam(Source.SA, peakAt(6, 6), CONFIDENT);
+        SourceCam audioVisualPlus = new SourceCam(Source.SA, peakAt(5, 5), CONFIDENT);
+
+        assertEquals(List.of(spatial), ScamPipeline.switched(List.of(spatial, audioVisual, audioVisualPlus), false));
+        assertEquals(List.of(audioVisual, audioVisualPlus),
+                ScamPipeline.switched(List.of(audioVisual, audioVisualPlus), false));
+        assertEquals(List.of(spatial, audioVisual), ScamPipeline.switched(List.of(spatial, audioVisual), true));
+    }
+
     /** Coarse maps of a 3-frame clip: S, hot at (1, 1), passes the soft filter; ST, the given map, fails it. */
     private static List<FixationMap> coarse(CamFusion fusion, Set<Source> sources, CamMap spatioTemporal) {
         FixedCamSources cams = new FixedCamSources((frames, source) -> source == Source.S
