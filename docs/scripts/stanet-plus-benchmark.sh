@@ -18,10 +18,11 @@ timed "distill sta" "$fixate" train-predictor --model stanet --dataset "$work/be
   --labeler-weights "$work/labeler" --labeler-set smoothing=off --out "$work/students/sta" --seed 7 --no-progress
 [ -f "$work/labeler/plus/manifest.json" ] || { echo "no SCAM+ nets in $work/labeler/plus yet" >&2; exit 2; }
 # Four epochs per STA+ net on every fourth frame (the STA's run: 16 epochs on every second frame): each STA+ step
-# costs about three STA steps, and this fits a session on 2 cores.
+# costs about three STA steps, and this fits a session on 2 cores. lr 0.003: at the STA's 0.01 STA+Short's loss
+# turned NaN in its second epoch (docs/stanet-plus.md).
 timed "distill stanet-plus" "$fixate" train-predictor --model stanet-plus --dataset "$work/bench" \
   --labeler scam-plus --labeler-weights "$work/labeler" --set "sta-weights=$work/students/sta" \
-  --set epochs=4 --set frame-stride=4 --out "$work/students/stanet-plus" --seed 7 --no-progress
+  --set epochs=4 --set frame-stride=4 --set lr=0.003 --out "$work/students/stanet-plus" --seed 7 --no-progress
 plus="$work/students/stanet-plus"
 timed "eval students" "$fixate" eval --dataset "$work/bench" --model stanet --weights "stanet=$work/students/sta" \
   --model stanet-plus --weights "stanet-plus=$plus" \
