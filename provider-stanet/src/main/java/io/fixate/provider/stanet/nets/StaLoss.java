@@ -12,8 +12,10 @@ import ai.djl.training.loss.Loss;
  * ĝ = g/Σg and ε = 2.2e-16, the sums running over the whole batch tensor as in the reference.
  *
  * <p>An all-zero g would make ĝ = 0/0; its sum is floored at ε instead, so ĝ = 0 and the KL term is exactly 0 (a map
- * without fixations has no distribution to match, and the BCE still pulls the prediction down). p never sums to 0,
- * being a sigmoid. Labels: one (B, 1, H, W) array; predictions: the net's forward output.
+ * without fixations has no distribution to match, and the BCE still pulls the prediction down). Σp is floored too:
+ * sigmoids of logits below about −100 are exactly 0 in float, and a batch of such maps gave a NaN loss in an STA+
+ * run (docs/stanet-plus.md); the BCE still pulls those logits back. Labels: one (B, 1, H, W) array; predictions: the
+ * net's forward output.
  */
 public final class StaLoss extends Loss {
 
@@ -44,7 +46,7 @@ public final class StaLoss extends Loss {
 
     /** KLD(p, g) of the reference over the whole tensors. */
     static NDArray divergence(NDArray prediction, NDArray label) {
-        NDArray predicted = prediction.div(prediction.sum());
+        NDArray predicted = prediction.div(prediction.sum().maximum(EPSILON));
         NDArray target = label.div(label.sum().maximum(EPSILON));
         return target.mul(target.div(predicted.add(EPSILON)).add(EPSILON).log()).sum();
     }

@@ -71,6 +71,24 @@ class StaLossTest {
     }
 
     @Test
+    void mapsWhoseEverySigmoidUnderflowsGiveAFiniteLossAndGradients() {
+        NDArray prediction = manager.full(MAPS, -200f);
+        prediction.setRequiresGradient(true);
+        float[] label = {0.9f, 0.1f, 0.6f, 0f};
+
+        float loss;
+        try (GradientCollector gradients = manager.getEngine().newGradientCollector()) {
+            NDArray value = new StaLoss().evaluate(new NDList(manager.create(label, MAPS)), new NDList(prediction));
+            gradients.backward(value);
+            loss = value.getFloat();
+        }
+
+        assertTrue(Float.isFinite(loss), "loss " + loss);
+        NDArray gradient = prediction.getGradient();
+        assertTrue(gradient.isNaN().logicalOr(gradient.isInfinite()).none().getBoolean(), gradient.toString());
+    }
+
+    @Test
     void mapsOfAnotherShapeThanTheLabelAreRejected() {
         NDList label = new NDList(manager.zeros(MAPS));
         NDList predictions = new NDList(manager.zeros(new Shape(2, 1, 2, 1)));
