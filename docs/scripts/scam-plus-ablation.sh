@@ -68,6 +68,10 @@ for net in s st sa s-short s-long s-cross st-short st-long st-cross sa-long sa-c
 done
 variant frl-off frl=off
 variant gated-gru gcn-update=gated-gru
+# Each source's coarse CAM on the whole frame: where its + nets start from, to tell what they learnt.
+for source in s st sa; do
+  label "coarse-cam-$source" "$work/labeler" cam "source=$source" stage=coarse
+done
 
 rows=()
 for done in "$work"/maps/*.done; do rows+=(--predictions "${done%.done}"); done
