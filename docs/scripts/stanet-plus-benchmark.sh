@@ -30,3 +30,10 @@ timed "eval students" "$fixate" eval --dataset "$work/bench" --model stanet --we
   --model sta-short=stanet-plus --weights "sta-short=$plus" -o sta-short:nets=short \
   --model sta-long=stanet-plus --weights "sta-long=$plus" -o sta-long:nets=long \
   --out "$work/eval-students" --no-progress
+# Speed of the two students side by side (640 x 360, one PyTorch thread), then STANet+'s memory over 10 minutes.
+timed "bench-predict stanet" "$fixate" bench-predict --synthetic --frames 250 --model stanet \
+  --weights "$work/students/sta" | tee "$work/bench-predict-stanet.txt"
+timed "bench-predict stanet-plus" "$fixate" bench-predict --synthetic --frames 250 --model stanet-plus \
+  --weights "$plus" | tee "$work/bench-predict-stanet-plus.txt"
+timed "bench-memory stanet-plus" "$fixate" bench-memory --model stanet-plus --weights "$plus" --minutes 10 \
+  | tee "$work/bench-memory-stanet-plus.txt"
