@@ -8,7 +8,7 @@
  * training} the distillation of any pseudo-labeler into it (the provider is a {@link
  * io.fixate.spi.TrainablePredictorProvider}). {@link io.fixate.provider.stanet.StanetPlusPredictorProvider} is the
  * {@code stanet-plus} predictor, STANet+: the STA net, STA+Short and STA+Long (C-GCN over three fragments) fused by
- * the journal's Eq. 17, with trained weights given as a folder (none are bundled yet).
+ * the journal's Eq. 17, with trained weights given as a folder or the bundled ones (synthetic benchmark).
  */
 module io.fixate.provider.stanet {
     requires io.fixate.spi;

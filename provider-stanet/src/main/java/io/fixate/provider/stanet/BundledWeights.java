@@ -2,15 +2,12 @@ package io.fixate.provider.stanet;
 
 import ai.djl.Device;
 import io.fixate.api.MissingWeightsException;
-import io.fixate.api.WeightsException;
-import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +17,7 @@ import java.util.Locale;
  * The STA nets shipped in this module's resources, each a {@link StanetWeights} folder under {@code weights/<name>/}
  * made by the command its documentation records: {@link #REAL} learnt real viewers' fixations (OSIE) on a pretrained
  * MobileNetV2 (docs/real-footage.md), {@link #BENCHMARK} is the paper's purely weakly supervised path, distilled from
- * SCAM on the synthetic benchmark (docs/stanet.md). A bundle is loaded through a temporary copy of its folder, so it
- * passes exactly the checks of weights on disk (format, SHA-256 of the parameters, shapes); the copy is deleted once
- * the parameters are in memory.
+ * SCAM on the synthetic benchmark (docs/stanet.md). Each is loaded as a {@link BundledFolder}.
  */
 enum BundledWeights {
 
@@ -64,29 +59,10 @@ enum BundledWeights {
      *
      * @throws MissingWeightsException when this build of the module lacks the bundle
      * @throws io.fixate.api.CorruptWeightsException when the bundled files fail their checks
-     * @throws WeightsException        when the temporary copy cannot be written
+     * @throws io.fixate.api.WeightsException when the temporary copy cannot be written
      */
     StanetWeights load(Device device) {
-        Path copy = null;
-        try {
-            copy = Files.createTempDirectory("fixate-stanet-");
-            for (String file : FILES) {
-                try (InputStream in = resource(file)) {
-                    if (in == null) {
-                        throw new MissingWeightsException("this build of provider-stanet does not bundle the "
-                                + bundleName() + " STANet weights (" + folder() + file + " is missing): pass weights"
-                                + " trained with 'fixate train-predictor'");
-                    }
-                    Files.copy(in, copy.resolve(file));
-                }
-            }
-            return StanetWeights.load(copy, device);
-        } catch (IOException e) {
-            throw new WeightsException("cannot unpack the bundled STANet weights to " + copy + ": " + e.getMessage(),
-                    e);
-        } finally {
-            deleteQuietly(copy);
-        }
+        return BundledFolder.load(folder(), FILES, bundleName() + " STANet", copy -> StanetWeights.load(copy, device));
     }
 
     /** The resource folder, relative to this class's package. */
@@ -95,16 +71,6 @@ enum BundledWeights {
     }
 
     private InputStream resource(String file) {
-        return BundledWeights.class.getResourceAsStream(folder() + file);
-    }
-
-    private static void deleteQuietly(Path copy) {
-        if (copy != null) {
-            try {
-                ProviderFiles.deleteTree(copy);
-            } catch (IOException e) {
-                // a temporary folder left behind costs a little disk and nothing else
-            }
-        }
+        return BundledFolder.resource(folder() + file);
     }
 }

@@ -1,9 +1,9 @@
 package io.fixate.provider.stanet;
 
+import ai.djl.Device;
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.Capabilities;
 import io.fixate.api.FixationPredictor;
-import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.provider.stanet.training.PlusDistillation;
@@ -24,8 +24,10 @@ import java.util.Set;
 /**
  * The {@code stanet-plus} predictor (alias {@code stanet+}): STANet+ of the journal paper, the STA net, STA+Short and
  * STA+Long fused by Eq. 17 ({@link StanetPlusSession}), with the weights of a folder written by {@code fixate
- * train-predictor --model stanet-plus} ({@link StanetPlusWeights}) given as {@link ModelOptions#weights()}; no weights
- * are bundled yet. It reads four frames either side of the current one, so sessions hold back four frames. Frames of
+ * train-predictor --model stanet-plus} ({@link StanetPlusWeights}) given as {@link ModelOptions#weights()}, or without
+ * them the bundled ones ({@value #BUNDLE}: distilled from SCAM+ on the synthetic benchmark, 128 × 128, compact
+ * encoders; docs/stanet-plus.md). It reads four frames either side of the current one, so sessions hold back four
+ * frames. Frames of
  * any size are taken and laid into the square the weights were trained at; a requested input size must be that one.
  *
  * <p>Properties {@value StanetPredictorProvider#BLUR}, {@value StanetPredictorProvider#SMOOTHING}, {@value
@@ -42,6 +44,8 @@ public final class StanetPlusPredictorProvider implements TrainablePredictorProv
     static final String NAME = "stanet-plus";
     static final String FUSION = "fusion";
     static final String NETS = "nets";
+    /** The resource folder of the bundled weights (their recipe: docs/stanet-plus.md). */
+    static final String BUNDLE = "weights/plus/";
 
     private static final ProviderInfo INFO = new ProviderInfo(NAME, List.of("stanet+"),
             "STANet+: STA, STA+Short and STA+Long (C-GCN over fragments) fused by Eq. 17; looks four frames ahead",
@@ -63,11 +67,10 @@ public final class StanetPlusPredictorProvider implements TrainablePredictorProv
                 .toUpperCase(Locale.ROOT));
         PlusNets nets = PlusNets.valueOf(OptionChecks.choiceProperty(NAME, options, NETS, PlusNets.ALL.key(),
                 PlusNets.keys()).toUpperCase(Locale.ROOT));
-        Path folder = options.weights().orElseThrow(() -> new MissingWeightsException(NAME + " bundles no weights"
-                + " yet: train them with 'fixate train-predictor --model " + NAME + " --labeler scam"
-                + " --labeler-weights LABELER --dataset DATA --out DIR' (a trained stanet may start it:"
-                + " --set sta-weights=DIR) and pass that folder as the weights (--weights DIR)"));
-        StanetPlusWeights weights = StanetPlusWeights.load(folder, Devices.choose(options));
+        Device device = Devices.choose(options);
+        StanetPlusWeights weights = options.weights().map(folder -> StanetPlusWeights.load(folder, device))
+                .orElseGet(() -> BundledFolder.load(BUNDLE, StanetPlusWeights.files(), "STANet+",
+                        copy -> StanetPlusWeights.load(copy, device)));
         try {
             StanetPredictorProvider.requireInputSize(NAME, options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),

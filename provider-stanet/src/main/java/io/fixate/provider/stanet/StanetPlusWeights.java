@@ -82,6 +82,16 @@ public final class StanetPlusWeights implements AutoCloseable {
         return net + ".params";
     }
 
+    /** Every file of a complete folder: the manifest, and each net's parameters with their checksummed sidecar. */
+    static List<String> files() {
+        List<String> files = new ArrayList<>(List.of(MANIFEST));
+        for (String net : List.of(STA, SHORT, LONG)) {
+            files.add(parametersOf(net));
+            files.add(WeightsFile.manifestOf(Path.of(parametersOf(net))).toString());
+        }
+        return files;
+    }
+
     /** The input shapes of a batch of one for {@code net}: three fragments of frames (1, 3, S, S) with their audio. */
     public static Shape[] inputShapes(StaPlusNet net, int inputSize) {
         List<Shape> shapes = new ArrayList<>();

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -165,10 +166,20 @@ class StanetPlusPredictorTest {
     }
 
     @Test
-    void withoutWeightsItSaysHowToTrainThem() {
-        MissingWeightsException e = assertThrows(MissingWeightsException.class,
-                () -> new StanetPlusPredictorProvider().open(ModelOptions.defaults()));
-        assertTrue(e.getMessage().contains("train-predictor --model stanet-plus"), e.getMessage());
+    void withoutWeightsTheBundledNetsPredict() {
+        try (FixationPredictor bundled = new StanetPlusPredictorProvider().open(ModelOptions.defaults())) {
+            List<FixationMap> maps = bundled.predictClip(RandomStanet.clip(10, 48, 36));
+
+            assertEquals(Map.of("visual", "compact", "audio", "compact"), bundled.encoders(),
+                    "the bundled nets' encoders, as their manifest names them");
+            assertEquals(10, maps.size());
+            assertEquals(48, maps.get(0).width());
+            for (FixationMap map : maps) {
+                for (float value : map.toArray()) {
+                    assertTrue(value >= 0 && value <= 1, "map value " + value);
+                }
+            }
+        }
     }
 
     @Test
