@@ -27,8 +27,8 @@ import java.util.Set;
  * train-predictor --model stanet-plus} ({@link StanetPlusWeights}) given as {@link ModelOptions#weights()}, or without
  * them the bundled ones ({@value #BUNDLE}: distilled from SCAM+ on the synthetic benchmark, 128 × 128, compact
  * encoders; docs/stanet-plus.md). It reads four frames either side of the current one, so sessions hold back four
- * frames. Frames of
- * any size are taken and laid into the square the weights were trained at; a requested input size must be that one.
+ * frames. Frames of any size are taken and laid into the square the weights were trained at; a requested input size
+ * must be that one.
  *
  * <p>Properties {@value StanetPredictorProvider#BLUR}, {@value StanetPredictorProvider#SMOOTHING}, {@value
  * StanetPredictorProvider#MAP_SIZE} and {@value StanetPredictorProvider#AUDIO} as for {@code stanet}, applied once
