@@ -33,7 +33,8 @@ import java.util.Locale;
  * The three trained nets of STANet+ on disk and in memory: STA, STA+Short and STA+Long, each with its own encoders (of
  * the same kinds). The folder holds {@value #MANIFEST} ({@code {"format": "fixate-stanet-plus/1", "inputSize": S,
  * "frameFit": "squash" or "pad", "visualEncoder": ..., "audioEncoder": ..., "steps": m, "update": "conservative" or
- * "gated-gru", "nets": {"sta": {"parameters": "sta.params", "sha256": ...}, "short": ..., "long": ...}}} plus whatever
+ * "gated-gru", "readout": "eq15" or "decoder" (absent: "eq15"), "nets": {"sta": {"parameters": "sta.params", "sha256":
+ * ...}, "short": ..., "long": ...}}} plus whatever
  * the trainer records) and the three parameter files with their {@link WeightsFile} manifests. The manifest is written
  * last, so a folder with one is complete. Loading rebuilds the nets, initialises them for frames of S × S and loads
  * each file with its checksum (against its own manifest and the one {@value #MANIFEST} records) and shape checks.
@@ -54,9 +55,10 @@ public final class StanetPlusWeights implements AutoCloseable {
     private static final String AUDIO_KEY = "audioEncoder";
     private static final String STEPS_KEY = "steps";
     private static final String UPDATE_KEY = "update";
+    private static final String READOUT_KEY = "readout";
     private static final String NETS_KEY = "nets";
     private static final List<String> RESERVED_KEYS = List.of("format", INPUT_SIZE_KEY, FRAME_FIT_KEY, VISUAL_KEY,
-            AUDIO_KEY, STEPS_KEY, UPDATE_KEY, NETS_KEY);
+            AUDIO_KEY, STEPS_KEY, UPDATE_KEY, READOUT_KEY, NETS_KEY);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final String WHAT = "STANet+ weights";
 
@@ -101,10 +103,26 @@ public final class StanetPlusWeights implements AutoCloseable {
         return shapes.toArray(Shape[]::new);
     }
 
-    /** The {@link WeightsFile} model identifier of an STA+ net's architecture. */
+    /** The {@link WeightsFile} model identifier of an STA+ net's architecture (Eq. 15's readout goes unsaid). */
     public static String modelId(StaPlusNet net) {
         return "fixate-sta-plus/1 visual=" + net.sta().visualEncoder().name() + " audio="
-                + net.sta().audioEncoder().name() + " steps=" + net.steps() + " update=" + updateKey(net.update());
+                + net.sta().audioEncoder().name() + " steps=" + net.steps() + " update=" + updateKey(net.update())
+                + (net.readout() == StaPlusNet.Readout.EQ15 ? "" : " readout=" + readoutKey(net.readout()));
+    }
+
+    /** The name of an STA+ readout in manifests and settings: {@code eq15} or {@code decoder}. */
+    public static String readoutKey(StaPlusNet.Readout readout) {
+        return readout.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The readout named {@code key} by {@link #readoutKey}. */
+    public static StaPlusNet.Readout readoutOf(String key) {
+        for (StaPlusNet.Readout readout : StaPlusNet.Readout.values()) {
+            if (readoutKey(readout).equals(key)) {
+                return readout;
+            }
+        }
+        throw new IllegalArgumentException("unknown STA+ readout '" + key + "': eq15 or decoder");
     }
 
     /** The name of a C-GCN update in manifests and settings: {@code conservative} or {@code gated-gru}. */
@@ -137,8 +155,8 @@ public final class StanetPlusWeights implements AutoCloseable {
      * Completes STANet+ in {@code folder}, where both STA+ nets are {@link #saveNet saved} already: copies in the
      * trained STA's parameters file {@code staParameters} (from a {@link StanetWeights} folder, with its sidecar
      * manifest) unless it is the folder's own, then writes the manifest with {@code extra}'s entries and every
-     * parameters file's SHA-256, atomically. {@code kind} is either STA+ net (both have its encoders, steps and
-     * update); the nets were trained at frames of {@code inputSize} laid into the square as {@code frameFit} says.
+     * parameters file's SHA-256, atomically. {@code kind} is either STA+ net (both have its encoders, steps, update
+     * and readout); the nets were trained at frames of {@code inputSize} laid into the square as {@code frameFit} says.
      *
      * @throws IllegalArgumentException when {@code extra} uses a key the format reserves
      */
@@ -147,6 +165,7 @@ public final class StanetPlusWeights implements AutoCloseable {
         JsonObject manifest = StanetWeights.manifest(FORMAT, inputSize, frameFit, kind.sta(), extra, RESERVED_KEYS);
         manifest.addProperty(STEPS_KEY, kind.steps());
         manifest.addProperty(UPDATE_KEY, updateKey(kind.update()));
+        manifest.addProperty(READOUT_KEY, readoutKey(kind.readout()));
         Path staCopy = folder.resolve(parametersOf(STA));
         if (!Files.exists(staCopy) || !Files.isSameFile(staParameters, staCopy)) {
             Files.copy(staParameters, staCopy, StandardCopyOption.REPLACE_EXISTING);
@@ -169,7 +188,7 @@ public final class StanetPlusWeights implements AutoCloseable {
      *
      * @throws MissingWeightsException when the folder, its manifest or a parameters file is missing
      * @throws CorruptWeightsException when the manifest is damaged, of another format or names an unknown encoder,
-     *                                 frame fit or update, a file is a link out of the folder, or the parameters fail
+     *                                 frame fit, update or readout, a file is a link out of the folder, or the parameters fail
      *                                 their checks
      * @throws WeightsException        when a file exists but cannot be read
      */
@@ -190,9 +209,11 @@ public final class StanetPlusWeights implements AutoCloseable {
             String audio = manifest.get(AUDIO_KEY).getAsString();
             int steps = manifest.get(STEPS_KEY).getAsInt();
             ConservativeGcn.Update update = updateOf(manifest.get(UPDATE_KEY).getAsString());
+            StaPlusNet.Readout readout = manifest.has(READOUT_KEY)
+                    ? readoutOf(manifest.get(READOUT_KEY).getAsString()) : StaPlusNet.Readout.EQ15;
             sta = new StaNet(Encoders.visual(visual), Encoders.audio(audio));
-            shortTerm = new StaPlusNet(Encoders.visual(visual), Encoders.audio(audio), steps, update);
-            longTerm = new StaPlusNet(Encoders.visual(visual), Encoders.audio(audio), steps, update);
+            shortTerm = new StaPlusNet(Encoders.visual(visual), Encoders.audio(audio), steps, update, readout);
+            longTerm = new StaPlusNet(Encoders.visual(visual), Encoders.audio(audio), steps, update, readout);
             nets = manifest.getAsJsonObject(NETS_KEY);
             for (String net : List.of(STA, SHORT, LONG)) {
                 nets.getAsJsonObject(net).get("sha256").getAsString();

@@ -7,6 +7,7 @@ import io.fixate.api.DeviceChoice;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
+import io.fixate.provider.stanet.nets.StaPlusNet;
 import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
@@ -95,9 +96,40 @@ class PlusDistillationTest {
     }
 
     @Test
+    void theDecoderReadoutIsRecordedAndEachNetKeepsItsBestEpoch() throws IOException {
+        Path sta = train(folder.resolve("first"), SETTINGS, TrainingMonitor.NONE).resolve("sta");
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        settings.remove("input-size");
+        settings.putAll(Map.of("sta-weights", sta.toString(), "readout", "decoder", "epochs", "3"));
+
+        Path output = train(folder.resolve("decoder"), settings, TrainingMonitor.NONE);
+
+        JsonObject manifest = JsonParser.parseString(Files.readString(output.resolve(StanetPlusWeights.MANIFEST)))
+                .getAsJsonObject();
+        assertEquals("decoder", manifest.get("readout").getAsString());
+        for (String net : List.of("short", "long")) {
+            JsonObject stage = manifest.getAsJsonObject("stages").getAsJsonObject(net);
+            int best = 0;
+            float bestCc = Float.NEGATIVE_INFINITY;
+            for (var epoch : stage.getAsJsonArray("epochs")) {
+                float cc = epoch.getAsJsonObject().get("validationCc").getAsFloat();
+                if (cc > bestCc) {
+                    bestCc = cc;
+                    best = epoch.getAsJsonObject().get("epoch").getAsInt();
+                }
+            }
+            assertEquals(best, stage.get("selectedEpoch").getAsInt(), stage.toString());
+        }
+        try (StanetPlusWeights loaded = StanetPlusWeights.load(output, Device.cpu())) {
+            assertEquals(StaPlusNet.Readout.DECODER, loaded.longTerm().readout());
+        }
+    }
+
+    @Test
     void settingsOfTheCGcnAndOnesThatContradictAGivenStaAreRefused() {
         Path sta = RandomStanet.save(folder.resolve("sta"));
         for (Map<String, String> settings : List.of(Map.of("steps", "0"), Map.of("update", "eager"),
+                Map.of("readout", "fine"),
                 Map.of("sta-weights", sta.toString(), "input-size", "32"))) {
             InvalidOptionsException refused = assertThrows(InvalidOptionsException.class,
                     () -> train(folder.resolve("refused" + settings.size() + settings.hashCode()), settings,

@@ -27,7 +27,7 @@ final class RandomStanetPlus {
             for (String name : new String[] {StanetPlusWeights.SHORT, StanetPlusWeights.LONG}) {
                 Engine.getInstance().setRandomSeed(name.length());
                 kind = new StaPlusNet(Encoders.visual(Encoders.COMPACT), Encoders.audio(Encoders.COMPACT), 2,
-                        ConservativeGcn.Update.CONSERVATIVE);
+                        ConservativeGcn.Update.CONSERVATIVE, StaPlusNet.Readout.EQ15);
                 kind.initialize(manager, DataType.FLOAT32, StanetPlusWeights.inputShapes(kind, RandomStanet.INPUT_SIZE));
                 StanetPlusWeights.saveNet(folder, name, kind);
             }

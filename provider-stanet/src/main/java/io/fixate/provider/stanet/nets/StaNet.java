@@ -164,8 +164,17 @@ public final class StaNet extends AbstractBlock {
      */
     public NDList decode(ParameterStore parameters, NDList previous, NDList current, NDList next,
                          NDArray sound, long height, long width, boolean training) {
-        NDArray fused = branch(parameters, previous, current, next, sound, training).get(0);
+        return readOut(parameters, branch(parameters, previous, current, next, sound, training).get(0), current, height,
+                width, training);
+    }
 
+    /**
+     * The decoder: the fine and coarse logit maps, (B, 1, height, width), of a fused map y, (B, {@value #WIDTH}, h,
+     * w) as {@link #branch} makes it, read out with the skip maps of the {@link #encode encoded} {@code current}
+     * frame.
+     */
+    public NDList readOut(ParameterStore parameters, NDArray fused, NDList current, long height, long width,
+                          boolean training) {
         NDArray middle = Layers.apply(middleProjection, parameters, training, current.get(1));
         NDArray shallow = Layers.apply(shallowProjection, parameters, training, current.get(0));
         NDArray coarse = Activation.relu(merge(middleMerge, parameters, training, upsampledLike(fused, middle), middle)

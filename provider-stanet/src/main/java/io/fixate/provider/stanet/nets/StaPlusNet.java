@@ -29,14 +29,27 @@ import java.util.function.Function;
  * of an STA net (the fused map before the decoder; the nodes share that STA). The {@link ConservativeGcn} reasons over
  * the three states for m steps with the {@link FixationRefineLayer} after each, and every node is read out by Eq. 15: o
  * = up(c1(W→1)(ReLU(c1(2W→W)(cat(h^m, x_c))))), x_c the node's own centre frame's projected deepest features, one
- * readout shared by the nodes. There is no skip decoder, so the maps are as coarse as y by design; the STA's decoder is
- * kept (so that a trained STA's parameters load as they are) but frozen, as nothing reads it.
+ * readout shared by the nodes ({@link Readout#EQ15}). There is no skip decoder, so the maps are as coarse as y by
+ * design; the STA's decoder is kept (so that a trained STA's parameters load as they are) but frozen, as nothing reads
+ * it. {@link Readout#DECODER} is this SDK's deviation, for maps as fine as the STA's: see there.
  *
  * <p>Forward inputs: 12 arrays, for each node in order its previous, current and next frames (B, 3, H, W) and its
  * current frame's audio input as the audio encoder takes it. Output: the three nodes' logit maps (B, 1, H, W), the
  * target's first; {@link StaPlusLoss} supervises each with its own centre frame's label.
  */
 public final class StaPlusNet extends AbstractBlock {
+
+    /** How a node's reasoned state becomes its map. */
+    public enum Readout {
+        /** Eq. 15: two 1×1 convolutions on cat(h^m, x_c), upsampled from the deepest scale. */
+        EQ15,
+        /**
+         * The deviation: the same two convolutions, the second W→W and initialised to zero, give a context term Δ that
+         * is added to the node's y, and the STA's skip decoder (trained with the net) reads y + Δ out, so that a
+         * freshly initialised net gives exactly its STA's maps and the context can only add to them.
+         */
+        DECODER
+    }
 
     /** The target and its two companions. */
     public static final int NODES = 3;
@@ -47,6 +60,7 @@ public final class StaPlusNet extends AbstractBlock {
     private final StaNet sta;
     private final int steps;
     private final ConservativeGcn.Update update;
+    private final Readout readoutKind;
     private final ConservativeGcn reasoning;
     private final Block readoutHidden;
     private final Block readout;
@@ -54,17 +68,22 @@ public final class StaPlusNet extends AbstractBlock {
     /**
      * @param steps  m, the C-GCN's reasoning steps
      * @param update the papers' conservative update or the reference's gated GRU
+     * @param readout Eq. 15's or the deviation through the STA's decoder
      */
-    public StaPlusNet(VisualEncoder visual, AudioEncoder audio, int steps, ConservativeGcn.Update update) {
+    public StaPlusNet(VisualEncoder visual, AudioEncoder audio, int steps, ConservativeGcn.Update update,
+                      Readout readout) {
         super(VERSION);
         this.steps = steps;
         this.update = update;
+        this.readoutKind = readout;
         sta = addChildBlock("sta", new StaNet(visual, audio));
-        sta.freezeDecoder();
+        if (readout == Readout.EQ15) {
+            sta.freezeDecoder();
+        }
         reasoning = addChildBlock("reasoning", new ConservativeGcn(StaNet.WIDTH, steps, update,
                 new FixationRefineLayer()));
         readoutHidden = addChildBlock("readoutHidden", Layers.pointwise(StaNet.WIDTH, true));
-        readout = addChildBlock("readout", Layers.pointwise(1, true));
+        this.readout = addChildBlock("readout", Layers.pointwise(readout == Readout.EQ15 ? 1 : StaNet.WIDTH, true));
     }
 
     /** The STA whose branch makes every node's initial state; a trained STA's weights load into it. */
@@ -80,6 +99,11 @@ public final class StaPlusNet extends AbstractBlock {
     /** The C-GCN's node update. */
     public ConservativeGcn.Update update() {
         return update;
+    }
+
+    /** How the nodes are read out. */
+    public Readout readout() {
+        return readoutKind;
     }
 
     /** The training loss: BCE + KL of every node's map against its own centre frame's label (Eq. 16). */
@@ -133,19 +157,18 @@ public final class StaPlusNet extends AbstractBlock {
         if (nodes.size() != NODES) {
             throw new IllegalArgumentException("STA+ reasons over " + NODES + " nodes, got " + nodes.size());
         }
-        NDList branch = sta.branch(parameters, stacked(nodes, Fragment::previous), stacked(nodes, Fragment::current),
+        NDList current = stacked(nodes, Fragment::current);
+        NDList branch = sta.branch(parameters, stacked(nodes, Fragment::previous), current,
                 stacked(nodes, Fragment::next), NDArrays.concat(new NDList(nodes.stream().map(Fragment::sound)
                         .toArray(NDArray[]::new)), 0), training);
         NDList states = branch.get(0).split(NODES, 0);
-        NDList centres = branch.get(1).split(NODES, 0);
         NDList reasoned = reasoning.forward(parameters, states, training);
-        NDList maps = new NDList(NODES);
-        for (int node = 0; node < NODES; node++) {
-            NDArray hidden = Activation.relu(Layers.apply(readoutHidden, parameters, training,
-                    reasoned.get(node).concat(centres.get(node), 1)));
-            maps.add(BilinearUpsampling.resize(Layers.apply(readout, parameters, training, hidden), height, width));
-        }
-        return maps;
+        NDArray hidden = Activation.relu(Layers.apply(readoutHidden, parameters, training,
+                NDArrays.concat(reasoned, 0).concat(branch.get(1), 1)));
+        NDArray readOut = Layers.apply(readout, parameters, training, hidden);
+        NDArray logits = readoutKind == Readout.EQ15 ? BilinearUpsampling.resize(readOut, height, width)
+                : sta.readOut(parameters, branch.get(0).add(readOut), current, height, width, training).get(0);
+        return logits.split(NODES, 0);
     }
 
     /** The nodes' maps at every encoder depth, concatenated along the batch axis in node order. */
@@ -169,6 +192,10 @@ public final class StaPlusNet extends AbstractBlock {
         reasoning.initialize(manager, dataType, state, state, state);
         readoutHidden.initialize(manager, dataType, Layers.withChannels(state, 2L * StaNet.WIDTH));
         readout.initialize(manager, dataType, state);
+        if (readoutKind == Readout.DECODER) {
+            // Δ starts at zero: the untrained net is its STA, whose trained weights load over the rest.
+            readout.getParameters().forEach(parameter -> parameter.getValue().getArray().muli(0));
+        }
     }
 
     @Override

@@ -1,9 +1,6 @@
 package io.fixate.provider.stanet.training;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.stanet.StanetWeights;
 import io.fixate.provider.stanet.nets.StaNet;
@@ -15,14 +12,10 @@ import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
 import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.spi.djl.training.TrainingRunFolder;
-import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,8 +33,7 @@ import java.util.List;
  * labeler's names its properties and weights), settings, seed and data hash and refuses to resume with anything else;
  * checkpoints (one per epoch) and the per-epoch record go to {@value #CHECKPOINTS} until the net is saved. An
  * interrupted run resumes after its last finished epoch; a finished folder is left as it is. The saved net is that of
- * the epoch with the best validation CC (early stopping: a small dataset over-fits long before the last epoch), the
- * last one without validation clips; the weights of the best epoch so far are kept beside the checkpoint for that. The
+ * the epoch with the best validation CC ({@link EpochSelection}). The
  * manifest adds to the format's entries the run record, the per-epoch loss and validation CC and the selected epoch.
  */
 public final class Distillation {
@@ -50,10 +42,6 @@ public final class Distillation {
     static final String DECODE_TRAINING = "decode-training";
     static final String DECODE_VALIDATION = "decode-validation";
     static final String CHECKPOINTS = "checkpoints";
-    /** The per-epoch record, kept across an interruption. */
-    private static final String EPOCHS_FILE = "epochs.json";
-    private static final String EPOCH_WEIGHTS_PREFIX = "epoch-";
-    private static final String EPOCH_WEIGHTS_SUFFIX = ".params";
 
     private Distillation() {
     }
@@ -89,7 +77,8 @@ public final class Distillation {
             Path checkpoints = folder.resolve(CHECKPOINTS);
             try (DistillationTrainer trainer = new DistillationTrainer(net, StanetWeights.modelId(net), settings,
                     request.seed(), checkpoints, Devices.choose(request.device()))) {
-                JsonArray epochs = readEpochs(checkpoints, trainer.epochsDone());
+                EpochSelection selection = new EpochSelection(net, StanetWeights.modelId(net), checkpoints,
+                        trainer.epochsDone());
                 monitor.stageStarted(STAGE, settings.epochs(),
                         (training.size() + settings.batchSize() - 1) / settings.batchSize());
                 trainer.train(training, validation, new EpochTrainer.Listener() {
@@ -100,21 +89,15 @@ public final class Distillation {
 
                     @Override
                     public void epochFinished(int epoch, float meanLoss, float validationCc) {
-                        keepEpochWeights(trainer, checkpoints, epoch);
-                        recordEpoch(checkpoints, epochs, epoch, meanLoss, validationCc);
-                        dropEpochWeightsBut(checkpoints, bestEpoch(epochs));
+                        selection.epochFinished(epoch, meanLoss, validationCc);
                         monitor.epochFinished(STAGE, epoch, settings.epochs(), meanLoss, "CC", validationCc);
                     }
                 });
                 JsonObject extra = record.deepCopy();
-                int selected = epochs.isEmpty() ? settings.epochs() : bestEpoch(epochs);
-                if (selected != settings.epochs()) {
-                    trainer.loadWeights(epochWeights(checkpoints, selected));
-                }
-                extra.addProperty("selectedEpoch", selected);
+                extra.addProperty("selectedEpoch", selection.restoreBest(trainer.manager(), settings.epochs()));
                 extra.addProperty("trainingSamples", training.size());
                 extra.addProperty("validationSamples", validation.size());
-                extra.add("epochs", epochs);
+                extra.add("epochs", selection.epochs());
                 StanetWeights.save(folder, net, settings.inputSize(), settings.frameFit(), extra);
             }
             ProviderFiles.deleteTree(checkpoints);
@@ -142,85 +125,5 @@ public final class Distillation {
         dataRecord.addProperty("validationClips", data.validation().size());
         record.add("data", dataRecord);
         return record;
-    }
-
-    /**
-     * The records of the first {@code epochsDone} epochs kept by an interrupted run; an epoch whose checkpoint was
-     * written but whose record was not (an interruption between the two) has none.
-     */
-    static JsonArray readEpochs(Path checkpoints, int epochsDone) throws IOException {
-        Path file = checkpoints.resolve(EPOCHS_FILE);
-        JsonArray kept = new JsonArray();
-        if (epochsDone > 0 && Files.exists(file)) {
-            for (JsonElement epoch : JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-                    .getAsJsonArray()) {
-                if (epoch.getAsJsonObject().get("epoch").getAsInt() <= epochsDone) {
-                    kept.add(epoch);
-                }
-            }
-        }
-        return kept;
-    }
-
-    /** The first recorded epoch with the highest validation CC; the last recorded epoch when none has one. */
-    private static int bestEpoch(JsonArray epochs) {
-        int best = epochs.get(epochs.size() - 1).getAsJsonObject().get("epoch").getAsInt();
-        float bestCc = Float.NEGATIVE_INFINITY;
-        for (JsonElement element : epochs) {
-            JsonObject epoch = element.getAsJsonObject();
-            if (epoch.has("validationCc") && epoch.get("validationCc").getAsFloat() > bestCc) {
-                bestCc = epoch.get("validationCc").getAsFloat();
-                best = epoch.get("epoch").getAsInt();
-            }
-        }
-        return best;
-    }
-
-    private static Path epochWeights(Path checkpoints, int epoch) {
-        return checkpoints.resolve(EPOCH_WEIGHTS_PREFIX + epoch + EPOCH_WEIGHTS_SUFFIX);
-    }
-
-    /** Saves the weights of {@code epoch} before its record, so that every recorded epoch can still be selected. */
-    private static void keepEpochWeights(DistillationTrainer trainer, Path checkpoints, int epoch) {
-        Path file = epochWeights(checkpoints, epoch);
-        try {
-            trainer.saveWeights(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Deletes the kept epoch weights but those of epoch {@code best}. */
-    private static void dropEpochWeightsBut(Path checkpoints, int best) {
-        try (DirectoryStream<Path> kept = Files.newDirectoryStream(checkpoints,
-                EPOCH_WEIGHTS_PREFIX + "*" + EPOCH_WEIGHTS_SUFFIX)) {
-            for (Path file : kept) {
-                if (!file.equals(epochWeights(checkpoints, best))) {
-                    Files.delete(file);
-                    Files.deleteIfExists(WeightsFile.manifestOf(file));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot tidy " + checkpoints + ": " + e.getMessage(), e);
-        }
-    }
-
-    static void recordEpoch(Path checkpoints, JsonArray epochs, int epoch, float meanLoss,
-                                    float validationCc) {
-        JsonObject entry = new JsonObject();
-        entry.addProperty("epoch", epoch);
-        entry.addProperty("meanLoss", meanLoss);
-        if (!Float.isNaN(validationCc)) {
-            // JSON has no NaN: an epoch without validation has no entry
-            entry.addProperty("validationCc", validationCc);
-        }
-        epochs.add(entry);
-        try {
-            ProviderFiles.writeAtomically(checkpoints.resolve(EPOCHS_FILE),
-                    epochs.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + checkpoints.resolve(EPOCHS_FILE) + ": " + e.getMessage(),
-                    e);
-        }
     }
 }

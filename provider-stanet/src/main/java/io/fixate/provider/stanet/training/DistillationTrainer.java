@@ -8,12 +8,10 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.TrainingDivergedException;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.djl.EncoderFolder;
-import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.AudioEncoder;
 import io.fixate.spi.djl.nn.VisualEncoder;
 import io.fixate.spi.djl.training.EpochTrainer;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +26,6 @@ import java.util.List;
 final class DistillationTrainer implements AutoCloseable {
 
     private final StaNet net;
-    private final String modelId;
     private final DistillationSettings settings;
     private final DistillationBatches batches;
     private final EpochTrainer<DistillationSample> epochs;
@@ -41,7 +38,6 @@ final class DistillationTrainer implements AutoCloseable {
     DistillationTrainer(StaNet net, String modelId, DistillationSettings settings, long seed, Path checkpointFolder,
                         Device device) {
         this.net = net;
-        this.modelId = modelId;
         this.settings = settings;
         this.batches = DistillationBatches.evaluation(settings.inputSize(), settings.frameFit(), net);
         this.epochs = new EpochTrainer<>(new EpochTrainer.Setup(modelId, net, net.loss(),
@@ -96,18 +92,9 @@ final class DistillationTrainer implements AutoCloseable {
                 DistillationSample::pseudoMap);
     }
 
-    /** Writes the net's current weights to {@code file}, atomically. */
-    void saveWeights(Path file) throws IOException {
-        WeightsFile.save(net, file, modelId);
-    }
-
-    /**
-     * Replaces the net's weights with those of {@code file}, written by {@link #saveWeights}.
-     *
-     * @throws CorruptWeightsException when the file is damaged or belongs to another net
-     */
-    void loadWeights(Path file) {
-        WeightsFile.load(net, epochs.manager(), file, modelId);
+    /** The manager that holds the net's parameters. */
+    NDManager manager() {
+        return epochs.manager();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.fixate.provider.stanet.training;
 
 import ai.djl.Device;
 import ai.djl.training.ParameterStore;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.provider.stanet.StanetPlusWeights;
@@ -37,22 +36,24 @@ import java.util.SplittableRandom;
  * format with that STA. The STA is the {@code stanet} weights folder setting {@value #STA_WEIGHTS} names, or, without
  * it, trained first by {@link Distillation} into the folder's {@value #STA_FOLDER} as a stage of the same run. The
  * settings are {@link DistillationSettings}' (they apply to every stage; input size, frame fit and encoders are the
- * STA's) plus {@value #STEPS} (the C-GCN's m, default 3) and {@value #UPDATE} ({@code conservative}, the papers', by
- * default, or {@code gated-gru}, the reference code's).
+ * STA's) plus {@value #STEPS} (the C-GCN's m, default 3), {@value #UPDATE} ({@code conservative}, the papers', by
+ * default, or {@code gated-gru}, the reference code's) and {@value #READOUT} ({@code eq15}, the papers', by default,
+ * or {@code decoder}, {@link StaPlusNet.Readout#DECODER}).
  *
  * <p>Samples: every {@code frame-stride}-th frame of the clips whose every frame has a target (a teacher's maps, or
  * recorded gaze on every frame), with its companions ({@link PlusBatches}). Progress goes to the monitor as stages
  * {@value #SHORT_STAGE} and {@value #LONG_STAGE}, whose validation score is the mean CC of the target node's map and
  * the teacher's on the validation clips. Each stage checkpoints after every epoch in its own folder, so an interrupted
  * run resumes where it stopped; the folder's {@code run.json} refuses a resume with other data, teacher, settings or
- * seed, and a finished folder is left as it is. The saved nets are those of the last epoch (no early stopping yet); the
- * manifest records the run, the STA's origin and each STA+ stage's per-epoch loss and validation CC.
+ * seed, and a finished folder is left as it is. Each saved net is that of its epoch with the best validation CC
+ * ({@link EpochSelection}); the manifest records the run, the STA's origin and each STA+ stage's per-epoch loss and validation CC.
  */
 public final class PlusDistillation {
 
     static final String STA_WEIGHTS = "sta-weights";
     static final String STEPS = "steps";
     static final String UPDATE = "update";
+    static final String READOUT = "readout";
     static final String STA_FOLDER = "sta";
     static final String SHORT_STAGE = "distill-short";
     static final String LONG_STAGE = "distill-long";
@@ -76,6 +77,7 @@ public final class PlusDistillation {
         String staWeights = staSettings.remove(STA_WEIGHTS);
         int steps = steps(staSettings.remove(STEPS));
         ConservativeGcn.Update update = update(staSettings.remove(UPDATE));
+        StaPlusNet.Readout readout = readout(staSettings.remove(READOUT));
         Path folder = request.output();
         Device device = Devices.choose(request.device());
         try {
@@ -83,6 +85,10 @@ public final class PlusDistillation {
                     request.seed());
             record.getAsJsonObject("settings").addProperty(STEPS, steps);
             record.getAsJsonObject("settings").addProperty(UPDATE, StanetPlusWeights.updateKey(update));
+            if (readout != StaPlusNet.Readout.EQ15) {
+                // unsaid for Eq. 15, so that runs from before the option resume
+                record.getAsJsonObject("settings").addProperty(READOUT, StanetPlusWeights.readoutKey(readout));
+            }
             record.getAsJsonObject("settings").addProperty(STA_WEIGHTS, staWeights == null ? "" : staWeights);
             TrainingRunFolder.claim(folder, record, "STANet+ distillation");
             if (StanetPlusWeights.isComplete(folder)) {
@@ -108,7 +114,9 @@ public final class PlusDistillation {
             JsonObject stages = new JsonObject();
             StaPlusNet kind = null;
             for (Term term : Term.values()) {
-                Stage stage = new Stage(term, settings, steps, update, request.seed(), folder, staFolder, device);
+                Stage stage = new Stage(term, settings, new StaPlusNet(Encoders.visual(settings.visualEncoder()),
+                        Encoders.audio(settings.audioEncoder()), steps, update, readout), request.seed(), folder,
+                        staFolder, device);
                 stages.add(stage.netName(), stage.train(training, validation, monitor));
                 kind = stage.net;
             }
@@ -174,11 +182,22 @@ public final class PlusDistillation {
         }
     }
 
+    private static StaPlusNet.Readout readout(String value) {
+        try {
+            return StanetPlusWeights.readoutOf(value == null ? "eq15" : value.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionsException("STANet+ settings: " + READOUT + ": " + e.getMessage());
+        }
+    }
+
     private static Path checkpointsOf(Path folder, Term term) {
         return folder.resolve(Distillation.CHECKPOINTS + "-" + term.name().toLowerCase(Locale.ROOT));
     }
 
-    /** One STA+ net's training: initialised from the STA, checkpointed in its own folder, saved at its end. */
+    /**
+     * One STA+ net's training: initialised from the STA, checkpointed in its own folder, saved at its end with the
+     * weights of its best epoch.
+     */
     private static final class Stage {
 
         private final Term term;
@@ -189,16 +208,15 @@ public final class PlusDistillation {
         private final Device device;
         private final StaPlusNet net;
 
-        Stage(Term term, DistillationSettings settings, int steps, ConservativeGcn.Update update, long seed,
-              Path folder, Path staFolder, Device device) {
+        Stage(Term term, DistillationSettings settings, StaPlusNet net, long seed, Path folder, Path staFolder,
+              Device device) {
             this.term = term;
             this.settings = settings;
             this.seed = seed;
             this.folder = folder;
             this.staFolder = staFolder;
             this.device = device;
-            net = new StaPlusNet(Encoders.visual(settings.visualEncoder()), Encoders.audio(settings.audioEncoder()),
-                    steps, update);
+            this.net = net;
         }
 
         String netName() {
@@ -209,7 +227,10 @@ public final class PlusDistillation {
             return term == Term.SHORT ? SHORT_STAGE : LONG_STAGE;
         }
 
-        /** Trains the net (or what is left of it), saves it, and returns its record: the per-epoch loss and CC. */
+        /**
+         * Trains the net (or what is left of it), saves its best epoch, and returns its record: the per-epoch loss and
+         * CC and the selected epoch.
+         */
         JsonObject train(List<Sample> training, List<Sample> validation, TrainingMonitor monitor) throws IOException {
             Path checkpoints = checkpointsOf(folder, term);
             Map<String, String> options = settings.checkpointOptions(seed);
@@ -228,7 +249,8 @@ public final class PlusDistillation {
                 if (settings.freezeAudioEncoder()) {
                     net.sta().freezeAudioEncoder();
                 }
-                JsonArray epochs = Distillation.readEpochs(checkpoints, trainer.epochsDone());
+                EpochSelection selection = new EpochSelection(net, StanetPlusWeights.modelId(net), checkpoints,
+                        trainer.epochsDone());
                 monitor.stageStarted(stageName(), settings.epochs(),
                         (training.size() + settings.batchSize() - 1) / settings.batchSize());
                 trainer.train(settings.epochs(), training, random -> settings.augment()
@@ -243,14 +265,16 @@ public final class PlusDistillation {
 
                             @Override
                             public void epochFinished(int epoch, float meanLoss, float validationCc) {
-                                Distillation.recordEpoch(checkpoints, epochs, epoch, meanLoss, validationCc);
+                                selection.epochFinished(epoch, meanLoss, validationCc);
                                 monitor.epochFinished(stageName(), epoch, settings.epochs(), meanLoss, "CC",
                                         validationCc);
                             }
                         });
+                int selected = selection.restoreBest(trainer.manager(), settings.epochs());
                 StanetPlusWeights.saveNet(folder, netName(), net);
                 JsonObject record = new JsonObject();
-                record.add("epochs", epochs);
+                record.add("epochs", selection.epochs());
+                record.addProperty("selectedEpoch", selected);
                 return record;
             }
         }
