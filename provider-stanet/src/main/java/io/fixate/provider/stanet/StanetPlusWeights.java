@@ -188,8 +188,8 @@ public final class StanetPlusWeights implements AutoCloseable {
      *
      * @throws MissingWeightsException when the folder, its manifest or a parameters file is missing
      * @throws CorruptWeightsException when the manifest is damaged, of another format or names an unknown encoder,
-     *                                 frame fit, update or readout, a file is a link out of the folder, or the parameters fail
-     *                                 their checks
+     *                                 frame fit, update or readout, a file is a link out of the folder, or the
+     *                                 parameters fail their checks
      * @throws WeightsException        when a file exists but cannot be read
      */
     public static StanetPlusWeights load(Path folder, Device device) {

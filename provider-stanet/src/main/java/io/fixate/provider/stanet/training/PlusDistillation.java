@@ -46,7 +46,8 @@ import java.util.SplittableRandom;
  * the teacher's on the validation clips. Each stage checkpoints after every epoch in its own folder, so an interrupted
  * run resumes where it stopped; the folder's {@code run.json} refuses a resume with other data, teacher, settings or
  * seed, and a finished folder is left as it is. Each saved net is that of its epoch with the best validation CC
- * ({@link EpochSelection}); the manifest records the run, the STA's origin and each STA+ stage's per-epoch loss and validation CC.
+ * ({@link EpochSelection}); the manifest records the run, the STA's origin and each STA+ stage's per-epoch loss and
+ * validation CC and selected epoch.
  */
 public final class PlusDistillation {
 
