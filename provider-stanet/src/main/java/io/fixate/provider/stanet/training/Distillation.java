@@ -10,9 +10,10 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.nn.Encoders;
+import io.fixate.spi.djl.training.EpochSelection;
 import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.spi.djl.training.TrainingRunFolder;
-import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

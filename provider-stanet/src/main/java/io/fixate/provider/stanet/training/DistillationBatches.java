@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import io.fixate.api.VideoFrame;
 import io.fixate.provider.stanet.nets.StaNet;
 import io.fixate.spi.djl.AudioPreprocessor;
-import io.fixate.spi.djl.training.EpochTrainer;
 import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.training.EpochTrainer;
 
 import java.util.IdentityHashMap;
 import java.util.List;

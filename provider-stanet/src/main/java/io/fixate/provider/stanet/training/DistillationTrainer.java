@@ -11,6 +11,7 @@ import io.fixate.spi.djl.EncoderFolder;
 import io.fixate.spi.djl.nn.AudioEncoder;
 import io.fixate.spi.djl.nn.VisualEncoder;
 import io.fixate.spi.djl.training.EpochTrainer;
+import io.fixate.spi.djl.training.MapCorrelation;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

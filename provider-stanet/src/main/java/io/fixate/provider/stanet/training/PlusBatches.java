@@ -8,10 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.provider.stanet.nets.FragmentCompanions;
 import io.fixate.provider.stanet.nets.StaPlusNet;
-import io.fixate.provider.stanet.training.TargetSamples.ClipTargets;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.training.ClipTargets;
 import io.fixate.spi.djl.training.EpochTrainer;
 
 import java.util.ArrayList;

@@ -18,7 +18,10 @@ import io.fixate.spi.djl.Devices;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.ConservativeGcn;
 import io.fixate.spi.djl.nn.Encoders;
+import io.fixate.spi.djl.training.EpochSelection;
 import io.fixate.spi.djl.training.EpochTrainer;
+import io.fixate.spi.djl.training.MapCorrelation;
+import io.fixate.spi.djl.training.TargetDecoder;
 import io.fixate.spi.djl.training.TrainingRunFolder;
 
 import java.io.IOException;
@@ -101,11 +104,11 @@ public final class PlusDistillation {
                     new TrainingRequest(folder.resolve(STA_FOLDER), request.seed(), request.device(), staSettings),
                     monitor);
             DistillationSettings settings = settingsOfSta(staSettings, staFolder, device);
-            TargetSamples decoder = new TargetSamples(teacher, 1, settings.inputSize(), settings.frameFit(),
+            TargetDecoder decoder = new TargetDecoder(teacher, settings.inputSize(), settings.frameFit(),
                     Encoders.audio(settings.audioEncoder()).requirement());
-            List<Sample> training = PlusBatches.samples(decoder.decodeClips(data.training(),
+            List<Sample> training = PlusBatches.samples(decoder.decode(data.training(),
                     Distillation.DECODE_TRAINING, monitor), settings.frameStride());
-            List<Sample> validation = PlusBatches.samples(decoder.decodeClips(data.validation(),
+            List<Sample> validation = PlusBatches.samples(decoder.decode(data.validation(),
                     Distillation.DECODE_VALIDATION, monitor), settings.frameStride());
             if (training.isEmpty()) {
                 throw new InvalidOptionsException("nothing to train STA+ on in " + data.name() + ": no training clip"

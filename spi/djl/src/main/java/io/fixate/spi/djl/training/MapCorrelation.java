@@ -1,16 +1,15 @@
-package io.fixate.provider.stanet.training;
+package io.fixate.spi.djl.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
-import io.fixate.spi.djl.training.EpochTrainer;
 
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** The linear correlation coefficient (CC, Pearson's r) of two saliency maps, the saliency benchmarks' CC metric. */
-final class MapCorrelation {
+public final class MapCorrelation {
 
     private MapCorrelation() {
     }
@@ -19,7 +18,7 @@ final class MapCorrelation {
      * CC of {@code reference} and the same number of values of {@code values} from {@code offset}; NaN when either is
      * constant.
      */
-    static double of(float[] values, int offset, float[] reference) {
+    public static double of(float[] values, int offset, float[] reference) {
         int n = reference.length;
         double meanValue = 0;
         double meanReference = 0;
@@ -49,7 +48,7 @@ final class MapCorrelation {
      * samples whose target is constant (no fixation to correlate with) are left out, and NaN is returned when none is
      * left.
      */
-    static <S> float mean(List<S> samples, int batchSize, NDManager parent,
+    public static <S> float mean(List<S> samples, int batchSize, NDManager parent,
                           BiFunction<List<S>, NDManager, NDArray> logits, Function<S, float[]> target) {
         double sum = 0;
         int counted = 0;

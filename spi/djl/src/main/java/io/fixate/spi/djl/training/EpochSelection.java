@@ -1,4 +1,4 @@
-package io.fixate.provider.stanet.training;
+package io.fixate.spi.djl.training;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * best epoch's weights put back into the net. The best epoch is the first with the highest validation CC, the last
  * recorded one when no epoch has a CC (no validation clips). A small dataset over-fits long before the last epoch.
  */
-final class EpochSelection {
+public final class EpochSelection {
 
     /** The per-epoch record, kept across an interruption. */
     private static final String EPOCHS_FILE = "epochs.json";
@@ -40,7 +40,7 @@ final class EpochSelection {
      *
      * @param modelId identifies the net's architecture in the kept weights' manifests
      */
-    EpochSelection(Block net, String modelId, Path checkpoints, int epochsDone) throws IOException {
+    public EpochSelection(Block net, String modelId, Path checkpoints, int epochsDone) throws IOException {
         this.net = net;
         this.modelId = modelId;
         this.checkpoints = checkpoints;
@@ -57,7 +57,7 @@ final class EpochSelection {
     }
 
     /** The record so far: {@code [{"epoch": n, "meanLoss": l, "validationCc": cc (absent without one)}, ...]}. */
-    JsonArray epochs() {
+    public JsonArray epochs() {
         return epochs;
     }
 
@@ -67,7 +67,7 @@ final class EpochSelection {
      *
      * @throws UncheckedIOException when the checkpoint folder cannot be written
      */
-    void epochFinished(int epoch, float meanLoss, float validationCc) {
+    public void epochFinished(int epoch, float meanLoss, float validationCc) {
         Path weights = weightsOf(epoch);
         try {
             WeightsFile.save(net, weights, modelId);
@@ -92,7 +92,7 @@ final class EpochSelection {
      * Puts the best epoch's kept weights into the net, whose parameters {@code manager} holds, unless the net is at
      * that epoch already ({@code lastEpoch}, the one it finished with), and returns the selected epoch.
      */
-    int restoreBest(NDManager manager, int lastEpoch) {
+    public int restoreBest(NDManager manager, int lastEpoch) {
         int selected = epochs.isEmpty() ? lastEpoch : best();
         if (selected != lastEpoch) {
             WeightsFile.load(net, manager, weightsOf(selected), modelId);
