@@ -1,0 +1,111 @@
+package io.fixate.samples.stavis;
+
+import io.fixate.api.AudioRequirement;
+import io.fixate.api.Capabilities;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.MissingWeightsException;
+import io.fixate.api.ModelOptions;
+import io.fixate.api.ProviderInfo;
+import io.fixate.samples.stavis.training.StavisSettings;
+import io.fixate.samples.stavis.training.StavisTraining;
+import io.fixate.spi.OptionChecks;
+import io.fixate.spi.Teacher;
+import io.fixate.spi.TrainablePredictorProvider;
+import io.fixate.spi.TrainingData;
+import io.fixate.spi.TrainingMonitor;
+import io.fixate.spi.TrainingRequest;
+import io.fixate.spi.djl.Devices;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code stavis}: a compact re-implementation of STAViS (spatio-temporal audio-visual saliency, CVPR 2020), written as
+ * a third-party provider against the api, the spi and the DJL toolkit only. It predicts the map of a frame from the
+ * clip of T frames centred on it (T = 8 by default: look-behind ⌊T/2⌋ = 4, look-ahead T − 1 − ⌊T/2⌋ = 3) and the
+ * frame's own audio window ({@link io.fixate.samples.stavis.nets.StavisNet}). It ships no weights yet: open it with
+ * {@link ModelOptions#weights()} naming a folder that {@link #train} wrote ({@link StavisWeights}), else it fails
+ * with a {@link MissingWeightsException} that says how to train one. Bundled weights, when they come, are the
+ * fallback of {@link #open} where this class now throws.
+ *
+ * <p>Property {@value #AUDIO}: {@code on} (default) or {@code off}, which gives the net silence instead of the frames'
+ * sound, so that its localisation maps carry no sound evidence. The input size is the one the weights were trained at
+ * (the provider's info gives the training default, {@value StavisSettings#DEFAULT_INPUT_SIZE}); a requested size must be
+ * that one. The opened predictor declares the trained clip length's look-behind and look-ahead and its audio
+ * encoder's window.
+ *
+ * <p>Training: {@link #train} learns from the clips' recorded gaze and from any teacher's maps of the others, visual
+ * stage first, then audio-visual ({@link StavisTraining}; settings in {@link StavisSettings}).
+ */
+public final class StavisProvider implements TrainablePredictorProvider {
+
+    static final String NAME = "stavis";
+    static final String AUDIO = "audio";
+
+    private static final String DESCRIPTION = "STAViS (compact re-implementation): a clip of frames and the target "
+            + "frame's sound, with sound localisation, to a fixation map";
+    private static final ProviderInfo INFO = new ProviderInfo(NAME, List.of(), DESCRIPTION,
+            capabilities(StavisSettings.DEFAULT_FRAMES, StavisSettings.DEFAULT_INPUT_SIZE, AudioRequirement.DEFAULT));
+
+    /** Cheap, as the spi requires: the net is loaded by {@link #open}. */
+    public StavisProvider() {
+    }
+
+    @Override
+    public ProviderInfo info() {
+        return INFO;
+    }
+
+    /**
+     * @throws InvalidOptionsException                  for an unknown property, a bad {@value #AUDIO} value or an input
+     *                                                  size other than the trained one
+     * @throws MissingWeightsException                  when no weights folder is given (none are bundled yet) or it
+     *                                                  lacks a file
+     * @throws io.fixate.api.CorruptWeightsException    when the weights fail their checks
+     * @throws io.fixate.api.DeviceUnavailableException when a GPU is required and there is none
+     */
+    @Override
+    public FixationPredictor open(ModelOptions options) {
+        OptionChecks.requireKnownProperties(NAME, options, Set.of(AUDIO));
+        boolean hearing = OptionChecks.choiceProperty(NAME, options, AUDIO, "on", List.of("on", "off")).equals("on");
+        StavisWeights weights = options.weights().map(folder -> StavisWeights.load(folder, Devices.choose(options)))
+                .orElseGet(StavisProvider::bundled);
+        try {
+            requireInputSize(options, weights.inputSize());
+            ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), DESCRIPTION, capabilities(
+                    weights.net().frames(), weights.inputSize(), weights.net().audioEncoder().requirement()));
+            return new StavisPredictor(opened, weights, hearing);
+        } catch (RuntimeException e) {
+            weights.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Path train(TrainingData data, Teacher teacher, TrainingRequest request, TrainingMonitor monitor) {
+        return StavisTraining.run(data, teacher, request, monitor);
+    }
+
+    /** The weights used when none are given: none are bundled yet. */
+    private static StavisWeights bundled() {
+        throw new MissingWeightsException(NAME + " bundles no weights yet: train them with '"
+                + StavisWeights.TRAIN_HINT + "' and pass the folder as weights");
+    }
+
+    /** Capabilities of a net over clips of {@code frames} at {@code inputSize} that hears {@code audio}. */
+    private static Capabilities capabilities(int frames, int inputSize, AudioRequirement audio) {
+        return Capabilities.builder().usesAudio(audio)
+                .frames(StavisSession.lookBehind(frames), StavisSession.lookAhead(frames))
+                .nativeInput(inputSize, inputSize).needsWeights().build();
+    }
+
+    private static void requireInputSize(ModelOptions options, int trained) {
+        boolean nativeSize = options.inputWidth() == 0 && options.inputHeight() == 0;
+        if (!nativeSize && (options.inputWidth() != trained || options.inputHeight() != trained)) {
+            throw new InvalidOptionsException(NAME + " runs at the size its weights were trained at, " + trained
+                    + "x" + trained + ", not " + options.inputWidth() + "x" + options.inputHeight());
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.fixate.samples.stavis;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.fixate.api.CorruptWeightsException;
+import io.fixate.api.MissingWeightsException;
+import io.fixate.api.WeightsException;
+import io.fixate.samples.stavis.nets.StavisNet;
+import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.djl.AudioPreprocessor;
+import io.fixate.spi.djl.ManifestFile;
+import io.fixate.spi.djl.WeightsFile;
+import io.fixate.spi.djl.nn.Encoders;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A trained STAViS net on disk and in memory. The folder holds {@value #MANIFEST} ({@code {"format":
+ * "fixate-stavis/1", "inputSize": S, "frames": T, "localisationMaps": K, "visualEncoder": ..., "audioEncoder": ...,
+ * "parametersSha256": ...}} plus the trainer's record) and {@value #PARAMETERS}, the parameters with their {@link
+ * WeightsFile} manifest, whose model identifier names the architecture ({@link #modelId}). The manifest is written
+ * last, so a folder with one is complete.
+ *
+ * <p>Loading checks the format, rebuilds the net from the recorded encoders, T and K, initialises it for clips of T
+ * frames of S × S and loads the parameters with their checksum (against both their own manifest and the one {@value
+ * #MANIFEST} records) and shape checks. It reads a folder only, so weights bundled later as resources load the same
+ * way, through a temporary copy of the resource folder. Closing releases the parameters; the instance is then
+ * unusable.
+ */
+public final class StavisWeights implements AutoCloseable {
+
+    /** The manifest's file name. */
+    public static final String MANIFEST = "manifest.json";
+    /** The parameters' file name. */
+    public static final String PARAMETERS = "stavis.params";
+    static final String FORMAT = "fixate-stavis/1";
+    /** How to make weights, for messages about missing ones. */
+    static final String TRAIN_HINT = "fixate train-predictor --model stavis --dataset DIR --out DIR";
+
+    private static final String INPUT_SIZE_KEY = "inputSize";
+    private static final String FRAMES_KEY = "frames";
+    private static final String MAPS_KEY = "localisationMaps";
+    private static final String VISUAL_KEY = "visualEncoder";
+    private static final String AUDIO_KEY = "audioEncoder";
+    private static final String SHA256_KEY = "parametersSha256";
+    private static final List<String> RESERVED = List.of("format", INPUT_SIZE_KEY, FRAMES_KEY, MAPS_KEY, VISUAL_KEY,
+            AUDIO_KEY, SHA256_KEY);
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final String WHAT = "STAViS weights";
+
+    private final StavisNet net;
+    private final int inputSize;
+    private final NDManager manager;
+
+    private StavisWeights(StavisNet net, int inputSize, NDManager manager) {
+        this.net = net;
+        this.inputSize = inputSize;
+        this.manager = manager;
+    }
+
+    /** The input shapes of a batch of {@code batch} clips for {@code net} at frames of {@code inputSize} squared. */
+    public static Shape[] inputShapes(StavisNet net, int inputSize, int batch) {
+        return new Shape[] {new Shape(batch, net.frames(), 3, inputSize, inputSize),
+            new AudioPreprocessor(net.audioEncoder()).batchShape(batch)};
+    }
+
+    /** The {@link WeightsFile} model identifier of {@code net}'s architecture. */
+    public static String modelId(StavisNet net) {
+        return "fixate-stavis/1 visual=" + net.visualEncoder().name() + " audio=" + net.audioEncoder().name()
+                + " frames=" + net.frames() + " maps=" + net.localisationMaps();
+    }
+
+    /** Whether {@code folder} holds a complete trained net: its manifest, written last, exists. */
+    public static boolean isComplete(Path folder) {
+        return Files.exists(folder.resolve(MANIFEST));
+    }
+
+    /**
+     * Writes {@code net}, initialised and trained at frames of {@code inputSize} squared, into {@code folder}:
+     * parameters first, then the manifest with {@code extra}'s entries (the trainer's record), each atomically.
+     *
+     * @throws IllegalArgumentException when {@code extra} uses a key the format reserves
+     */
+    public static void save(Path folder, StavisNet net, int inputSize, JsonObject extra) throws IOException {
+        JsonObject manifest = new JsonObject();
+        manifest.addProperty("format", FORMAT);
+        manifest.addProperty(INPUT_SIZE_KEY, inputSize);
+        manifest.addProperty(FRAMES_KEY, net.frames());
+        manifest.addProperty(MAPS_KEY, net.localisationMaps());
+        manifest.addProperty(VISUAL_KEY, net.visualEncoder().name());
+        manifest.addProperty(AUDIO_KEY, net.audioEncoder().name());
+        for (var entry : extra.entrySet()) {
+            if (RESERVED.contains(entry.getKey())) {
+                throw new IllegalArgumentException("the manifest key '" + entry.getKey() + "' is reserved");
+            }
+            manifest.add(entry.getKey(), entry.getValue().deepCopy());
+        }
+        Files.createDirectories(folder);
+        WeightsFile.save(net, folder.resolve(PARAMETERS), modelId(net));
+        manifest.addProperty(SHA256_KEY, ProviderFiles.sha256Hex(folder.resolve(PARAMETERS)));
+        ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Loads the net in {@code folder} onto {@code device}, in {@link StavisNet.Mode#AUDIO_VISUAL} mode.
+     *
+     * @throws MissingWeightsException when the folder, its manifest or the parameters are missing
+     * @throws CorruptWeightsException when the manifest is damaged, of another format, names an unknown encoder or
+     *                                 gives sizes out of range, or the parameters fail their checksum or shape checks
+     * @throws WeightsException        when a file exists but cannot be read
+     */
+    public static StavisWeights load(Path folder, Device device) {
+        Path manifestFile = folder.resolve(MANIFEST);
+        JsonObject manifest = ManifestFile.read(manifestFile, FORMAT, WHAT, TRAIN_HINT);
+        int inputSize;
+        StavisNet net;
+        String sha256;
+        try {
+            inputSize = manifest.get(INPUT_SIZE_KEY).getAsInt();
+            int frames = manifest.get(FRAMES_KEY).getAsInt();
+            int maps = manifest.get(MAPS_KEY).getAsInt();
+            if (inputSize <= 0 || frames <= 0 || maps <= 0) {
+                throw new IllegalArgumentException("sizes must be positive, got input size " + inputSize + ", "
+                        + frames + " frames and " + maps + " localisation maps");
+            }
+            net = new StavisNet(Encoders.visual(manifest.get(VISUAL_KEY).getAsString()),
+                    Encoders.audio(manifest.get(AUDIO_KEY).getAsString()), frames, maps,
+                    StavisNet.Mode.AUDIO_VISUAL);
+            sha256 = manifest.get(SHA256_KEY).getAsString();
+        } catch (RuntimeException e) {
+            throw ManifestFile.invalid(manifestFile, WHAT, String.join(", ", RESERVED.subList(1, RESERVED.size())),
+                    e);
+        }
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            net.initialize(manager, DataType.FLOAT32, inputShapes(net, inputSize, 1));
+            WeightsFile.load(net, manager, folder.resolve(PARAMETERS), modelId(net), sha256, manifestFile);
+            return new StavisWeights(net, inputSize, manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** The net, with its parameters loaded. */
+    public StavisNet net() {
+        return net;
+    }
+
+    /** Side S of the square frames the net was trained on, and predicts at. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** The manager that holds the parameters. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
