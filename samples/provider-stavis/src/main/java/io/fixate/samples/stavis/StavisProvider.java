@@ -31,10 +31,10 @@ import java.util.Set;
  * fallback of {@link #open} where this class now throws.
  *
  * <p>Property {@value #AUDIO}: {@code on} (default) or {@code off}, which gives the net silence instead of the frames'
- * sound, so that its localisation maps carry no sound evidence. The input size is the one the weights were trained at
- * (the provider's info gives the training default, {@value StavisSettings#DEFAULT_INPUT_SIZE}); a requested size must be
- * that one. The opened predictor declares the trained clip length's look-behind and look-ahead and its audio
- * encoder's window.
+ * sound, so that its localisation maps carry no sound evidence. Frames of any size are squashed into the square the
+ * weights were trained at; a requested input size must be that one. The provider's info declares the clip length of
+ * the training default (T = {@value StavisSettings#DEFAULT_FRAMES}); weights trained with another T open with their
+ * own look-behind and look-ahead, which the opened predictor's info declares, as it does its audio encoder's window.
  *
  * <p>Training: {@link #train} learns from the clips' recorded gaze and from any teacher's maps of the others, visual
  * stage first, then audio-visual ({@link StavisTraining}; settings in {@link StavisSettings}).
@@ -47,7 +47,7 @@ public final class StavisProvider implements TrainablePredictorProvider {
     private static final String DESCRIPTION = "STAViS (compact re-implementation): a clip of frames and the target "
             + "frame's sound, with sound localisation, to a fixation map";
     private static final ProviderInfo INFO = new ProviderInfo(NAME, List.of(), DESCRIPTION,
-            capabilities(StavisSettings.DEFAULT_FRAMES, StavisSettings.DEFAULT_INPUT_SIZE, AudioRequirement.DEFAULT));
+            capabilities(StavisSettings.DEFAULT_FRAMES, AudioRequirement.DEFAULT));
 
     /** Cheap, as the spi requires: the net is loaded by {@link #open}. */
     public StavisProvider() {
@@ -75,7 +75,7 @@ public final class StavisProvider implements TrainablePredictorProvider {
         try {
             requireInputSize(options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), DESCRIPTION, capabilities(
-                    weights.net().frames(), weights.inputSize(), weights.net().audioEncoder().requirement()));
+                    weights.net().frames(), weights.net().audioEncoder().requirement()));
             return new StavisPredictor(opened, weights, hearing);
         } catch (RuntimeException e) {
             weights.close();
@@ -94,11 +94,13 @@ public final class StavisProvider implements TrainablePredictorProvider {
                 + StavisWeights.TRAIN_HINT + "' and pass the folder as weights");
     }
 
-    /** Capabilities of a net over clips of {@code frames} at {@code inputSize} that hears {@code audio}. */
-    private static Capabilities capabilities(int frames, int inputSize, AudioRequirement audio) {
+    /**
+     * Capabilities of a net over clips of {@code frames} that hears {@code audio}. No native input size: the session
+     * lays frames of any size into the net's square itself.
+     */
+    private static Capabilities capabilities(int frames, AudioRequirement audio) {
         return Capabilities.builder().usesAudio(audio)
-                .frames(StavisSession.lookBehind(frames), StavisSession.lookAhead(frames))
-                .nativeInput(inputSize, inputSize).needsWeights().build();
+                .frames(StavisSession.lookBehind(frames), StavisSession.lookAhead(frames)).needsWeights().build();
     }
 
     private static void requireInputSize(ModelOptions options, int trained) {

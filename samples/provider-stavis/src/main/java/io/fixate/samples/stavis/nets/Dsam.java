@@ -14,9 +14,9 @@ import io.fixate.spi.djl.nn.Layers;
 /**
  * STAViS's deeply supervised attention module (DSAM), on the spatio-temporal features X of one encoder stage, (B, C,
  * T, h, w): X̄ = the mean of X over time; side features S = c3(C → {@code sideChannels})(X̄); side logits A =
- * c1(S → 1)(S) + {@value #ACTIVATION_OFFSET}; attention M = the spatial softmax of A; enhanced features X̃ = (1 + M) ⊙ X
- * (M broadcast over channels and time). X̃ feeds the next stage; S and A, resized to the output size by the net, are
- * the stage's side features (read by the visual map) and its side map (deep supervision).
+ * c1(S → 1)(S) + {@value #ACTIVATION_OFFSET}; attention M = the spatial softmax of A; enhanced features
+ * X̃ = (1 + M) ⊙ X (M broadcast over channels and time). X̃ feeds the next stage; S and A, resized to the output size
+ * by the net, are the stage's side features (read by the visual map) and its side map (deep supervision).
  *
  * <p>The offset of −6 is the paper's bias initialisation of the activation convolution, written as a constant added
  * to a bias that starts at 0: the same function and the same gradients, without relying on a per-parameter

@@ -56,9 +56,11 @@ public final class SoundLocalisation extends AbstractBlock {
         NDArray hv = Activation.relu(Layers.apply(visualProjection, parameters, training, visual));
         NDArray ha = Activation.relu(Layers.apply(audioProjection, parameters, training, audio));
         NDArray weights = Layers.apply(bilinear, parameters, training, ha).reshape(batch, maps, hidden);
-        NDArray beta = parameters.getValue(offsets, visual.getDevice(), training).reshape(1, maps, 1);
-        NDArray localisation = weights.matMul(hv.reshape(batch, hidden, -1)).add(beta);
-        return new NDList(localisation.reshape(batch, maps, shape.get(2), shape.get(3)));
+        // (B, N, hidden) · (B, hidden, K) = (B, N, K), so that the offsets add along the last axis: an operation's
+        // result lives with its left operand, and a reshaped parameter would live (and stay) with the parameters
+        NDArray positions = hv.reshape(batch, hidden, -1).transpose(0, 2, 1).matMul(weights.transpose(0, 2, 1));
+        NDArray localisation = positions.add(parameters.getValue(offsets, visual.getDevice(), training));
+        return new NDList(localisation.transpose(0, 2, 1).reshape(batch, maps, shape.get(2), shape.get(3)));
     }
 
     @Override

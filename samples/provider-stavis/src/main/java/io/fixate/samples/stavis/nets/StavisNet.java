@@ -147,7 +147,8 @@ public final class StavisNet extends AbstractBlock {
      * the optimiser's weight decay would still shrink them.
      */
     public void freezeUnread() {
-        List<Block> unread = mode == Mode.VISUAL ? List.of(audio.block(), localisation, fusion) : List.of(visualReadout);
+        List<Block> unread = mode == Mode.VISUAL ? List.of(audio.block(), localisation, fusion)
+                : List.of(visualReadout);
         for (Block block : unread) {
             block.freezeParameters(true);
         }

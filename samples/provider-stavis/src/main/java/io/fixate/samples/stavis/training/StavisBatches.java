@@ -63,7 +63,8 @@ final class StavisBatches implements EpochTrainer.Batching<StavisSample> {
             sample.clip().forEach(frame -> clip.add(frames.apply(frame, manager)));
             clips.add(NDArrays.stack(clip));
         }
-        return new NDList(NDArrays.stack(clips), audio.batch(manager, batch.stream().map(StavisSample::audio).toList()));
+        NDArray sound = audio.batch(manager, batch.stream().map(StavisSample::audio).toList());
+        return new NDList(NDArrays.stack(clips), sound);
     }
 
     @Override
