@@ -19,16 +19,20 @@ import ai.djl.training.loss.Loss;
  * how much it was looked at, and it does not change when g is scaled. An all-zero target has no fixation: its NSS and
  * CC terms are 0 (only the BCE pulls the prediction down).
  *
- * <p>The small constant {@value #EPSILON} under the square roots keeps their gradients finite on constant maps, where
- * the variance is exactly 0. Labels: one (B, 1, H, W) array; predictions: the net's forward output, of which the first
- * {@code supervisedMaps} are supervised.
+ * <p>CC and NSS do not change when the prediction is scaled, so their gradients grow as 1 / its standard deviation,
+ * without bound on the nearly constant maps a fresh net makes (σ(−6) almost everywhere): the first training run
+ * diverged within two epochs. The constant {@value #EPSILON}, added to the per-pixel variances (means over the map, not
+ * sums, so that it does not depend on the map's size) under the square roots, floors the standard deviation of maps in
+ * [0, 1] at 0.001 and keeps the gradients bounded and finite, also on constant maps, whose variance is exactly 0.
+ * Labels: one (B, 1, H, W) array; predictions: the net's forward output, of which the first {@code supervisedMaps}
+ * are supervised.
  */
 public final class StavisLoss extends Loss {
 
     static final float BCE_WEIGHT = 0.1f;
     static final float CC_WEIGHT = 2f;
     static final float NSS_WEIGHT = 1f;
-    static final float EPSILON = 1e-8f;
+    static final float EPSILON = 1e-6f;
 
     private final Loss binaryCrossEntropy = Loss.sigmoidBinaryCrossEntropyLoss();
     private final int supervisedMaps;
@@ -63,8 +67,8 @@ public final class StavisLoss extends Loss {
     static NDArray correlation(NDArray prediction, NDArray target) {
         NDArray p = centred(prediction);
         NDArray g = centred(target);
-        NDArray covariance = p.mul(g).sum(new int[] {1});
-        NDArray spread = p.square().sum(new int[] {1}).mul(g.square().sum(new int[] {1})).add(EPSILON).sqrt();
+        NDArray covariance = p.mul(g).mean(new int[] {1});
+        NDArray spread = p.square().mean(new int[] {1}).mul(g.square().mean(new int[] {1})).add(EPSILON).sqrt();
         return covariance.div(spread).mean();
     }
 
