@@ -28,8 +28,8 @@ class ArchitectureTest {
     private static final String[] SAMPLES = {"io.fixate.samples..", "io.fixate.eval..", "io.fixate.cli.."};
     /** The code of the modules under tests/: the integration tests, the conformance kit, the shared fixtures. */
     private static final String[] TESTS = {"io.fixate.tests..", "io.fixate.conformance..", "io.fixate.fixtures.."};
-    private static final List<String> PROVIDERS =
-            List.of("io.fixate.provider.stanet..", "io.fixate.provider.scam..", "io.fixate.samples.baseline..");
+    private static final List<String> PROVIDERS = List.of("io.fixate.provider.stanet..", "io.fixate.provider.scam..",
+            "io.fixate.samples.baseline..", "io.fixate.samples.stavis..");
 
     /** Guards the rules that allow empty subjects: they prove nothing if the analysis misses the built modules. */
     @ArchTest
@@ -37,7 +37,7 @@ class ArchitectureTest {
         for (String type : List.of("io.fixate.api.FixationMap", "io.fixate.Fixate", "io.fixate.spi.WindowedSession",
                 "io.fixate.samples.baseline.ClassicBaselineProvider", "io.fixate.conformance.ProviderConformance",
                 "io.fixate.spi.djl.WeightsFile", "io.fixate.eval.evaluation.Evaluator", "io.fixate.cli.FixateCli",
-                "io.fixate.fixtures.MovingSquareClip")) {
+                "io.fixate.fixtures.MovingSquareClip", "io.fixate.samples.stavis.StavisProvider")) {
             assertTrue(classes.contain(type), type + " was not imported");
         }
         assertTrue(classes.stream().noneMatch(c -> c.getPackageName().startsWith("io.fixate.tests")),
@@ -64,6 +64,13 @@ class ArchitectureTest {
                     .check(classes);
         }
     }
+
+    /** A third-party provider with training needs nothing of Fixate but the api, the spi and the DJL toolkit. */
+    @ArchTest
+    static final ArchRule theStavisSampleUsesOnlyTheApiTheSpiAndTheDjlToolkit = classes()
+            .that().resideInAPackage("io.fixate.samples.stavis..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, "io.fixate", "io.fixate.spi..",
+                    "io.fixate.samples.stavis..", "ai.djl..", "com.google.gson..");
 
     /** The contract a third party implements pulls in nothing but the api; the DJL toolkit is a module of its own. */
     @ArchTest

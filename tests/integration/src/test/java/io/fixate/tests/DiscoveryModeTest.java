@@ -40,6 +40,19 @@ class DiscoveryModeTest {
         }
     }
 
+    /** A third-party provider with training, registered both ways like the baseline. */
+    @Test
+    void theStavisSampleIsFoundAndLoadedTheSameWayAsFixate() {
+        List<ProviderInfo> found = Fixate.predictors().stream().filter(info -> info.answersTo("stavis")).toList();
+        assertEquals(1, found.size(), "in " + Fixate.predictors());
+        assertEquals(4, found.get(0).capabilities().contextFrames(), "half of the default clip of 8 frames");
+        try (FixationPredictor stavis = Fixate.predictor("stavis",
+                ModelOptions.builder().weights(TrainedTinyStavis.weights()).build())) {
+            assertEquals(Fixate.class.getModule().isNamed(), stavis.getClass().getModule().isNamed(),
+                    "the provider is loaded the same way as Fixate");
+        }
+    }
+
     @Test
     void stanetPlusIsFoundByItsAlias() {
         List<String> found = Fixate.predictors().stream().filter(info -> info.answersTo("stanet+"))
