@@ -1,5 +1,11 @@
 package io.fixate.samples.stavis.training;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.fixate.api.AudioRequirement;
@@ -11,11 +17,16 @@ import io.fixate.api.ModelOptions;
 import io.fixate.samples.stavis.StavisProvider;
 import io.fixate.samples.stavis.StavisWeights;
 import io.fixate.spi.ClipMedia;
+import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
+import io.fixate.spi.djl.EncoderFolder;
+import io.fixate.spi.djl.WeightsFile;
+import io.fixate.spi.djl.nn.Encoders;
+import io.fixate.spi.djl.nn.MobileNetV2;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +134,46 @@ class StavisTrainingTest {
                 double centre = SquareClips.squareCentreX(6 * SquareClips.CLIP_FRAMES + i);
                 assertEquals(centre, maps.get(i).peak().x(), 0.1, "peak of frame " + i);
             }
+        }
+    }
+
+    /**
+     * Imported MobileNetV2 weights (here seeded random ones, saved as {@code fixate import-encoder} saves them), frozen:
+     * after both stages the trained net's encoder holds exactly the imported parameters.
+     */
+    @Test
+    void aFrozenImportedMobileNetEncoderKeepsItsWeightsThroughBothStages() throws IOException {
+        Path imported = Files.createDirectories(folder.resolve("mobilenet"));
+        Shape frame = new Shape(1, 3, 32, 32);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(99);
+            Block encoder = Encoders.visual(MobileNetV2.NAME).block();
+            encoder.initialize(manager, DataType.FLOAT32, frame);
+            Path params = EncoderFolder.weightsOf(imported, EncoderFolder.ENCODER);
+            WeightsFile.save(encoder, params, EncoderFolder.modelId(MobileNetV2.NAME, EncoderFolder.ENCODER));
+            Files.writeString(imported.resolve(EncoderFolder.MANIFEST), "{\"format\": \"" + EncoderFolder.FORMAT
+                    + "\", \"encoder\": \"" + MobileNetV2.NAME + "\", \"files\": {\"encoder\": {\"file\": \""
+                    + params.getFileName() + "\", \"sha256\": \"" + ProviderFiles.sha256Hex(params) + "\"}}}");
+        }
+        Map<String, String> settings = new HashMap<>(SETTINGS);
+        settings.putAll(Map.of("visual-encoder", MobileNetV2.NAME, "encoder-weights", imported.toString(),
+                "freeze-encoder", "on", "visual-epochs", "1", "audio-visual-epochs", "1"));
+
+        Path weights = train(folder.resolve("frozen"), settings, TrainingMonitor.NONE);
+
+        try (NDManager manager = NDManager.newBaseManager();
+             StavisWeights trained = StavisWeights.load(weights, Device.cpu())) {
+            Block fresh = Encoders.visual(MobileNetV2.NAME).block();
+            fresh.initialize(manager, DataType.FLOAT32, frame);
+            EncoderFolder.load(fresh, manager, imported, MobileNetV2.NAME, EncoderFolder.ENCODER);
+            var expected = fresh.getParameters().values();
+            var actual = trained.net().visualEncoder().block().getParameters().values();
+            assertEquals(expected.size(), actual.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i).getArray().toFloatArray(), actual.get(i).getArray().toFloatArray(),
+                        "encoder parameter " + expected.get(i).getName());
+            }
+            assertEquals(MobileNetV2.NAME, trained.net().visualEncoder().name());
         }
     }
 
