@@ -14,6 +14,8 @@ import io.fixate.fixtures.MovingSquareClip;
 import io.fixate.fixtures.NdManagerExtension;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.nn.Encoders;
+import io.fixate.spi.djl.nn.MobileNetV2;
+import io.fixate.spi.djl.nn.YamNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -73,6 +75,21 @@ class StavisNetTest {
         assertEquals(List.of(new Shape(2, 1, SIZE, SIZE), new Shape(2, MAPS, SIZE, SIZE)), List.of(out.getShapes()));
         float mean = out.get(0).mean().getFloat();
         assertTrue(mean < -3, "the fusion's offset of −6 starts the map nearly empty, mean logit " + mean);
+    }
+
+    /** The pretrained encoders by name: MobileNetV2's depths at strides 8, 16, 32, YAMNet's raw 0.975 s window. */
+    @Test
+    void buildsOnMobileNetAndYamnet(NDManager manager) {
+        StavisNet net = new StavisNet(Encoders.visual(MobileNetV2.NAME), Encoders.audio(YamNet.NAME), FRAMES, MAPS,
+                StavisNet.Mode.AUDIO_VISUAL);
+        AudioPreprocessor audio = new AudioPreprocessor(net.audioEncoder());
+        Shape clip = new Shape(1, FRAMES, 3, 64, 64);
+        net.initialize(manager, DataType.FLOAT32, clip, audio.batchShape(1));
+
+        NDList out = net.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(clip),
+                manager.randomNormal(audio.batchShape(1))), false);
+
+        assertEquals(List.of(new Shape(1, 1, 64, 64), new Shape(1, MAPS, 64, 64)), List.of(out.getShapes()));
     }
 
     @Test
