@@ -138,8 +138,8 @@ class StavisTrainingTest {
     }
 
     /**
-     * Imported MobileNetV2 weights (here seeded random ones, saved as {@code fixate import-encoder} saves them), frozen:
-     * after both stages the trained net's encoder holds exactly the imported parameters.
+     * Imported MobileNetV2 weights (here seeded random ones, saved as {@code fixate import-encoder} saves them),
+     * frozen: after both stages the trained net's encoder holds exactly the imported parameters.
      */
     @Test
     void aFrozenImportedMobileNetEncoderKeepsItsWeightsThroughBothStages() throws IOException {
