@@ -3,6 +3,7 @@ package io.fixate.tests;
 import io.fixate.Fixate;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
+import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Providers are found both on the module path ({@code provides} in module-info) and on the class path
@@ -40,17 +43,18 @@ class DiscoveryModeTest {
         }
     }
 
-    /** A third-party provider with training, registered both ways like the baseline. */
+    /**
+     * A third-party provider with training, registered both ways like the baseline; found and opened (without
+     * weights, which it does not bundle, so that this check trains nothing in the class-path run).
+     */
     @Test
-    void theStavisSampleIsFoundAndLoadedTheSameWayAsFixate() {
+    void theStavisSampleIsFoundAndAsksForWeights() {
         List<ProviderInfo> found = Fixate.predictors().stream().filter(info -> info.answersTo("stavis")).toList();
         assertEquals(1, found.size(), "in " + Fixate.predictors());
         assertEquals(4, found.get(0).capabilities().contextFrames(), "half of the default clip of 8 frames");
-        try (FixationPredictor stavis = Fixate.predictor("stavis",
-                ModelOptions.builder().weights(TrainedTinyStavis.weights()).build())) {
-            assertEquals(Fixate.class.getModule().isNamed(), stavis.getClass().getModule().isNamed(),
-                    "the provider is loaded the same way as Fixate");
-        }
+        MissingWeightsException missing = assertThrows(MissingWeightsException.class,
+                () -> Fixate.predictor("stavis", ModelOptions.defaults()));
+        assertTrue(missing.getMessage().contains("train-predictor --model stavis"), missing.getMessage());
     }
 
     @Test
