@@ -84,6 +84,7 @@ public final class StavisTraining {
                 monitor.stageSkipped(AUDIO_VISUAL);
                 return folder;
             }
+            Device device = Devices.choose(request.device());
             TargetDecoder decoder = new TargetDecoder(teacher, settings.inputSize(), FrameFit.SQUASH,
                     Encoders.audio(settings.audioEncoder()).requirement());
             List<StavisSample> training = StavisBatches.samples(decoder.decode(data.training(), DECODE_TRAINING,
@@ -96,7 +97,6 @@ public final class StavisTraining {
             }
             monitor.note(DECODE_TRAINING, training.size() + " training and " + validation.size()
                     + " validation samples");
-            Device device = Devices.choose(request.device());
             Stages stages = new Stages(settings, request.seed(), device, training, validation, monitor,
                     folder.resolve(CHECKPOINTS));
             JsonObject visual = stages.visual();
