@@ -7,7 +7,6 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.samples.avrsp.nets.AvrspConfig;
-import io.fixate.samples.avrsp.training.AvrspSettings;
 import io.fixate.samples.avrsp.training.AvrspTraining;
 import io.fixate.spi.OptionChecks;
 import io.fixate.spi.Teacher;
@@ -26,7 +25,8 @@ import java.util.Set;
  * (relevance-guided audio-visual saliency prediction) that predicts each frame from it and the frames before it, with
  * their sound, and trains here ({@link #train}). It ships no weights yet: {@link ModelOptions#weights()} names a folder
  * written by {@code fixate train-predictor --model avrsp} ({@link AvrspWeights}); the model input is the square size
- * those weights were trained at, and the window of past frames their architecture's.
+ * those weights were trained at, and the window of past frames their architecture's (the provider's info declares
+ * the default architecture's 8 frames; an opened predictor declares its weights').
  *
  * <p>Property {@value #AUDIO}: {@code on} (default) or {@code off}, which gives the net silence instead of the frames'
  * sound. The paper's ablations (fusion method, MS, MRG) are training settings, since each needs its own weights.
@@ -39,7 +39,7 @@ public final class AvrspPredictorProvider implements TrainablePredictorProvider 
     private static final String DESCRIPTION = "AVRSP, relevance-guided audio-visual fusion (compact re-implementation):"
             + " the last frames and their sound to a fixation map";
     private static final ProviderInfo INFO = new ProviderInfo(NAME, List.of(), DESCRIPTION,
-            capabilities(AvrspConfig.DEFAULT.frames(), AvrspSettings.DEFAULT_INPUT_SIZE, AudioRequirement.DEFAULT));
+            capabilities(AvrspConfig.DEFAULT.frames(), AudioRequirement.DEFAULT));
 
     @Override
     public ProviderInfo info() {
@@ -62,8 +62,7 @@ public final class AvrspPredictorProvider implements TrainablePredictorProvider 
         try {
             requireInputSize(options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), DESCRIPTION, capabilities(
-                    weights.net().config().frames(), weights.inputSize(),
-                    weights.net().audioEncoder().requirement()));
+                    weights.net().config().frames(), weights.net().audioEncoder().requirement()));
             return new AvrspPredictor(opened, weights, hearing);
         } catch (RuntimeException e) {
             weights.close();
@@ -77,10 +76,13 @@ public final class AvrspPredictorProvider implements TrainablePredictorProvider 
         return AvrspTraining.run(data, teacher, request, monitor);
     }
 
-    /** Causal: {@code frames − 1} frames of context, none ahead. */
-    private static Capabilities capabilities(int frames, int inputSize, AudioRequirement audio) {
-        return Capabilities.builder().usesAudio(audio).frames(frames - 1, 0).nativeInput(inputSize, inputSize)
-                .needsWeights().build();
+    /**
+     * Causal: {@code frames − 1} frames of context, none ahead; frames of any size, since the session lays each into
+     * the square its weights were trained at, which differs from folder to folder (an input size given as an option
+     * must be that one).
+     */
+    private static Capabilities capabilities(int frames, AudioRequirement audio) {
+        return Capabilities.builder().usesAudio(audio).frames(frames - 1, 0).needsWeights().build();
     }
 
     private static void requireInputSize(ModelOptions options, int trained) {

@@ -37,7 +37,7 @@ public record AvrspSettings(AvrspConfig config, int inputSize, int visualEpochs,
                             String encoderWeights, boolean freezeEncoder) {
 
     /** The default input size, a multiple of the compact encoder's coarsest stride (16). */
-    public static final int DEFAULT_INPUT_SIZE = 112;
+    static final int DEFAULT_INPUT_SIZE = 112;
 
     static final String FRAMES = "frames";
     static final String INPUT_SIZE = "input-size";
