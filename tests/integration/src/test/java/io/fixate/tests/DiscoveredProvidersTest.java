@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs the conformance kit over every provider installed with the project; the SCAM and SCAM+ labelers and stanet-plus,
- * which ship no weights, are opened on weights trained for the test.
+ * Runs the conformance kit over every provider installed with the project; the SCAM and SCAM+ labelers, stanet-plus and
+ * the avrsp sample, which ship no weights, are opened on weights trained for the test.
  */
 class DiscoveredProvidersTest {
 
@@ -29,7 +29,8 @@ class DiscoveredProvidersTest {
     Stream<DynamicTest> everyInstalledProviderConforms() {
         ModelOptions trained = ModelOptions.builder().weights(TrainedTinyLabeler.weights()).build();
         ModelOptions plus = ModelOptions.builder().weights(TrainedTinyStanetPlus.weights()).build();
+        ModelOptions avrsp = ModelOptions.builder().weights(TrainedTinyAvrsp.weights()).build();
         return ProviderConformance.allDiscovered(Map.of("scam", trained, "cam", trained, "scam-plus", trained,
-                "stanet-plus", plus));
+                "stanet-plus", plus, "avrsp", avrsp));
     }
 }

@@ -3,6 +3,7 @@ package io.fixate.tests;
 import io.fixate.Fixate;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
+import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Providers are found both on the module path ({@code provides} in module-info) and on the class path
@@ -45,5 +48,15 @@ class DiscoveryModeTest {
         List<String> found = Fixate.predictors().stream().filter(info -> info.answersTo("stanet+"))
                 .map(ProviderInfo::name).toList();
         assertEquals(List.of("stanet-plus"), found, "in " + Fixate.predictors());
+    }
+
+    /** The third-party avrsp sample registers in both ways too, and without weights says how to train them. */
+    @Test
+    void theAvrspSampleIsFoundAndSaysHowToTrainItsWeights() {
+        assertTrue(Fixate.predictors().stream().map(ProviderInfo::name).anyMatch("avrsp"::equals),
+                "avrsp is not among " + Fixate.predictors());
+        MissingWeightsException missing = assertThrows(MissingWeightsException.class,
+                () -> Fixate.predictor("avrsp", ModelOptions.defaults()));
+        assertTrue(missing.getMessage().contains("fixate train-predictor --model avrsp"), missing.getMessage());
     }
 }
