@@ -107,6 +107,22 @@ class AvrspTrainingTest {
         }
     }
 
+    /** Both phases lower the loss, and the trained net looks nearer the square than a random one. */
+    @Test
+    void trainingLowersTheLossAndMovesThePeakOntoTheSquare() {
+        Record record = new Record();
+        Path weights = train(folder.resolve("learnt"), Map.of("input-size", "32", "visual-epochs", "3",
+                "audio-visual-epochs", "2", "frame-stride", "1"), record);
+
+        for (String phase : List.of("visual", "audio-visual")) {
+            List<Float> losses = record.losses.get(phase);
+            assertTrue(losses.get(losses.size() - 1) < losses.get(0), phase + " losses " + losses);
+        }
+        double trained = peakDistance(weights);
+        double random = peakDistance(RandomAvrsp.save(folder.resolve("random")));
+        assertTrue(trained < random, "peak distance to the square: trained " + trained + ", random " + random);
+    }
+
     @Test
     void recordedGazeAloneTeachesAndClipsWithoutATargetAreLeftOutWithANote() throws IOException {
         Record record = new Record();
@@ -178,6 +194,35 @@ class AvrspTrainingTest {
 
     private static JsonObject manifest(Path weights) throws IOException {
         return JsonParser.parseString(Files.readString(weights.resolve(AvrspWeights.MANIFEST))).getAsJsonObject();
+    }
+
+    /** Mean distance, in frame widths, from the maps' peaks to the square's centre on the held-out clip. */
+    private double peakDistance(Path weights) {
+        List<FrameWithAudio> heldOut = FRAMES.subList(5 * CLIP_FRAMES, 6 * CLIP_FRAMES);
+        try (FixationPredictor predictor = provider.open(ModelOptions.builder().weights(weights).build())) {
+            List<FixationMap> maps = predictor.predictClip(heldOut);
+            double sum = 0;
+            for (int i = 0; i < maps.size(); i++) {
+                FixationPoint peak = maps.get(i).peak();
+                double[] square = centre(squareMap(heldOut.get(i).frame()));
+                sum += Math.hypot(peak.x() - square[0], (peak.y() - square[1]) * HEIGHT / WIDTH);
+            }
+            return sum / maps.size();
+        }
+    }
+
+    /** The normalised centre of mass of a map. */
+    private static double[] centre(FixationMap map) {
+        float[] values = map.toArray();
+        double x = 0;
+        double y = 0;
+        double mass = 0;
+        for (int i = 0; i < values.length; i++) {
+            x += values[i] * (i % map.width() + 0.5);
+            y += values[i] * (i / map.width() + 0.5);
+            mass += values[i];
+        }
+        return new double[] {x / mass / map.width(), y / mass / map.height()};
     }
 
     /** Clip {@code index} of {@link #FRAMES}, untagged, with the square as its recorded gaze or with no target. */
@@ -275,6 +320,7 @@ class AvrspTrainingTest {
         final List<String> skipped = new ArrayList<>();
         final List<String> epochs = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        final Map<String, List<Float>> losses = new HashMap<>();
 
         @Override
         public void stageStarted(String stage, int epochCount, int stepsPerEpoch) {
@@ -291,6 +337,7 @@ class AvrspTrainingTest {
                                   float validation) {
             assertTrue(Float.isFinite(meanLoss), stage + " epoch " + epoch + " loss " + meanLoss);
             epochs.add(stage + " " + epoch);
+            losses.computeIfAbsent(stage, key -> new ArrayList<>()).add(meanLoss);
         }
 
         @Override

@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv3d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.fixate.spi.djl.nn.AudioEncoder;
@@ -27,8 +28,9 @@ import java.util.List;
  *
  * <p>Visual path. Each frame goes through the per-frame visual encoder once ({@link #encodeFrames}, which a stream
  * runs once per frame); the encoder's three deepest maps of the T frames, stacked along time, become three scales
- * F_0…F_2 of {@value #WIDTH} channels by a 3×3×3 convolution of temporal stride 2 (T → ⌈T/2⌉) + ReLU each, and a fourth,
- * coarsest scale F_3 by a 3×3×3 convolution of spatial stride 2 of F_2 + ReLU: a per-frame 2-D encoder with 3-D
+ * F_0…F_2 of {@value #WIDTH} channels by a 3×3×3 convolution of temporal stride 2 (T → ⌈T/2⌉) + batch norm + ReLU
+ * each, and a fourth, coarsest scale F_3 by a 3×3×3 convolution of spatial stride 2 of F_2 + batch norm + ReLU: a
+ * per-frame 2-D encoder with 3-D
  * convolutions standing in for the paper's S3D with its four blocks (and without its ASPP and local importance
  * pooling). The multi-scale synergy ({@link MultiScaleSynergy}, when on) enhances them into F̂_0…F̂_3.
  *
@@ -42,7 +44,7 @@ import java.util.List;
  * scales, A_i = g_i ⊙ up(A_{i+1}). The decoder has four blocks, coarse to fine: block i reads X_i (A_3 at the
  * coarsest scale; F̂_i + A_i, or F̂_i without gates, at the others), collapses its time axis by a convolution over all
  * ⌈T/2⌉ steps (a learnt weighting of the recent past), adds the previous block's output, and applies a 3×3 convolution
- * + ReLU and a ×2 upsampling. A 1×1 convolution reads out the logits, upsampled to the input size where the finest
+ * + batch norm + ReLU and a ×2 upsampling. A 1×1 convolution reads out the logits, upsampled to the input size where the finest
  * scale is coarser than half of it. In {@linkplain #setVisualOnly visual-only} mode the fusion is skipped (A_3 = F̂_3),
  * the paper's visual pre-training.
  *
@@ -95,8 +97,7 @@ public final class AvrspNet extends AbstractBlock {
                     ? Conv3d.builder().setKernelShape(new Shape(3, 3, 3)).setFilters(WIDTH)
                             .optStride(new Shape(2, 1, 1)).optPadding(new Shape(1, 1, 1)).build()
                     : MultiScaleSynergy.convolution(WIDTH, 2);
-            scaleProjections[i] = addChildBlock("scale" + i, new SequentialBlock().add(convolution)
-                    .add(Activation.reluBlock()));
+            scaleProjections[i] = addChildBlock("scale" + i, normalisedRelu(convolution));
         }
         synergy = config.synergy() ? addChildBlock("synergy", new MultiScaleSynergy(SCALES, WIDTH)) : null;
         audioProjection = addChildBlock("audioProjection", new SequentialBlock()
@@ -115,9 +116,17 @@ public final class AvrspNet extends AbstractBlock {
         for (int i = 0; i < SCALES; i++) {
             temporalReadouts[i] = addChildBlock("time" + i, Conv3d.builder().setKernelShape(new Shape(steps, 1, 1))
                     .setFilters(WIDTH).build());
-            decoder[i] = addChildBlock("decoder" + i, Layers.conv3x3(WIDTH, 1));
+            decoder[i] = addChildBlock("decoder" + i, normalisedRelu(Layers.conv3x3(WIDTH, 1)));
         }
         readout = addChildBlock("readout", Layers.pointwise(1, true));
+    }
+
+    /**
+     * {@code convolution}, batch norm and ReLU: without the normalisation the decoder's ReLUs all died within the first
+     * epoch of a run on the synthetic benchmark (a constant map, whose loss has no gradient left to revive them).
+     */
+    private static Block normalisedRelu(Block convolution) {
+        return new SequentialBlock().add(convolution).add(BatchNorm.builder().build()).add(Activation.reluBlock());
     }
 
     /** The architecture this net was built with. */
@@ -228,7 +237,7 @@ public final class AvrspNet extends AbstractBlock {
             }
             NDArray present = Layers.apply(temporalReadouts[i], parameters, training, features).squeeze(2);
             NDArray input = decoded == null ? present : present.add(decoded);
-            decoded = Upsampling.nearest(Activation.relu(Layers.apply(decoder[i], parameters, training, input)), 2);
+            decoded = Upsampling.nearest(Layers.apply(decoder[i], parameters, training, input), 2);
         }
         NDArray logits = Layers.apply(readout, parameters, training, decoded);
         return Upsampling.nearest(logits, (int) (size / logits.getShape().get(3)));
