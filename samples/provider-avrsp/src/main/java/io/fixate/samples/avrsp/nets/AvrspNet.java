@@ -44,8 +44,8 @@ import java.util.List;
  * scales, A_i = g_i ⊙ up(A_{i+1}). The decoder has four blocks, coarse to fine: block i reads X_i (A_3 at the
  * coarsest scale; F̂_i + A_i, or F̂_i without gates, at the others), collapses its time axis by a convolution over all
  * ⌈T/2⌉ steps (a learnt weighting of the recent past), adds the previous block's output, and applies a 3×3 convolution
- * + batch norm + ReLU and a ×2 upsampling. A 1×1 convolution reads out the logits, upsampled to the input size where the finest
- * scale is coarser than half of it. In {@linkplain #setVisualOnly visual-only} mode the fusion is skipped (A_3 = F̂_3),
+ * + batch norm + ReLU and a ×2 upsampling. A 1×1 convolution reads out the logits, upsampled to the input size where
+ * the finest scale is coarser than half of it. In {@linkplain #setVisualOnly visual-only} mode the fusion is skipped (A_3 = F̂_3),
  * the paper's visual pre-training.
  *
  * <p>Forward: [frames (B, T, 3, S, S) normalised as the visual encoder declares, audio (B, T, …) each frame's window

@@ -63,8 +63,10 @@ class RelevanceFusionTest {
     @Test
     void audioWithZeroValuesIsShutOff() {
         NDArray valueVisual = tokens(3, 2, 1, 2, 3, 4, 5, 6);
-        NDList attention = RelevanceFusion.relevanceAttention(tokens(3, 2, 1, 1, -1, 1, 0, 1), tokens(3, 2, 1, 1, 1, 1,
-                1, 1), valueVisual, tokens(2, 2, 1, 1, 1, 1), tokens(2, 2, 0.5f, 0.5f, -0.5f, 0.3f), tokens(2, 2, 0, 0, 0, 0), 1);
+        NDArray relevantKeys = tokens(2, 2, 0.5f, 0.5f, -0.5f, 0.3f);
+        NDList attention = RelevanceFusion.relevanceAttention(tokens(3, 2, 1, 1, -1, 1, 0, 1),
+                tokens(3, 2, 1, 1, 1, 1, 1, 1), valueVisual, tokens(2, 2, 1, 1, 1, 1), relevantKeys,
+                tokens(2, 2, 0, 0, 0, 0), 1);
 
         assertArrayEquals(valueVisual.toFloatArray(), attention.get(0).toFloatArray(), 0f);
         for (float retention : attention.get(2).toFloatArray()) {
