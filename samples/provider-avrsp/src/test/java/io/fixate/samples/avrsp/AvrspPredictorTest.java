@@ -20,6 +20,7 @@ import io.fixate.api.PredictionSession;
 import io.fixate.conformance.PredictorConformance;
 import io.fixate.fixtures.DamagedWeights;
 import io.fixate.samples.avrsp.nets.AvrspConfig;
+import io.fixate.samples.avrsp.nets.Fusion;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.FramePreprocessor;
 import io.fixate.spi.djl.PlaneResize;
@@ -66,7 +67,8 @@ class AvrspPredictorTest {
 
     @Test
     void capabilitiesDeclareACausalWindowOfTheWeightsFramesAndTheirAudio() {
-        Path sixteen = RandomAvrsp.save(folder.resolve("sixteen"), AvrspConfig.DEFAULT.withFrames(16));
+        Path sixteen = RandomAvrsp.save(folder.resolve("sixteen"), new AvrspConfig(16, "compact", "compact",
+                Fusion.RAVF, true, true, 1, 2));
         try (FixationPredictor predictor = provider.open(ModelOptions.builder().weights(sixteen).build())) {
             Capabilities capabilities = predictor.info().capabilities();
             assertEquals(15, capabilities.contextFrames());

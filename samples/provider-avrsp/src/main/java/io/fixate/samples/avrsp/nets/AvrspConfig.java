@@ -45,21 +45,6 @@ public record AvrspConfig(int frames, String visualEncoder, String audioEncoder,
         }
     }
 
-    /** The same architecture with another fusion; the ablations of Table V. */
-    public AvrspConfig withFusion(Fusion other) {
-        return new AvrspConfig(frames, visualEncoder, audioEncoder, other, synergy, regulator, blocks, heads);
-    }
-
-    /** The same architecture with MS and MRG as given; the ablations of Table III. */
-    public AvrspConfig withModules(boolean ms, boolean mrg) {
-        return new AvrspConfig(frames, visualEncoder, audioEncoder, fusion, ms, mrg, blocks, heads);
-    }
-
-    /** The same architecture over another number of frames. */
-    public AvrspConfig withFrames(int count) {
-        return new AvrspConfig(count, visualEncoder, audioEncoder, fusion, synergy, regulator, blocks, heads);
-    }
-
     /** The identifier weights files are saved under: two nets share it exactly when their parameters match. */
     public String modelId() {
         return "fixate-avrsp/1 frames=" + frames + " visual=" + visualEncoder + " audio=" + audioEncoder + " fusion="

@@ -20,6 +20,7 @@ public final class SaliencyLoss extends Loss {
     static final float CC_WEIGHT = 0.1f;
     static final float SIM_WEIGHT = 0.1f;
 
+    /** The loss with the paper's weights: 1 for KL, −0.1 for CC and −0.1 for SIM. */
     public SaliencyLoss() {
         super("SaliencyLoss");
     }

@@ -37,10 +37,9 @@ class AvrspNetTest {
     /** Every fusion of the paper's ablation, with and without MS and MRG, maps clips to one map per clip. */
     @Test
     void everyArchitectureGivesOneMapOfTheInputSizePerClip() {
-        List<AvrspConfig> configs = List.of(AvrspConfig.DEFAULT, AvrspConfig.DEFAULT.withModules(false, false),
-                AvrspConfig.DEFAULT.withModules(true, false), AvrspConfig.DEFAULT.withFusion(Fusion.CONCAT),
-                AvrspConfig.DEFAULT.withFusion(Fusion.BILINEAR), AvrspConfig.DEFAULT.withFusion(Fusion.ADD),
-                AvrspConfig.DEFAULT.withFusion(Fusion.MUL),
+        List<AvrspConfig> configs = List.of(AvrspConfig.DEFAULT, config(Fusion.RAVF, false, false),
+                config(Fusion.RAVF, true, false), config(Fusion.CONCAT, true, true), config(Fusion.BILINEAR, true, true),
+                config(Fusion.ADD, true, true), config(Fusion.MUL, true, true),
                 new AvrspConfig(12, "compact", "compact", Fusion.RAVF, true, true, 2, 4));
         for (AvrspConfig config : configs) {
             AvrspNet net = new AvrspNet(config);
@@ -60,10 +59,10 @@ class AvrspNetTest {
     @Test
     void theModulesOfTheAblationsAddOrRemoveParameters() {
         long full = parameters(AvrspConfig.DEFAULT);
-        long plain = parameters(AvrspConfig.DEFAULT.withModules(false, false));
-        long withoutGates = parameters(AvrspConfig.DEFAULT.withModules(true, false));
+        long plain = parameters(config(Fusion.RAVF, false, false));
+        long withoutGates = parameters(config(Fusion.RAVF, true, false));
         assertTrue(plain < withoutGates && withoutGates < full, plain + " < " + withoutGates + " < " + full);
-        assertTrue(parameters(AvrspConfig.DEFAULT.withFusion(Fusion.ADD)) < full, "RAVF has parameters of its own");
+        assertTrue(parameters(config(Fusion.ADD, true, true)) < full, "RAVF has parameters of its own");
     }
 
     /**
@@ -117,6 +116,11 @@ class AvrspNetTest {
         assertEquals(16, new AvrspNet(AvrspConfig.DEFAULT).coarsestStride());
         assertEquals(64, new AvrspNet(new AvrspConfig(8, "mobilenet-v2", "compact", Fusion.RAVF, true, true, 1, 2))
                 .coarsestStride());
+    }
+
+    /** The default architecture with the ablation choices given. */
+    private static AvrspConfig config(Fusion fusion, boolean ms, boolean mrg) {
+        return new AvrspConfig(AvrspConfig.DEFAULT.frames(), "compact", "compact", fusion, ms, mrg, 1, 2);
     }
 
     private long parameters(AvrspConfig config) {
