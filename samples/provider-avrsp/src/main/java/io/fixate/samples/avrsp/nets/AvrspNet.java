@@ -45,8 +45,8 @@ import java.util.List;
  * coarsest scale; F̂_i + A_i, or F̂_i without gates, at the others), collapses its time axis by a convolution over all
  * ⌈T/2⌉ steps (a learnt weighting of the recent past), adds the previous block's output, and applies a 3×3 convolution
  * + batch norm + ReLU and a ×2 upsampling. A 1×1 convolution reads out the logits, upsampled to the input size where
- * the finest scale is coarser than half of it. In {@linkplain #setVisualOnly visual-only} mode the fusion is skipped (A_3 = F̂_3),
- * the paper's visual pre-training.
+ * the finest scale is coarser than half of it. In {@linkplain #setVisualOnly visual-only} mode the fusion is skipped
+ * (A_3 = F̂_3), the paper's visual pre-training.
  *
  * <p>Forward: [frames (B, T, 3, S, S) normalised as the visual encoder declares, audio (B, T, …) each frame's window
  * as the audio encoder takes it] to [logits (B, 1, S, S)]. S must be a multiple of the coarsest scale's stride

@@ -38,8 +38,8 @@ class AvrspNetTest {
     @Test
     void everyArchitectureGivesOneMapOfTheInputSizePerClip() {
         List<AvrspConfig> configs = List.of(AvrspConfig.DEFAULT, config(Fusion.RAVF, false, false),
-                config(Fusion.RAVF, true, false), config(Fusion.CONCAT, true, true), config(Fusion.BILINEAR, true, true),
-                config(Fusion.ADD, true, true), config(Fusion.MUL, true, true),
+                config(Fusion.RAVF, true, false), config(Fusion.CONCAT, true, true),
+                config(Fusion.BILINEAR, true, true), config(Fusion.ADD, true, true), config(Fusion.MUL, true, true),
                 new AvrspConfig(12, "compact", "compact", Fusion.RAVF, true, true, 2, 4));
         for (AvrspConfig config : configs) {
             AvrspNet net = new AvrspNet(config);
@@ -54,6 +54,18 @@ class AvrspNetTest {
                 assertTrue(Float.isFinite(value), config.modelId());
             }
         }
+    }
+
+    /** The pretrained encoders by name fit too: MobileNetV2's strides 8 to 64 at 64 px, YAMNet's raw samples. */
+    @Test
+    void thePretrainedEncodersByNameFitTheNet() {
+        AvrspNet net = new AvrspNet(new AvrspConfig(8, "mobilenet-v2", "yamnet", Fusion.RAVF, true, true, 1, 2));
+        NDList inputs = inputs(net, 64);
+        initialise(net, inputs);
+
+        NDArray logits = net.forward(new ParameterStore(manager, false), inputs, false).singletonOrThrow();
+
+        assertEquals(new Shape(BATCH, 1, 64, 64), logits.getShape());
     }
 
     @Test
@@ -130,9 +142,13 @@ class AvrspNetTest {
     }
 
     private NDList inputs(AvrspNet net) {
+        return inputs(net, SIZE);
+    }
+
+    private NDList inputs(AvrspNet net, int size) {
         int frames = net.config().frames();
         Shape audio = new AudioPreprocessor(net.audioEncoder()).batchShape(1);
-        return new NDList(manager.randomNormal(new Shape(BATCH, frames, 3, SIZE, SIZE)),
+        return new NDList(manager.randomNormal(new Shape(BATCH, frames, 3, size, size)),
                 manager.randomNormal(new Shape(BATCH, frames).addAll(audio.slice(1))));
     }
 
