@@ -29,7 +29,7 @@ class ArchitectureTest {
     /** The code of the modules under tests/: the integration tests, the conformance kit, the shared fixtures. */
     private static final String[] TESTS = {"io.fixate.tests..", "io.fixate.conformance..", "io.fixate.fixtures.."};
     private static final List<String> PROVIDERS = List.of("io.fixate.provider.stanet..", "io.fixate.provider.scam..",
-            "io.fixate.samples.baseline..", "io.fixate.samples.stavis..");
+            "io.fixate.samples.baseline..", "io.fixate.samples.stavis..", "io.fixate.samples.avrsp..");
 
     /** Guards the rules that allow empty subjects: they prove nothing if the analysis misses the built modules. */
     @ArchTest
@@ -37,7 +37,8 @@ class ArchitectureTest {
         for (String type : List.of("io.fixate.api.FixationMap", "io.fixate.Fixate", "io.fixate.spi.WindowedSession",
                 "io.fixate.samples.baseline.ClassicBaselineProvider", "io.fixate.conformance.ProviderConformance",
                 "io.fixate.spi.djl.WeightsFile", "io.fixate.eval.evaluation.Evaluator", "io.fixate.cli.FixateCli",
-                "io.fixate.fixtures.MovingSquareClip", "io.fixate.samples.stavis.StavisProvider")) {
+                "io.fixate.fixtures.MovingSquareClip", "io.fixate.samples.stavis.StavisProvider",
+                "io.fixate.samples.avrsp.AvrspPredictorProvider")) {
             assertTrue(classes.contain(type), type + " was not imported");
         }
         assertTrue(classes.stream().noneMatch(c -> c.getPackageName().startsWith("io.fixate.tests")),
@@ -65,12 +66,21 @@ class ArchitectureTest {
         }
     }
 
-    /** A third-party provider with training needs nothing of Fixate but the api, the spi and the DJL toolkit. */
+    /**
+     * A third party's trainable provider needs nothing of Fixate beyond the api, the spi and the spi's DJL toolkit
+     * (with DJL and Gson, which the toolkit hands out): the samples that show it must not lean on a built-in provider.
+     */
     @ArchTest
-    static final ArchRule theStavisSampleUsesOnlyTheApiTheSpiAndTheDjlToolkit = classes()
-            .that().resideInAPackage("io.fixate.samples.stavis..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, "io.fixate", "io.fixate.spi..",
-                    "io.fixate.samples.stavis..", "ai.djl..", "com.google.gson..");
+    static final ArchRule theStavisSampleUsesOnlyTheApiTheSpiAndTheDjlToolkit = thirdPartyWithTraining("stavis");
+
+    @ArchTest
+    static final ArchRule theAvrspSampleUsesOnlyTheApiTheSpiAndTheDjlToolkit = thirdPartyWithTraining("avrsp");
+
+    private static ArchRule thirdPartyWithTraining(String sample) {
+        String own = "io.fixate.samples." + sample + "..";
+        return classes().that().resideInAPackage(own).should().onlyDependOnClassesThat().resideInAnyPackage("java..",
+                API, "io.fixate.spi..", own, "ai.djl..", "com.google.gson..");
+    }
 
     /** The contract a third party implements pulls in nothing but the api; the DJL toolkit is a module of its own. */
     @ArchTest

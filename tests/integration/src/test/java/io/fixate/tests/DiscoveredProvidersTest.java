@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the conformance kit over every provider installed with the project; the SCAM and SCAM+ labelers, stanet-plus and
- * the third-party sample stavis, which ship no weights, are opened on weights trained for the test.
+ * the third-party samples stavis and avrsp, which ship no weights, are opened on weights trained for the test.
  */
 class DiscoveredProvidersTest {
 
@@ -30,7 +30,8 @@ class DiscoveredProvidersTest {
         ModelOptions trained = ModelOptions.builder().weights(TrainedTinyLabeler.weights()).build();
         ModelOptions plus = ModelOptions.builder().weights(TrainedTinyStanetPlus.weights()).build();
         ModelOptions stavis = ModelOptions.builder().weights(TrainedTinyStavis.weights()).build();
+        ModelOptions avrsp = ModelOptions.builder().weights(TrainedTinyAvrsp.weights()).build();
         return ProviderConformance.allDiscovered(Map.of("scam", trained, "cam", trained, "scam-plus", trained,
-                "stanet-plus", plus, "stavis", stavis));
+                "stanet-plus", plus, "stavis", stavis, "avrsp", avrsp));
     }
 }

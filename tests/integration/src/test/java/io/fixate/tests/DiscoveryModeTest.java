@@ -63,4 +63,14 @@ class DiscoveryModeTest {
                 .map(ProviderInfo::name).toList();
         assertEquals(List.of("stanet-plus"), found, "in " + Fixate.predictors());
     }
+
+    /** The third-party avrsp sample registers in both ways too, and without weights says how to train them. */
+    @Test
+    void theAvrspSampleIsFoundAndSaysHowToTrainItsWeights() {
+        assertTrue(Fixate.predictors().stream().map(ProviderInfo::name).anyMatch("avrsp"::equals),
+                "avrsp is not among " + Fixate.predictors());
+        MissingWeightsException missing = assertThrows(MissingWeightsException.class,
+                () -> Fixate.predictor("avrsp", ModelOptions.defaults()));
+        assertTrue(missing.getMessage().contains("fixate train-predictor --model avrsp"), missing.getMessage());
+    }
 }
