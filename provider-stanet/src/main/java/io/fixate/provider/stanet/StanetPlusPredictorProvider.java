@@ -14,6 +14,7 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.LoadedNetPredictor;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -72,10 +73,11 @@ public final class StanetPlusPredictorProvider implements TrainablePredictorProv
                 .orElseGet(() -> BundledFolder.load(BUNDLE, StanetPlusWeights.files(), "STANet+",
                         copy -> StanetPlusWeights.load(copy, device)));
         try {
-            StanetPredictorProvider.requireInputSize(NAME, options, weights.inputSize());
+            OptionChecks.requireInputSize(NAME, options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),
                     capabilities(weights.sta().audioEncoder().requirement()));
-            return new StanetPlusPredictor(opened, weights, settings, nets, fusion);
+            return new LoadedNetPredictor(opened, weights.sta().visualEncoder(), weights.sta().audioEncoder(),
+                    () -> new StanetPlusSession(weights, settings, nets, fusion), weights::close);
         } catch (RuntimeException e) {
             weights.close();
             throw e;

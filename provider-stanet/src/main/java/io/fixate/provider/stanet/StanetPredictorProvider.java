@@ -14,6 +14,7 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.LoadedNetPredictor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -89,10 +90,11 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
                 .map(folder -> StanetWeights.load(folder, Devices.choose(options)))
                 .orElseGet(() -> bundle.load(Devices.choose(options)));
         try {
-            requireInputSize(NAME, options, weights.inputSize());
+            OptionChecks.requireInputSize(NAME, options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), INFO.description(),
                     capabilities(stride, weights.inputSize(), weights.net().audioEncoder().requirement()));
-            return new StanetPredictor(opened, weights, settings);
+            return new LoadedNetPredictor(opened, weights.net().visualEncoder(), weights.net().audioEncoder(),
+                    () -> new StanetSession(weights, settings), weights::close);
         } catch (RuntimeException e) {
             weights.close();
             throw e;
@@ -121,14 +123,5 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
     private static Capabilities capabilities(int lookAhead, int inputSize, AudioRequirement audio) {
         return Capabilities.builder().usesAudio(audio).frames(StanetSession.NEIGHBOURS, lookAhead)
                 .nativeInput(inputSize, inputSize).needsWeights().build();
-    }
-
-    /** @throws InvalidOptionsException when {@code options} ask for another input size than {@code trained} */
-    static void requireInputSize(String provider, ModelOptions options, int trained) {
-        boolean nativeSize = options.inputWidth() == 0 && options.inputHeight() == 0;
-        if (!nativeSize && (options.inputWidth() != trained || options.inputHeight() != trained)) {
-            throw new InvalidOptionsException(provider + " runs at the size its weights were trained at, " + trained
-                    + "x" + trained + ", not " + options.inputWidth() + "x" + options.inputHeight());
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import io.fixate.conformance.PredictorConformance;
 import io.fixate.fixtures.DamagedWeights;
+import io.fixate.spi.djl.LoadedNetPredictor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -136,9 +137,10 @@ class StanetPlusPredictorTest {
             }
         }
         assertFalse(Arrays.equals(others.get(0), others.get(1)), "STA and STA+Short differ");
-        try (StanetWeights sta = StanetWeights.load(weights.resolve("random-sta"),
-                Device.cpu()); FixationPredictor stanet = new StanetPredictor(predictor.info(), sta,
-                StanetPredictorProvider.sessionSettings("stanet", ModelOptions.defaults(), 1))) {
+        StanetWeights sta = StanetWeights.load(weights.resolve("random-sta"), Device.cpu());
+        SessionSettings settings = StanetPredictorProvider.sessionSettings("stanet", ModelOptions.defaults(), 1);
+        try (FixationPredictor stanet = new LoadedNetPredictor(predictor.info(), sta.net().visualEncoder(),
+                sta.net().audioEncoder(), () -> new StanetSession(sta, settings), sta::close)) {
             assertArrayEquals(streamed(stanet, clip).get(10).toArray(), others.get(0), 1e-6f,
                     "nets=sta is the stanet of the same STA");
         }
@@ -148,10 +150,8 @@ class StanetPlusPredictorTest {
     void nativeArraysStayBoundedOverAStreamAndFlushFreesThem() {
         List<FrameWithAudio> clip = RandomStanet.clip(60, 32, 24);
         try (StanetPlusWeights loaded = StanetPlusWeights.load(weights, Device.cpu());
-             FixationPredictor model = new StanetPlusPredictor(predictor.info(), loaded,
-                     StanetPredictorProvider.sessionSettings("stanet-plus", ModelOptions.defaults(), 1), PlusNets.ALL,
-                     NetMapFusion.EQ17);
-             PredictionSession session = model.openSession()) {
+             PredictionSession session = new StanetPlusSession(loaded, StanetPredictorProvider.sessionSettings(
+                     "stanet-plus", ModelOptions.defaults(), 1), PlusNets.ALL, NetMapFusion.EQ17)) {
             int before = loaded.manager().getManagedArrays().size();
             // three depths per cached frame (4 + 10 + 4) and per remembered fragment (3 frames and the audio input)
             int bound = (4 + 10 + 4) * 3 + StanetPlusSession.MEMORY_FRAGMENTS * (3 * 3 + 1);

@@ -271,9 +271,8 @@ class StanetPredictorTest {
     void nativeArraysDoNotGrowOverFiftyFrames() {
         List<FrameWithAudio> clip = RandomStanet.clip(50, 48, 36);
         try (StanetWeights loaded = StanetWeights.load(weights, Device.cpu());
-             FixationPredictor model = new StanetPredictor(predictor.info(), loaded, new SessionSettings(1,
-                     StanetPredictorProvider.DEFAULT_BLUR, StanetPredictorProvider.DEFAULT_SMOOTHING, true, true));
-             PredictionSession session = model.openSession()) {
+             PredictionSession session = new StanetSession(loaded, new SessionSettings(1,
+                     StanetPredictorProvider.DEFAULT_BLUR, StanetPredictorProvider.DEFAULT_SMOOTHING, true, true))) {
             int before = loaded.manager().getManagedArrays().size();
             // the encoder maps (three depths) of the frames around the current one, and nothing else
             int kept = StanetSession.KEPT_FRAMES * 3;

@@ -87,4 +87,18 @@ public final class OptionChecks {
         }
         return value;
     }
+
+    /**
+     * Refuses an input size other than the square side {@code trained} the weights were trained at; no size asked for
+     * (0 × 0, the native size) is accepted.
+     *
+     * @throws InvalidOptionsException naming both sizes
+     */
+    public static void requireInputSize(String provider, ModelOptions options, int trained) {
+        boolean nativeSize = options.inputWidth() == 0 && options.inputHeight() == 0;
+        if (!nativeSize && (options.inputWidth() != trained || options.inputHeight() != trained)) {
+            throw new InvalidOptionsException(provider + " runs at the size its weights were trained at, " + trained
+                    + "x" + trained + ", not " + options.inputWidth() + "x" + options.inputHeight());
+        }
+    }
 }

@@ -15,6 +15,7 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.LoadedNetPredictor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -60,10 +61,11 @@ public final class AvrspPredictorProvider implements TrainablePredictorProvider 
                 .map(folder -> AvrspWeights.load(folder, Devices.choose(options)))
                 .orElseGet(() -> AvrspWeights.loadBundled(Devices.choose(options)));
         try {
-            requireInputSize(options, weights.inputSize());
+            OptionChecks.requireInputSize(NAME, options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), DESCRIPTION, capabilities(
                     weights.net().config().frames(), weights.net().audioEncoder().requirement()));
-            return new AvrspPredictor(opened, weights, hearing);
+            return new LoadedNetPredictor(opened, weights.net().visualEncoder(), weights.net().audioEncoder(),
+                    () -> new AvrspSession(weights, hearing), weights::close);
         } catch (RuntimeException e) {
             weights.close();
             throw e;
@@ -83,13 +85,5 @@ public final class AvrspPredictorProvider implements TrainablePredictorProvider 
      */
     private static Capabilities capabilities(int frames, AudioRequirement audio) {
         return Capabilities.builder().usesAudio(audio).frames(frames - 1, 0).needsWeights().build();
-    }
-
-    private static void requireInputSize(ModelOptions options, int trained) {
-        boolean nativeSize = options.inputWidth() == 0 && options.inputHeight() == 0;
-        if (!nativeSize && (options.inputWidth() != trained || options.inputHeight() != trained)) {
-            throw new InvalidOptionsException(NAME + " runs at the size its weights were trained at, " + trained + "x"
-                    + trained + ", not " + options.inputWidth() + "x" + options.inputHeight());
-        }
     }
 }

@@ -23,6 +23,7 @@ import io.fixate.samples.avrsp.nets.AvrspConfig;
 import io.fixate.samples.avrsp.nets.Fusion;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.LoadedNetPredictor;
 import io.fixate.spi.djl.PlaneResize;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -88,8 +89,9 @@ class AvrspPredictorTest {
     @Test
     void aStreamedMapIsTheNetsMapOfTheEdgeReplicatedClip() {
         List<FrameWithAudio> clip = RandomAvrsp.clip(10, WIDTH, HEIGHT);
-        try (AvrspWeights loaded = AvrspWeights.load(weights, Device.cpu());
-             FixationPredictor predictor = new AvrspPredictor(provider.info(), loaded, true)) {
+        AvrspWeights loaded = AvrspWeights.load(weights, Device.cpu());
+        try (FixationPredictor predictor = new LoadedNetPredictor(provider.info(), loaded.net().visualEncoder(),
+                loaded.net().audioEncoder(), () -> new AvrspSession(loaded, true), loaded::close)) {
             List<FixationMap> maps = predictor.predictClip(clip);
             assertEquals(clip.size(), maps.size());
             for (int t : new int[] {0, 3, 9}) {
@@ -119,8 +121,7 @@ class AvrspPredictorTest {
     void nativeArraysStayBoundedOverAStreamAndFlushFreesThem() {
         List<FrameWithAudio> clip = RandomAvrsp.clip(30, WIDTH, HEIGHT);
         try (AvrspWeights loaded = AvrspWeights.load(weights, Device.cpu());
-             FixationPredictor model = new AvrspPredictor(provider.info(), loaded, true);
-             PredictionSession session = model.openSession()) {
+             PredictionSession session = new AvrspSession(loaded, true)) {
             int before = loaded.manager().getManagedArrays().size();
             // per frame of the window: three encoder depths and the audio embedding
             int bound = AvrspConfig.DEFAULT.frames() * 4;

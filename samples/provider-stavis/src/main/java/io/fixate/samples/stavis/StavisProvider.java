@@ -16,6 +16,7 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.LoadedNetPredictor;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -73,10 +74,11 @@ public final class StavisProvider implements TrainablePredictorProvider {
         StavisWeights weights = options.weights().map(folder -> StavisWeights.load(folder, Devices.choose(options)))
                 .orElseGet(StavisProvider::bundled);
         try {
-            requireInputSize(options, weights.inputSize());
+            OptionChecks.requireInputSize(NAME, options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), DESCRIPTION, capabilities(
                     weights.net().frames(), weights.net().audioEncoder().requirement()));
-            return new StavisPredictor(opened, weights, hearing);
+            return new LoadedNetPredictor(opened, weights.net().visualEncoder(), weights.net().audioEncoder(),
+                    () -> new StavisSession(weights, hearing), weights::close);
         } catch (RuntimeException e) {
             weights.close();
             throw e;
@@ -101,13 +103,5 @@ public final class StavisProvider implements TrainablePredictorProvider {
     private static Capabilities capabilities(int frames, AudioRequirement audio) {
         return Capabilities.builder().usesAudio(audio)
                 .frames(StavisSession.lookBehind(frames), StavisSession.lookAhead(frames)).needsWeights().build();
-    }
-
-    private static void requireInputSize(ModelOptions options, int trained) {
-        boolean nativeSize = options.inputWidth() == 0 && options.inputHeight() == 0;
-        if (!nativeSize && (options.inputWidth() != trained || options.inputHeight() != trained)) {
-            throw new InvalidOptionsException(NAME + " runs at the size its weights were trained at, " + trained
-                    + "x" + trained + ", not " + options.inputWidth() + "x" + options.inputHeight());
-        }
     }
 }

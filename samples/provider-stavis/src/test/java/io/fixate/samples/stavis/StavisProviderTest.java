@@ -153,8 +153,7 @@ class StavisProviderTest {
     void nativeArraysReturnToTheirBaselineAfterEveryFrameAndTheFlush() {
         List<FrameWithAudio> clip = RandomStavis.clip(30, 40, 30);
         try (StavisWeights loaded = StavisWeights.load(weights, Device.cpu());
-             FixationPredictor model = new StavisPredictor(provider.info(), loaded, true);
-             PredictionSession session = model.openSession()) {
+             PredictionSession session = new StavisSession(loaded, true)) {
             int before = loaded.manager().getManagedArrays().size();
             int maps = 0;
             for (FrameWithAudio input : clip) {
