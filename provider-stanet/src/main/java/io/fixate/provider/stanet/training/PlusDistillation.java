@@ -85,8 +85,8 @@ public final class PlusDistillation {
         Path folder = request.output();
         Device device = Devices.choose(request.device());
         try {
-            JsonObject record = Distillation.runRecord(data, teacher, DistillationSettings.parse(staSettings),
-                    request.seed());
+            JsonObject record = TrainingRunFolder.record(data, teacher, DistillationSettings.parse(staSettings)
+                    .entries(), request.seed());
             record.getAsJsonObject("settings").addProperty(STEPS, steps);
             record.getAsJsonObject("settings").addProperty(UPDATE, StanetPlusWeights.updateKey(update));
             if (readout != StaPlusNet.Readout.EQ15) {

@@ -77,7 +77,7 @@ public final class AvrspTraining {
                     + settings.inputSize());
         }
         Path folder = request.output();
-        JsonObject record = runRecord(data, teacher, settings, request.seed());
+        JsonObject record = TrainingRunFolder.record(data, teacher, settings.entries(), request.seed());
         try {
             TrainingRunFolder.claim(folder, record, "AVRSP training");
             if (AvrspWeights.isComplete(folder)) {
@@ -123,26 +123,6 @@ public final class AvrspTraining {
             throw new UncheckedIOException("cannot write the AVRSP weights to " + folder + ": " + e.getMessage(), e);
         }
         return folder;
-    }
-
-    /** What decides the result, hence what a resumed run must share: teacher, settings, seed and data. */
-    static JsonObject runRecord(TrainingData data, Teacher teacher, AvrspSettings settings, long seed) {
-        JsonObject record = new JsonObject();
-        teacher.info().ifPresent(info -> {
-            record.addProperty("teacher", info.name());
-            record.addProperty("teacherDescription", info.description());
-        });
-        JsonObject settingsRecord = new JsonObject();
-        settings.entries().forEach(settingsRecord::addProperty);
-        record.add("settings", settingsRecord);
-        record.addProperty("seed", seed);
-        JsonObject dataRecord = new JsonObject();
-        dataRecord.addProperty("name", data.name());
-        dataRecord.addProperty("sha256", TrainingRunFolder.dataHash(data));
-        dataRecord.addProperty("trainingClips", data.training().size());
-        dataRecord.addProperty("validationClips", data.validation().size());
-        record.add("data", dataRecord);
-        return record;
     }
 
     /** The two phases of one run, each in its checkpoint folder under {@code root}. */

@@ -76,7 +76,7 @@ public final class StavisTraining {
     public static Path run(TrainingData data, Teacher teacher, TrainingRequest request, TrainingMonitor monitor) {
         StavisSettings settings = StavisSettings.parse(request.settings());
         Path folder = request.output();
-        JsonObject record = runRecord(data, teacher, settings, request.seed());
+        JsonObject record = TrainingRunFolder.record(data, teacher, settings.entries(), request.seed());
         try {
             TrainingRunFolder.claim(folder, record, "STAViS training");
             if (StavisWeights.isComplete(folder)) {
@@ -113,26 +113,6 @@ public final class StavisTraining {
             throw new UncheckedIOException("cannot write the STAViS weights to " + folder + ": " + e.getMessage(), e);
         }
         return folder;
-    }
-
-    /** What decides the result, hence what a resumed run must share: teacher, settings, seed and data. */
-    static JsonObject runRecord(TrainingData data, Teacher teacher, StavisSettings settings, long seed) {
-        JsonObject record = new JsonObject();
-        teacher.info().ifPresent(info -> {
-            record.addProperty("teacher", info.name());
-            record.addProperty("teacherDescription", info.description());
-        });
-        JsonObject settingsRecord = new JsonObject();
-        settings.entries().forEach(settingsRecord::addProperty);
-        record.add("settings", settingsRecord);
-        record.addProperty("seed", seed);
-        JsonObject dataRecord = new JsonObject();
-        dataRecord.addProperty("name", data.name());
-        dataRecord.addProperty("sha256", TrainingRunFolder.dataHash(data));
-        dataRecord.addProperty("trainingClips", data.training().size());
-        dataRecord.addProperty("validationClips", data.validation().size());
-        record.add("data", dataRecord);
-        return record;
     }
 
     /** What to do with a stage's net, its best epoch restored, and the stage's record, before its trainer closes. */

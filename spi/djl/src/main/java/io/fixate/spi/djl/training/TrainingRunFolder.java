@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.spi.ProviderFiles;
+import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.djl.WeightsFile;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -64,6 +66,30 @@ public final class TrainingRunFolder {
             }
         }
         ProviderFiles.writeAtomically(runFile, run.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The run record of a student's training: what decides the result, hence what a resumed run must share to
+     * {@link #claim} its folder: the teacher's name and description (a labeler's names its properties and weights),
+     * the settings, the seed and the data (name, {@link #dataHash}, clip counts).
+     */
+    public static JsonObject record(TrainingData data, Teacher teacher, Map<String, String> settings, long seed) {
+        JsonObject record = new JsonObject();
+        teacher.info().ifPresent(info -> {
+            record.addProperty("teacher", info.name());
+            record.addProperty("teacherDescription", info.description());
+        });
+        JsonObject settingsRecord = new JsonObject();
+        settings.forEach(settingsRecord::addProperty);
+        record.add("settings", settingsRecord);
+        record.addProperty("seed", seed);
+        JsonObject dataRecord = new JsonObject();
+        dataRecord.addProperty("name", data.name());
+        dataRecord.addProperty("sha256", dataHash(data));
+        dataRecord.addProperty("trainingClips", data.training().size());
+        dataRecord.addProperty("validationClips", data.validation().size());
+        record.add("data", dataRecord);
+        return record;
     }
 
     /**
