@@ -3,13 +3,13 @@ package io.fixate.provider.stanet.training;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.nn.Encoders;
+import io.fixate.spi.djl.training.SettingsReader;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The settings of a distillation run, from {@link io.fixate.spi.TrainingRequest#settings()}, each with a default
@@ -100,28 +100,13 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
      * @throws InvalidOptionsException for an unknown key (the message lists the known ones) or a malformed value
      */
     public static DistillationSettings parse(Map<String, String> entries) {
-        TreeSet<String> unknown = new TreeSet<>(entries.keySet());
-        KEYS.forEach(unknown::remove);
-        if (!unknown.isEmpty()) {
-            throw new InvalidOptionsException("STANet distillation does not know setting(s) " + unknown + "; known: "
-                    + String.join(", ", KEYS));
-        }
-        try {
-            return new DistillationSettings(Integer.parseInt(entry(entries, INPUT_SIZE, "128")),
-                    Integer.parseInt(entry(entries, EPOCHS, "16")), Integer.parseInt(entry(entries, BATCH, "8")),
-                    Float.parseFloat(entry(entries, LEARNING_RATE, "0.01")),
-                    Float.parseFloat(entry(entries, WEIGHT_DECAY, "5e-4")),
-                    Integer.parseInt(entry(entries, FRAME_STRIDE, "2")),
-                    entry(entries, VISUAL_ENCODER, Encoders.COMPACT), entry(entries, AUDIO_ENCODER, Encoders.COMPACT),
-                    either(entries, AUGMENT, "on", "on", "off"),
-                    either(entries, SCHEDULE, "cosine", "cosine", "constant"), entry(entries, ENCODER_WEIGHTS, ""),
-                    either(entries, FREEZE_ENCODER, "off", "on", "off"), entry(entries, AUDIO_ENCODER_WEIGHTS, ""),
-                    either(entries, FREEZE_AUDIO_ENCODER, "off", "on", "off"),
-                    frameFit(entries));
-        } catch (NumberFormatException e) {
-            throw new InvalidOptionsException("STANet distillation settings: a number is malformed (" + e.getMessage()
-                    + "); given " + entries);
-        }
+        SettingsReader read = new SettingsReader("STANet distillation", entries, KEYS);
+        return new DistillationSettings(read.whole(INPUT_SIZE, 128), read.whole(EPOCHS, 16), read.whole(BATCH, 8),
+                read.number(LEARNING_RATE, 0.01f), read.number(WEIGHT_DECAY, 5e-4f), read.whole(FRAME_STRIDE, 2),
+                read.text(VISUAL_ENCODER, Encoders.COMPACT), read.text(AUDIO_ENCODER, Encoders.COMPACT),
+                read.onOff(AUGMENT, true), read.either(SCHEDULE, "cosine", "cosine", "constant"),
+                read.text(ENCODER_WEIGHTS, ""), read.onOff(FREEZE_ENCODER, false),
+                read.text(AUDIO_ENCODER_WEIGHTS, ""), read.onOff(FREEZE_AUDIO_ENCODER, false), frameFit(read));
     }
 
     /** Every setting, defaults included, as the entries {@link #parse} reads. */
@@ -165,26 +150,12 @@ public record DistillationSettings(int inputSize, int epochs, int batchSize, flo
         return setting.isEmpty() ? Optional.empty() : Optional.of(Path.of(setting));
     }
 
-    private static String entry(Map<String, String> entries, String key, String fallback) {
-        return entries.getOrDefault(key, fallback).trim();
-    }
-
-    /** Whether the setting {@code key} is {@code yes} rather than {@code no}, its only two values. */
-    private static boolean either(Map<String, String> entries, String key, String fallback, String yes, String no) {
-        String value = entry(entries, key, fallback);
-        if (!value.equals(yes) && !value.equals(no)) {
-            throw new InvalidOptionsException("STANet distillation settings: " + key + " must be " + yes + " or " + no
-                    + ", got '" + value + "'");
-        }
-        return value.equals(yes);
-    }
-
     /** The frame fit the settings name, squash when they name none. */
-    private static FrameFit frameFit(Map<String, String> entries) {
+    private static FrameFit frameFit(SettingsReader read) {
         try {
-            return FrameFit.ofKey(entry(entries, FRAME_FIT, FrameFit.SQUASH.key()));
+            return FrameFit.ofKey(read.text(FRAME_FIT, FrameFit.SQUASH.key()));
         } catch (IllegalArgumentException e) {
-            throw new InvalidOptionsException("STANet distillation settings: " + FRAME_FIT + ": " + e.getMessage());
+            throw read.refusal(FRAME_FIT + ": " + e.getMessage());
         }
     }
 

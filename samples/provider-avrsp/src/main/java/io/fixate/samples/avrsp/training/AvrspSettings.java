@@ -3,14 +3,13 @@ package io.fixate.samples.avrsp.training;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.samples.avrsp.nets.AvrspConfig;
 import io.fixate.samples.avrsp.nets.Fusion;
-import io.fixate.spi.djl.nn.Encoders;
+import io.fixate.spi.djl.training.SettingsReader;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The settings of an AVRSP training run, from {@link io.fixate.spi.TrainingRequest#settings()}, each with a default
@@ -81,29 +80,23 @@ public record AvrspSettings(AvrspConfig config, int inputSize, int visualEpochs,
      *                                 naming the setting
      */
     public static AvrspSettings parse(Map<String, String> entries) {
-        TreeSet<String> unknown = new TreeSet<>(entries.keySet());
-        KEYS.forEach(unknown::remove);
-        if (!unknown.isEmpty()) {
-            throw new InvalidOptionsException("AVRSP training does not know setting(s) " + unknown + "; known: "
-                    + String.join(", ", KEYS));
-        }
+        SettingsReader read = new SettingsReader("AVRSP training", entries, KEYS);
         AvrspConfig defaults = AvrspConfig.DEFAULT;
         AvrspConfig config;
         try {
-            config = new AvrspConfig(integer(entries, FRAMES, defaults.frames()),
-                    entry(entries, VISUAL_ENCODER, defaults.visualEncoder()),
-                    entry(entries, AUDIO_ENCODER, defaults.audioEncoder()),
-                    Fusion.ofKey(entry(entries, FUSION, defaults.fusion().key()), FUSION),
-                    onOff(entries, MS, true), onOff(entries, MRG, true),
-                    integer(entries, RAVF_BLOCKS, defaults.blocks()), integer(entries, HEADS, defaults.heads()));
+            config = new AvrspConfig(read.whole(FRAMES, defaults.frames()),
+                    read.text(VISUAL_ENCODER, defaults.visualEncoder()),
+                    read.text(AUDIO_ENCODER, defaults.audioEncoder()),
+                    Fusion.ofKey(read.text(FUSION, defaults.fusion().key()), FUSION),
+                    read.onOff(MS, true), read.onOff(MRG, true),
+                    read.whole(RAVF_BLOCKS, defaults.blocks()), read.whole(HEADS, defaults.heads()));
         } catch (InvalidOptionsException e) {
             throw new InvalidOptionsException(WHAT + e.getMessage(), e);
         }
-        return new AvrspSettings(config, integer(entries, INPUT_SIZE, DEFAULT_INPUT_SIZE),
-                integer(entries, VISUAL_EPOCHS, 8), integer(entries, AUDIO_VISUAL_EPOCHS, 8),
-                integer(entries, BATCH, 4), number(entries, LEARNING_RATE, 0.01f),
-                number(entries, WEIGHT_DECAY, 1e-5f), integer(entries, FRAME_STRIDE, 2),
-                entry(entries, ENCODER_WEIGHTS, ""), onOff(entries, FREEZE_ENCODER, false));
+        return new AvrspSettings(config, read.whole(INPUT_SIZE, DEFAULT_INPUT_SIZE), read.whole(VISUAL_EPOCHS, 8),
+                read.whole(AUDIO_VISUAL_EPOCHS, 8), read.whole(BATCH, 4), read.number(LEARNING_RATE, 0.01f),
+                read.number(WEIGHT_DECAY, 1e-5f), read.whole(FRAME_STRIDE, 2), read.text(ENCODER_WEIGHTS, ""),
+                read.onOff(FREEZE_ENCODER, false));
     }
 
     /** Every setting, defaults included, as the entries {@link #parse} reads. */
@@ -150,34 +143,6 @@ public record AvrspSettings(AvrspConfig config, int inputSize, int visualEpochs,
     /** The folder of pretrained weights the visual encoder starts from, if any. */
     Optional<Path> encoderFolder() {
         return encoderWeights.isEmpty() ? Optional.empty() : Optional.of(Path.of(encoderWeights));
-    }
-
-    private static String entry(Map<String, String> entries, String key, String fallback) {
-        return entries.getOrDefault(key, fallback).trim();
-    }
-
-    private static int integer(Map<String, String> entries, String key, int fallback) {
-        String text = entry(entries, key, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidOptionsException(WHAT + key + " must be a whole number, got '" + text + "'");
-        }
-    }
-
-    private static float number(Map<String, String> entries, String key, float fallback) {
-        String text = entry(entries, key, Float.toString(fallback));
-        try {
-            return Float.parseFloat(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidOptionsException(WHAT + key + " must be a number, got '" + text + "'");
-        }
-    }
-
-    private static boolean onOff(Map<String, String> entries, String key, boolean fallback) {
-        String value = entry(entries, key, fallback ? "on" : "off");
-        require(value.equals("on") || value.equals("off"), key + " must be on or off, got '" + value + "'");
-        return value.equals("on");
     }
 
     private static void require(boolean condition, String message) {

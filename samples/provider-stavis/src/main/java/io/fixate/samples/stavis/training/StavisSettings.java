@@ -3,13 +3,13 @@ package io.fixate.samples.stavis.training;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.samples.stavis.nets.StavisNet;
 import io.fixate.spi.djl.nn.Encoders;
+import io.fixate.spi.djl.training.SettingsReader;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The settings of a STAViS training run, from {@link io.fixate.spi.TrainingRequest#settings()}, each with a default
@@ -88,18 +88,12 @@ public record StavisSettings(int inputSize, int frames, int visualEpochs, int au
      *                                 naming its key
      */
     public static StavisSettings parse(Map<String, String> entries) {
-        TreeSet<String> unknown = new TreeSet<>(entries.keySet());
-        KEYS.forEach(unknown::remove);
-        if (!unknown.isEmpty()) {
-            throw new InvalidOptionsException("STAViS training does not know setting(s) " + unknown + "; known: "
-                    + String.join(", ", KEYS));
-        }
-        return new StavisSettings(whole(entries, INPUT_SIZE, DEFAULT_INPUT_SIZE), whole(entries, FRAMES,
-                DEFAULT_FRAMES), whole(entries, VISUAL_EPOCHS, 8), whole(entries, AUDIO_VISUAL_EPOCHS, 4),
-                whole(entries, BATCH, 4), number(entries, LEARNING_RATE, 0.01f), number(entries, WEIGHT_DECAY, 5e-4f),
-                whole(entries, FRAME_STRIDE, 2), text(entries, VISUAL_ENCODER, Encoders.COMPACT),
-                text(entries, AUDIO_ENCODER, Encoders.COMPACT), whole(entries, LOCALISATION_MAPS, 8),
-                text(entries, ENCODER_WEIGHTS, ""), onOff(entries, FREEZE_ENCODER));
+        SettingsReader read = new SettingsReader("STAViS training", entries, KEYS);
+        return new StavisSettings(read.whole(INPUT_SIZE, DEFAULT_INPUT_SIZE), read.whole(FRAMES, DEFAULT_FRAMES),
+                read.whole(VISUAL_EPOCHS, 8), read.whole(AUDIO_VISUAL_EPOCHS, 4), read.whole(BATCH, 4),
+                read.number(LEARNING_RATE, 0.01f), read.number(WEIGHT_DECAY, 5e-4f), read.whole(FRAME_STRIDE, 2),
+                read.text(VISUAL_ENCODER, Encoders.COMPACT), read.text(AUDIO_ENCODER, Encoders.COMPACT),
+                read.whole(LOCALISATION_MAPS, 8), read.text(ENCODER_WEIGHTS, ""), read.onOff(FREEZE_ENCODER, false));
     }
 
     /** Every setting, defaults included, as the entries {@link #parse} reads: what a run's record holds. */
@@ -142,36 +136,6 @@ public record StavisSettings(int inputSize, int frames, int visualEpochs, int au
     /** The folder of imported visual-encoder weights the run starts from, if any. */
     Optional<Path> encoderFolder() {
         return encoderWeights.isEmpty() ? Optional.empty() : Optional.of(Path.of(encoderWeights));
-    }
-
-    private static String text(Map<String, String> entries, String key, String fallback) {
-        return entries.getOrDefault(key, fallback).trim();
-    }
-
-    private static int whole(Map<String, String> entries, String key, int fallback) {
-        String value = text(entries, key, Integer.toString(fallback));
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidOptionsException(WHAT + key + " must be a whole number, got '" + value + "'");
-        }
-    }
-
-    private static float number(Map<String, String> entries, String key, float fallback) {
-        String value = text(entries, key, Float.toString(fallback));
-        try {
-            return Float.parseFloat(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidOptionsException(WHAT + key + " must be a number, got '" + value + "'");
-        }
-    }
-
-    private static boolean onOff(Map<String, String> entries, String key) {
-        String value = text(entries, key, "off");
-        if (!value.equals("on") && !value.equals("off")) {
-            throw new InvalidOptionsException(WHAT + key + " must be on or off, got '" + value + "'");
-        }
-        return value.equals("on");
     }
 
     private static void require(boolean condition, String key, String rule, Object value) {
