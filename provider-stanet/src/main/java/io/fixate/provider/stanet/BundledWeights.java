@@ -2,6 +2,7 @@ package io.fixate.provider.stanet;
 
 import ai.djl.Device;
 import io.fixate.api.MissingWeightsException;
+import io.fixate.spi.djl.BundledFolder;
 import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
@@ -62,7 +63,8 @@ enum BundledWeights {
      * @throws io.fixate.api.WeightsException when the temporary copy cannot be written
      */
     StanetWeights load(Device device) {
-        return BundledFolder.load(folder(), FILES, bundleName() + " STANet", copy -> StanetWeights.load(copy, device));
+        return BundledFolder.load(BundledWeights.class::getResourceAsStream, folder(), FILES, bundleName() + " STANet",
+                copy -> StanetWeights.load(copy, device));
     }
 
     /** The resource folder, relative to this class's package. */
@@ -71,6 +73,6 @@ enum BundledWeights {
     }
 
     private InputStream resource(String file) {
-        return BundledFolder.resource(folder() + file);
+        return BundledWeights.class.getResourceAsStream(folder() + file);
     }
 }

@@ -13,6 +13,7 @@ import io.fixate.spi.TrainablePredictorProvider;
 import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
+import io.fixate.spi.djl.BundledFolder;
 import io.fixate.spi.djl.Devices;
 import io.fixate.spi.djl.LoadedNetPredictor;
 
@@ -70,7 +71,8 @@ public final class StanetPlusPredictorProvider implements TrainablePredictorProv
                 PlusNets.keys()).toUpperCase(Locale.ROOT));
         Device device = Devices.choose(options);
         StanetPlusWeights weights = options.weights().map(folder -> StanetPlusWeights.load(folder, device))
-                .orElseGet(() -> BundledFolder.load(BUNDLE, StanetPlusWeights.files(), "STANet+",
+                .orElseGet(() -> BundledFolder.load(StanetPlusPredictorProvider.class::getResourceAsStream, BUNDLE,
+                        StanetPlusWeights.files(), "STANet+",
                         copy -> StanetPlusWeights.load(copy, device)));
         try {
             OptionChecks.requireInputSize(NAME, options, weights.inputSize());

@@ -14,11 +14,11 @@ import io.fixate.samples.avrsp.nets.AvrspConfig;
 import io.fixate.samples.avrsp.nets.AvrspNet;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.AudioPreprocessor;
+import io.fixate.spi.djl.BundledFolder;
 import io.fixate.spi.djl.ManifestFile;
 import io.fixate.spi.djl.WeightsFile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,33 +150,8 @@ public final class AvrspWeights implements AutoCloseable {
             throw new MissingWeightsException("avrsp ships no trained weights yet: train them with '" + TRAIN_HINT
                     + "' and pass the folder as weights (--weights DIR)");
         }
-        Path copy = null;
-        try {
-            copy = Files.createTempDirectory("fixate-avrsp-");
-            for (String file : List.of(MANIFEST, PARAMETERS, WeightsFile.manifestOf(Path.of(PARAMETERS)).toString())) {
-                try (InputStream in = AvrspWeights.class.getResourceAsStream(BUNDLED_FOLDER + file)) {
-                    if (in == null) {
-                        throw new CorruptWeightsException("the bundled AVRSP weights lack " + file);
-                    }
-                    Files.copy(in, copy.resolve(file));
-                }
-            }
-            return load(copy, device);
-        } catch (IOException e) {
-            throw new WeightsException("cannot unpack the bundled AVRSP weights to " + copy + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(copy);
-        }
-    }
-
-    private static void deleteQuietly(Path copy) {
-        if (copy != null) {
-            try {
-                ProviderFiles.deleteTree(copy);
-            } catch (IOException e) {
-                // a temporary folder left behind costs a little disk and nothing else
-            }
-        }
+        return BundledFolder.load(AvrspWeights.class::getResourceAsStream, BUNDLED_FOLDER, List.of(MANIFEST,
+                PARAMETERS, WeightsFile.manifestOf(Path.of(PARAMETERS)).toString()), "AVRSP", copy -> load(copy, device));
     }
 
     /** The net, with its parameters loaded. */

@@ -1,4 +1,4 @@
-package io.fixate.provider.stanet;
+package io.fixate.spi.djl;
 
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
@@ -12,33 +12,33 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Weights shipped as a folder of this module's resources, loaded through a temporary copy of the folder so that they
- * pass exactly the checks of weights on disk (format, SHA-256 of the parameters, shapes); the copy is deleted once the
- * loader is done with it.
+ * Weights a provider ships as a folder of its module's resources, loaded through a temporary copy of the folder so that
+ * they pass exactly the checks of weights on disk (format, SHA-256 of the parameters, shapes); the copy is deleted once
+ * the loader is done with it. The provider opens its own resources (a module's resources are its own to read).
  */
-final class BundledFolder {
+public final class BundledFolder {
 
     private BundledFolder() {
     }
 
     /**
-     * Copies {@code files} of the resource folder {@code folder} (relative to this package, ending in '/') and returns
-     * what {@code loader} makes of the copy.
+     * Copies {@code files} of the resource folder {@code folder} (ending in '/'), which {@code resources} opens (null
+     * for a resource this build lacks), and returns what {@code loader} makes of the copy.
      *
      * @param what names the weights in messages
      * @throws MissingWeightsException when this build of the module lacks one of the files
      * @throws WeightsException        when the temporary copy cannot be written
      */
-    static <W> W load(String folder, List<String> files, String what, Function<Path, W> loader) {
+    public static <W> W load(Function<String, InputStream> resources, String folder, List<String> files, String what,
+                             Function<Path, W> loader) {
         Path copy = null;
         try {
-            copy = Files.createTempDirectory("fixate-stanet-");
+            copy = Files.createTempDirectory("fixate-bundled-");
             for (String file : files) {
-                try (InputStream in = resource(folder + file)) {
+                try (InputStream in = resources.apply(folder + file)) {
                     if (in == null) {
-                        throw new MissingWeightsException("this build of provider-stanet does not bundle the " + what
-                                + " weights (" + folder + file + " is missing): pass weights trained with 'fixate"
-                                + " train-predictor'");
+                        throw new MissingWeightsException("this build does not bundle the " + what + " weights ("
+                                + folder + file + " is missing): pass weights trained with 'fixate train-predictor'");
                     }
                     Files.copy(in, copy.resolve(file));
                 }
@@ -50,11 +50,6 @@ final class BundledFolder {
         } finally {
             deleteQuietly(copy);
         }
-    }
-
-    /** The resource {@code path}, relative to this package; null when this build lacks it. */
-    static InputStream resource(String path) {
-        return BundledFolder.class.getResourceAsStream(path);
     }
 
     private static void deleteQuietly(Path copy) {
