@@ -40,8 +40,9 @@ import java.util.SplittableRandom;
  * it, trained first by {@link Distillation} into the folder's {@value #STA_FOLDER} as a stage of the same run. The
  * settings are {@link DistillationSettings}' (they apply to every stage; input size, frame fit and encoders are the
  * STA's) plus {@value #STEPS} (the C-GCN's m, default 3), {@value #UPDATE} ({@code conservative}, the papers', by
- * default, or {@code gated-gru}, the reference code's) and {@value #READOUT} ({@code eq15}, the papers', by default,
- * or {@code decoder}, {@link StaPlusNet.Readout#DECODER}).
+ * default, or {@code gated-gru}, the reference code's) and {@value #READOUT} ({@code decoder}, {@link
+ * StaPlusNet.Readout#DECODER}, by default: above Eq. 15 on the benchmark and on OSIE, docs/stanet-plus.md; or {@code
+ * eq15}, the papers').
  *
  * <p>Samples: every {@code frame-stride}-th frame of the clips whose every frame has a target (a teacher's maps, or
  * recorded gaze on every frame), with its companions ({@link PlusBatches}). Progress goes to the monitor as stages
@@ -90,7 +91,7 @@ public final class PlusDistillation {
             record.getAsJsonObject("settings").addProperty(STEPS, steps);
             record.getAsJsonObject("settings").addProperty(UPDATE, StanetPlusWeights.updateKey(update));
             if (readout != StaPlusNet.Readout.EQ15) {
-                // unsaid for Eq. 15, so that runs from before the option resume
+                // unsaid for Eq. 15, as in runs from before the option, which resume only as such
                 record.getAsJsonObject("settings").addProperty(READOUT, StanetPlusWeights.readoutKey(readout));
             }
             record.getAsJsonObject("settings").addProperty(STA_WEIGHTS, staWeights == null ? "" : staWeights);
@@ -188,7 +189,7 @@ public final class PlusDistillation {
 
     private static StaPlusNet.Readout readout(String value) {
         try {
-            return StanetPlusWeights.readoutOf(value == null ? "eq15" : value.trim().toLowerCase(Locale.ROOT));
+            return StanetPlusWeights.readoutOf(value == null ? "decoder" : value.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionsException("STANet+ settings: " + READOUT + ": " + e.getMessage());
         }
