@@ -78,8 +78,8 @@ public final class ProviderCatalog {
             }
             ProviderInfo clash = infos.stream().filter(known -> clashes(known, candidate)).findFirst().orElse(null);
             if (clash != null) {
-                problems.add(provider.getClass().getName() + " ('" + candidate.name() + "') was ignored: its names clash with '"
-                        + clash.name() + "'");
+                problems.add(provider.getClass().getName() + " ('" + candidate.name()
+                        + "') was ignored: its names clash with '" + clash.name() + "'");
                 continue;
             }
             found.add(provider);
@@ -136,14 +136,14 @@ public final class ProviderCatalog {
      * it with; see {@link TrainableLabelerProvider#train}.
      *
      * @throws UnknownProviderException listing the available names when there is none
-     * @throws InvalidOptionsException  when that labeler cannot be trained; the message lists those that can
+     * @throws InvalidOptionsException  when that labeler cannot be trained; the message lists those that can, by name
      */
     public Path trainLabeler(String name, TrainingData data, TrainingRequest request, TrainingMonitor monitor) {
         LabelerProvider provider = find(labelers, LabelerProvider::info, "labeler", name);
         if (!(provider instanceof TrainableLabelerProvider trainable)) {
             throw new InvalidOptionsException("labeler '" + provider.info().name() + "' cannot be trained; trainable "
                     + "labelers: " + labelers.stream().filter(TrainableLabelerProvider.class::isInstance)
-                    .map(p -> p.info().name()).toList());
+                    .map(p -> p.info().name()).sorted().toList());
         }
         return trainable.train(Objects.requireNonNull(data, "data"), Objects.requireNonNull(request, "request"),
                 Objects.requireNonNull(monitor, "monitor"));
@@ -154,7 +154,8 @@ public final class ProviderCatalog {
      * and {@code teacher}'s maps, and returns the weights to open it with; see {@link TrainablePredictorProvider#train}.
      *
      * @throws UnknownProviderException listing the available names when there is none
-     * @throws InvalidOptionsException  when that predictor cannot be trained; the message lists those that can
+     * @throws InvalidOptionsException  when that predictor cannot be trained; the message lists those that can, by
+     *                                  name
      */
     public Path trainPredictor(String name, TrainingData data, Teacher teacher, TrainingRequest request,
                                TrainingMonitor monitor) {
@@ -162,7 +163,8 @@ public final class ProviderCatalog {
         if (!(provider instanceof TrainablePredictorProvider trainable)) {
             throw new InvalidOptionsException("predictor '" + provider.info().name() + "' cannot be trained; "
                     + "trainable predictors: " + predictors.stream()
-                    .filter(TrainablePredictorProvider.class::isInstance).map(p -> p.info().name()).toList());
+                    .filter(TrainablePredictorProvider.class::isInstance).map(p -> p.info().name()).sorted()
+                    .toList());
         }
         return trainable.train(Objects.requireNonNull(data, "data"), Objects.requireNonNull(teacher, "teacher"),
                 Objects.requireNonNull(request, "request"), Objects.requireNonNull(monitor, "monitor"));
