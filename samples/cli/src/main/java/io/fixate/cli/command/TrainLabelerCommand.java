@@ -3,6 +3,7 @@ package io.fixate.cli.command;
 import io.fixate.Fixate;
 import io.fixate.cli.ExitCode;
 import io.fixate.cli.option.TrainingRunOptions;
+import io.fixate.eval.dataset.DatasetClips;
 import io.fixate.spi.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,7 +40,7 @@ public final class TrainLabelerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        TrainingData data = run.data();
+        TrainingData data = run.data(DatasetClips.GroundTruthUse.RECORDED_GAZE);
         data.requireTags();
         Path weights = Fixate.trainLabeler(labeler, data, run.request(),
                 run.monitor(stdout, spec.commandLine().getErr()));

@@ -7,6 +7,7 @@ import io.fixate.api.ModelOptions;
 import io.fixate.api.PseudoLabeler;
 import io.fixate.cli.ExitCode;
 import io.fixate.cli.option.TrainingRunOptions;
+import io.fixate.eval.dataset.DatasetClips.GroundTruthUse;
 import io.fixate.spi.Teacher;
 import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingData;
@@ -31,7 +32,8 @@ import java.util.concurrent.Callable;
                 + "split when it has one. Clips recorded with an eye tracker (OSIE, STAViS, DHF1K) are learnt from "
                 + "their viewers' fixations; other clips from a teacher's maps: a --labeler's for tagged clips (the "
                 + "Fixate benchmark, AVE), or a --teacher predictor's for any clip, tagged or not. With neither, only "
-                + "clips with recorded gaze are learnt from.",
+                + "clips with recorded gaze are learnt from. --learn-ground-truth makes the benchmark's generated "
+                + "ground truth count as recorded gaze, for fully supervised models.",
         "Running again with the same --out, data, teacher and settings resumes an interrupted run. Prints one line "
                 + "per epoch and, at the end, the weights to pass to 'fixate predict --weights'."})
 public final class TrainPredictorCommand implements Callable<Integer> {
@@ -69,6 +71,12 @@ public final class TrainPredictorCommand implements Callable<Integer> {
             description = "A teacher setting (repeatable), as 'fixate predict -o' takes it.")
     Map<String, String> teacherProperties = new LinkedHashMap<>();
 
+    @Option(names = "--learn-ground-truth",
+            description = "Learn from the benchmark's generated ground truth as from recorded gaze (full supervision, "
+                    + "as STAViS and AVRSP were trained in their papers). Without it that ground truth is the "
+                    + "evaluation's alone, as the weakly supervised protocol has it.")
+    boolean learnGroundTruth;
+
     @Option(names = "--model", paramLabel = "NAME", defaultValue = DEFAULT_MODEL,
             description = "Predictor to train (see 'fixate providers'). Default: ${DEFAULT-VALUE}.")
     String model;
@@ -81,7 +89,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
     public Integer call() {
         checkTeacherOptions();
         PrintWriter stdout = spec.commandLine().getOut();
-        TrainingData data = run.data();
+        TrainingData data = run.data(learnGroundTruth ? GroundTruthUse.ANY : GroundTruthUse.RECORDED_GAZE);
         checkEveryClipHasTargets(data);
         Path weights;
         String trained;
@@ -97,7 +105,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
             trained = model + " from " + teacher + "'s maps";
         } else {
             weights = train(data, Teacher.none());
-            trained = model + " from recorded gaze";
+            trained = model + (learnGroundTruth ? " from ground truth" : " from recorded gaze");
         }
         run.report(stdout, trained, data, weights);
         return ExitCode.OK;

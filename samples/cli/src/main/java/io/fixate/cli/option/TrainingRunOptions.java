@@ -52,13 +52,16 @@ public final class TrainingRunOptions {
         return settings;
     }
 
-    /** The dataset's train split and the extra datasets to train on, its val split, if any, to validate with. */
-    public TrainingData data() {
+    /**
+     * The dataset's train split and the extra datasets to train on, its val split, if any, to validate with; clips
+     * carry the ground truth {@code use} allows.
+     */
+    public TrainingData data(DatasetClips.GroundTruthUse use) {
         List<EvalDataset> extra = new ArrayList<>();
         for (Path root : extraData) {
             extra.add(open(root));
         }
-        return DatasetClips.trainingData(open(dataset), extra);
+        return DatasetClips.trainingData(open(dataset), extra, use);
     }
 
     private static EvalDataset open(Path root) {

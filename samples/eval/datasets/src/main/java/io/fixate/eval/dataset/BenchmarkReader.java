@@ -84,6 +84,12 @@ final class BenchmarkReader {
             return Optional.of(BenchmarkGroundTruth.read(groundTruthFolder, geometry));
         }
 
+        /** Asked only of a run that learns from the generated ground truth ({@link DatasetClips.GroundTruthUse}). */
+        @Override
+        public String groundTruthFingerprint() {
+            return ContentFingerprint.of(groundTruthFolder);
+        }
+
         @Override
         public List<String> readScenarios() {
             return clipDescription().strings("scenarios");

@@ -26,7 +26,9 @@ import java.util.Set;
  * tags, one of an untagged one (OSIE, STAViS, DHF1K, a media folder) none, and a trainer that learns from tags checks
  * with {@link TrainingData#requireTags()}. A clip of a layout that records real eye tracking
  * ({@link DatasetLayout#recordsRealGaze()}: OSIE, STAViS, DHF1K) carries its {@link RecordedGaze}, read lazily, frame
- * by frame, from its ground truth; the benchmark's generated ground truth is never handed to a trainer.
+ * by frame, from its ground truth. The benchmark's generated ground truth is handed to a trainer only when asked for
+ * ({@link GroundTruthUse#ANY}: a fully supervised model trained on the benchmark); by default it is the evaluation's
+ * alone, as the weakly supervised method's protocol has it.
  *
  * <p>Each clip's fingerprint is the {@link ContentFingerprint} of its video file or frame folder, followed for a clip
  * with recorded gaze by that of its ground truth (map files, or OSIE's points), computed on first use and kept, so a
@@ -40,6 +42,14 @@ public final class DatasetClips {
     private DatasetClips() {
     }
 
+    /** Which ground truth a training clip carries as its {@link RecordedGaze}. */
+    public enum GroundTruthUse {
+        /** Only real eye tracking (OSIE, STAViS, DHF1K); the benchmark's generated ground truth stays unseen. */
+        RECORDED_GAZE,
+        /** Any ground truth the layout has, the benchmark's generated one included. */
+        ANY
+    }
+
     /**
      * The training data of {@code dataset}, named after it.
      *
@@ -47,7 +57,7 @@ public final class DatasetClips {
      *                                 {@link TrainingData}'s rules
      */
     public static TrainingData trainingData(EvalDataset dataset) {
-        return trainingData(dataset, List.of());
+        return trainingData(dataset, List.of(), GroundTruthUse.RECORDED_GAZE);
     }
 
     /**
@@ -55,20 +65,21 @@ public final class DatasetClips {
      * to the clips to train on (validation stays {@code dataset}'s). An extra clip's id is its dataset folder's name,
      * a slash and its own id, so that two benchmarks generated with different seeds can be used together. The label
      * set is {@code dataset}'s; when {@code dataset} is untagged, it is the extra datasets' labels in the order they
-     * first appear, so that untagged eye-tracking data can be joined by tagged clips for a labeler teacher.
+     * first appear, so that untagged eye-tracking data can be joined by tagged clips for a labeler teacher. {@code
+     * use} says which datasets' ground truth the clips carry.
      *
      * @throws InvalidOptionsException when {@code dataset} has no {@code train} split, an extra dataset is
      *                                 {@code dataset} itself, or the clips break the rules of {@link TrainingData}
      *                                 (an extra clip with a tag outside {@code dataset}'s label set, two extra
      *                                 datasets in folders of the same name)
      */
-    public static TrainingData trainingData(EvalDataset dataset, List<EvalDataset> extra) {
+    public static TrainingData trainingData(EvalDataset dataset, List<EvalDataset> extra, GroundTruthUse use) {
         if (!dataset.splitNames().contains(TRAIN)) {
             throw new InvalidOptionsException("dataset " + dataset.name() + " at " + dataset.root() + " has no '"
                     + TRAIN + "' split to train on; its splits: "
                     + (dataset.splitNames().isEmpty() ? "none" : String.join(", ", dataset.splitNames())));
         }
-        List<TrainingClip> training = new ArrayList<>(clips(dataset, dataset.split(TRAIN), ""));
+        List<TrainingClip> training = new ArrayList<>(clips(dataset, dataset.split(TRAIN), "", use));
         StringBuilder name = new StringBuilder(dataset.name());
         Path ownRoot = dataset.root().toAbsolutePath().normalize();
         Set<String> labels = new LinkedHashSet<>(dataset.labels());
@@ -82,16 +93,18 @@ public final class DatasetClips {
                 throw new InvalidOptionsException("extra dataset " + root + " is the dataset itself");
             }
             String folder = root.getFileName().toString();
-            training.addAll(clips(more, more.videos(), folder + "/"));
+            training.addAll(clips(more, more.videos(), folder + "/", use));
             name.append(" + ").append(folder);
         }
         List<TrainingClip> validation = dataset.splitNames().contains(VALIDATION)
-                ? clips(dataset, dataset.split(VALIDATION), "") : List.of();
+                ? clips(dataset, dataset.split(VALIDATION), "", use) : List.of();
         return new TrainingData(name.toString(), List.copyOf(labels), training, validation);
     }
 
-    private static List<TrainingClip> clips(EvalDataset dataset, List<VideoEntry> videos, String idPrefix) {
-        boolean gaze = dataset.layout().recordsRealGaze();
+    private static List<TrainingClip> clips(EvalDataset dataset, List<VideoEntry> videos, String idPrefix,
+                                            GroundTruthUse use) {
+        DatasetLayout layout = dataset.layout();
+        boolean gaze = layout.recordsRealGaze() || (use == GroundTruthUse.ANY && layout.hasGroundTruth());
         return videos.stream().<TrainingClip>map(video -> new VideoClip(video, idPrefix + video.id(), gaze)).toList();
     }
 

@@ -119,11 +119,11 @@ public final class VideoEntry {
     }
 
     /**
-     * What identifies the video's recorded gaze (a SHA-256 of its ground-truth files or points), for the fingerprint
-     * of a training clip; read on each call.
+     * What identifies the ground truth a training clip learns from (a SHA-256 of its files or points), for the clip's
+     * fingerprint; read on each call.
      *
-     * @throws UnsupportedOperationException       if the dataset's layout records no real eye tracking
-     *                                             ({@link DatasetLayout#recordsRealGaze()})
+     * @throws UnsupportedOperationException       if the dataset's layout has no ground truth a trainer may learn from
+     *                                             ({@link DatasetClips.GroundTruthUse})
      * @throws io.fixate.api.UnreadableInputException if a ground-truth file cannot be read
      */
     public String groundTruthFingerprint() {

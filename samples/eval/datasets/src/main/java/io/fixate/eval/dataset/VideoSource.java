@@ -19,8 +19,8 @@ interface VideoSource {
     Optional<VideoGroundTruth> openGroundTruth();
 
     /**
-     * What identifies the recorded gaze of a layout that records real eye tracking (its map files, or its points);
-     * never asked of other layouts.
+     * What identifies the ground truth a training clip learns from (its map files, or its points); asked of a
+     * layout that records real eye tracking, and of the benchmark when a run learns from its generated ground truth.
      */
     default String groundTruthFingerprint() {
         throw new UnsupportedOperationException(location() + " has no recorded gaze");

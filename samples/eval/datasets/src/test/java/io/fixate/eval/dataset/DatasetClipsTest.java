@@ -1,6 +1,7 @@
 package io.fixate.eval.dataset;
 
 import io.fixate.api.AudioRequirement;
+import io.fixate.api.FixationMap;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.UnreadableInputException;
@@ -8,6 +9,7 @@ import io.fixate.eval.synth.BenchmarkGenerator;
 import io.fixate.eval.synth.BenchmarkSpec;
 import io.fixate.eval.synth.ProgressListener;
 import io.fixate.spi.ClipMedia;
+import io.fixate.spi.RecordedGaze;
 import io.fixate.spi.TrainingClip;
 import io.fixate.spi.TrainingData;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +26,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.fixate.eval.dataset.DatasetClips.GroundTruthUse.ANY;
+import static io.fixate.eval.dataset.DatasetClips.GroundTruthUse.RECORDED_GAZE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -64,6 +68,27 @@ class DatasetClipsTest {
     }
 
     @Test
+    void theBenchmarksGeneratedGroundTruthReachesATrainerOnlyWhenAskedFor() throws IOException {
+        EvalDataset dataset = Datasets.open(benchmark);
+        for (TrainingClip clip : DatasetClips.trainingData(dataset).training()) {
+            assertTrue(clip.gaze().isEmpty(), clip.id() + ": weak supervision never sees the ground truth");
+        }
+
+        TrainingData supervised = DatasetClips.trainingData(dataset, List.of(), ANY);
+        TrainingClip clip = supervised.training().get(0);
+        VideoGroundTruth truth = dataset.videos().stream().filter(video -> video.id().equals(clip.id())).findFirst()
+                .orElseThrow().groundTruth().orElseThrow();
+        RecordedGaze gaze = clip.gaze().orElseThrow();
+        FixationMap density = gaze.density(3).orElseThrow();
+        assertEquals(truth.frame(3).density().width(), density.width());
+        assertEquals((float) Math.min(1, truth.frame(3).density().get(5, 7)), density.value(7, 5), 1e-6f);
+        assertFalse(gaze.fixations(3).isEmpty(), "the generated observers' fixations");
+        assertEquals(ContentFingerprint.of(benchmark.resolve("videos").resolve(clip.id() + ".mp4")) + "+gaze:"
+                + ContentFingerprint.of(benchmark.resolve("ground_truth").resolve(clip.id())), clip.fingerprint(),
+                "the ground truth learnt from is part of what the run was trained on");
+    }
+
+    @Test
     void withoutAValSplitNothingIsValidated() throws IOException {
         Path root = generate(dir.resolve("tiny"), SPEC);
         Files.delete(root.resolve("valSet.txt"));
@@ -77,7 +102,8 @@ class DatasetClipsTest {
     void extraDatasetsAddEveryVideoToTheTrainingClipsUnderTheirFolderName() throws IOException {
         Path more = generate(dir.resolve("seed-2"), SPEC.withSeed(2));
 
-        TrainingData data = DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(more)));
+        TrainingData data = DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(more)),
+                RECORDED_GAZE);
 
         List<String> own = idsOf(benchmark, "trainSet.txt");
         List<String> extra = idsOf(more, "Annotations.txt").stream().map(id -> "seed-2/" + id).toList();
@@ -94,14 +120,16 @@ class DatasetClipsTest {
         Path wider = generate(dir.resolve("wider"), SPEC.withCategories(4));
 
         InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
-                () -> DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(wider))));
+                () -> DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(wider)),
+                        RECORDED_GAZE));
         assertTrue(e.getMessage().contains("tags outside the label set"), e.getMessage());
     }
 
     @Test
     void theDatasetItselfIsRefusedAsExtraData() {
         InvalidOptionsException e = assertThrows(InvalidOptionsException.class,
-                () -> DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(benchmark))));
+                () -> DatasetClips.trainingData(Datasets.open(benchmark), List.of(Datasets.open(benchmark)),
+                        RECORDED_GAZE));
         assertTrue(e.getMessage().contains("is the dataset itself"), e.getMessage());
     }
 

@@ -116,7 +116,8 @@ class Dhf1kAndMediaFolderReaderTest {
     void untaggedClipsJoinTaggedOnesAndAnUntaggedDatasetTakesTheExtrasLabels() throws IOException {
         Path clips = dir.resolve("clips");
         Fixtures.video(clips.resolve("a.mp4"), 16, 16, 25, 2, false);
-        TrainingData data = DatasetClips.trainingData(Datasets.open(dhf1k()), List.of(Datasets.open(clips)));
+        TrainingData data = DatasetClips.trainingData(Datasets.open(dhf1k()), List.of(Datasets.open(clips)),
+                DatasetClips.GroundTruthUse.RECORDED_GAZE);
 
         assertEquals(List.of("0600", "clips/a.mp4"), data.training().stream().map(TrainingClip::id).toList());
         assertTrue(data.training().get(0).gaze().isPresent());
