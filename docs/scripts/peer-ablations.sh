@@ -5,14 +5,15 @@
 #   STAViS: audio helps                 -> stavis, scored with its sound and with silence (audio=off)
 #   AVRSP: RAVF beats naive fusion      -> avrsp (fusion=ravf) against fusion=concat and fusion=bilinear
 #   AVRSP: audio, MS and MRG each help  -> avrsp scored with silence; avrsp trained with ms=off, with mrg=off
-# A smaller preset than the papers': compact encoders, input 112, EPOCHS visual and EPOCHS audio-visual epochs on every
-# STRIDE-th window, to fit a session on 2 cores.
-# Usage: [EPOCHS=3] [STRIDE=4] docs/scripts/peer-ablations.sh WORK_DIR
+# A smaller preset than the papers': compact encoders, SIZE x SIZE frames, EPOCHS visual and EPOCHS audio-visual epochs
+# on every STRIDE-th window, to fit a session on 2 cores (an AVRSP epoch of 880 windows at 64 px took 130-180 s).
+# Usage: [SIZE=64] [EPOCHS=2] [STRIDE=8] docs/scripts/peer-ablations.sh WORK_DIR
 #   WORK_DIR/bench is generated (the default benchmark, seed 1) unless it is there already.
 set -euo pipefail
 work="${1:?usage: $0 WORK_DIR}"
-epochs="${EPOCHS:-3}"
-stride="${STRIDE:-4}"
+size="${SIZE:-64}"
+epochs="${EPOCHS:-2}"
+stride="${STRIDE:-8}"
 fixate="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/fixate"
 mkdir -p "$work"
 export FIXATE_JAVA_OPTS="${FIXATE_JAVA_OPTS:--Dai.djl.pytorch.num_threads=1}"
@@ -27,8 +28,8 @@ train() {
   local name="$1" model="$2"
   shift 2
   timed "train $name" "$fixate" train-predictor --model "$model" --dataset "$work/bench" --learn-ground-truth \
-    --seed 1 --out "$work/ablations/$name" --set "visual-epochs=$epochs" --set "audio-visual-epochs=$epochs" \
-    --set "frame-stride=$stride" --no-progress "$@"
+    --seed 1 --out "$work/ablations/$name" --set "input-size=$size" --set "visual-epochs=$epochs" \
+    --set "audio-visual-epochs=$epochs" --set "frame-stride=$stride" --no-progress "$@"
 }
 train stavis stavis
 train avrsp avrsp
