@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
@@ -16,12 +14,12 @@ import io.fixate.provider.stanet.nets.StaPlusNet;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.ManifestFile;
+import io.fixate.spi.djl.NetFolder;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.ConservativeGcn;
 import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,7 +40,7 @@ import java.util.Locale;
  */
 public final class StanetPlusWeights implements AutoCloseable {
 
-    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST = NetFolder.MANIFEST;
     static final String FORMAT = "fixate-stanet-plus/1";
     /** The nets in the folder, by the name the manifest and the parameter files use. */
     public static final String STA = "sta";
@@ -57,9 +55,6 @@ public final class StanetPlusWeights implements AutoCloseable {
     private static final String UPDATE_KEY = "update";
     private static final String READOUT_KEY = "readout";
     private static final String NETS_KEY = "nets";
-    private static final List<String> RESERVED_KEYS = List.of("format", INPUT_SIZE_KEY, FRAME_FIT_KEY, VISUAL_KEY,
-            AUDIO_KEY, STEPS_KEY, UPDATE_KEY, READOUT_KEY, NETS_KEY);
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final String WHAT = "STANet+ weights";
 
     private final StaNet sta;
@@ -162,10 +157,12 @@ public final class StanetPlusWeights implements AutoCloseable {
      */
     public static void complete(Path folder, Path staParameters, StaPlusNet kind, int inputSize, FrameFit frameFit,
                                 JsonObject extra) throws IOException {
-        JsonObject manifest = StanetWeights.manifest(FORMAT, inputSize, frameFit, kind.sta(), extra, RESERVED_KEYS);
-        manifest.addProperty(STEPS_KEY, kind.steps());
-        manifest.addProperty(UPDATE_KEY, updateKey(kind.update()));
-        manifest.addProperty(READOUT_KEY, readoutKey(kind.readout()));
+        JsonObject head = StanetWeights.head(FORMAT, inputSize, frameFit, kind.sta());
+        head.addProperty(STEPS_KEY, kind.steps());
+        head.addProperty(UPDATE_KEY, updateKey(kind.update()));
+        head.addProperty(READOUT_KEY, readoutKey(kind.readout()));
+        head.add(NETS_KEY, new JsonObject()); // filled in below, once every parameters file is in place
+        JsonObject manifest = NetFolder.manifest(head, extra);
         Path staCopy = folder.resolve(parametersOf(STA));
         if (!Files.exists(staCopy) || !Files.isSameFile(staParameters, staCopy)) {
             Files.copy(staParameters, staCopy, StandardCopyOption.REPLACE_EXISTING);
@@ -180,7 +177,7 @@ public final class StanetPlusWeights implements AutoCloseable {
             nets.add(net, record);
         }
         manifest.add(NETS_KEY, nets);
-        ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
+        NetFolder.writeManifest(folder, manifest);
     }
 
     /**
@@ -219,8 +216,8 @@ public final class StanetPlusWeights implements AutoCloseable {
                 nets.getAsJsonObject(net).get("sha256").getAsString();
             }
         } catch (RuntimeException e) {
-            throw ManifestFile.invalid(manifestFile, WHAT, String.join(", ", RESERVED_KEYS.subList(1,
-                    RESERVED_KEYS.size())), e);
+            throw ManifestFile.invalid(manifestFile, WHAT, String.join(", ", INPUT_SIZE_KEY, FRAME_FIT_KEY,
+                    VISUAL_KEY, AUDIO_KEY, STEPS_KEY, UPDATE_KEY, READOUT_KEY, NETS_KEY), e);
         }
         if (inputSize <= 0) {
             throw new CorruptWeightsException(WHAT + " manifest " + manifestFile + " gives input size " + inputSize);

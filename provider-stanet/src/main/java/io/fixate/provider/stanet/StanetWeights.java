@@ -2,10 +2,7 @@ package io.fixate.provider.stanet;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -13,19 +10,15 @@ import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
 import io.fixate.provider.stanet.nets.StaNet;
-import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.FrameFit;
 import io.fixate.spi.djl.ManifestFile;
+import io.fixate.spi.djl.NetFolder;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * A trained STA net on disk and in memory. The folder holds {@value #MANIFEST} ({@code {"format": "fixate-stanet/1",
@@ -41,7 +34,7 @@ import java.util.Objects;
  */
 public final class StanetWeights implements AutoCloseable {
 
-    static final String MANIFEST = "manifest.json";
+    static final String MANIFEST = NetFolder.MANIFEST;
     /** The parameters file in the folder. */
     public static final String PARAMETERS = "sta.params";
     static final String FORMAT = "fixate-stanet/1";
@@ -51,10 +44,6 @@ public final class StanetWeights implements AutoCloseable {
     private static final String FRAME_FIT_KEY = "frameFit";
     private static final String VISUAL_KEY = "visualEncoder";
     private static final String AUDIO_KEY = "audioEncoder";
-    private static final String PARAMETERS_SHA256_KEY = "parametersSha256";
-    private static final List<String> RESERVED_KEYS = List.of(FORMAT_KEY, INPUT_SIZE_KEY, FRAME_FIT_KEY, VISUAL_KEY,
-            AUDIO_KEY, PARAMETERS_SHA256_KEY);
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     /** What the folder holds, in messages. */
     private static final String WHAT = "STANet weights";
 
@@ -93,7 +82,7 @@ public final class StanetWeights implements AutoCloseable {
 
     /** Whether {@code folder} holds a complete trained net: its manifest, written last, exists. */
     public static boolean isComplete(Path folder) {
-        return Files.exists(folder.resolve(MANIFEST));
+        return NetFolder.isComplete(folder);
     }
 
     /**
@@ -108,34 +97,22 @@ public final class StanetWeights implements AutoCloseable {
         if (inputSize <= 0) {
             throw new IllegalArgumentException("input size must be positive, got " + inputSize);
         }
-        JsonObject manifest = manifest(FORMAT, inputSize, frameFit, net, extra, RESERVED_KEYS);
-        Files.createDirectories(folder);
-        WeightsFile.save(net, folder.resolve(PARAMETERS), modelId(net));
-        manifest.addProperty(PARAMETERS_SHA256_KEY, ProviderFiles.sha256Hex(folder.resolve(PARAMETERS)));
-        ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
+        NetFolder.save(folder, NetFolder.manifest(head(FORMAT, inputSize, frameFit, net), extra), net, PARAMETERS,
+                modelId(net));
     }
 
     /**
      * The head of a manifest of {@code format} for nets built on {@code net}'s encoders, trained at frames of {@code
-     * inputSize} laid into the square as {@code frameFit} says, followed by {@code extra}'s entries.
-     *
-     * @throws IllegalArgumentException when {@code extra} uses a key of {@code reserved}
+     * inputSize} laid into the square as {@code frameFit} says.
      */
-    static JsonObject manifest(String format, int inputSize, FrameFit frameFit, StaNet net, JsonObject extra,
-                               List<String> reserved) {
-        JsonObject manifest = new JsonObject();
-        manifest.addProperty(FORMAT_KEY, format);
-        manifest.addProperty(INPUT_SIZE_KEY, inputSize);
-        manifest.addProperty(FRAME_FIT_KEY, frameFit.key());
-        manifest.addProperty(VISUAL_KEY, net.visualEncoder().name());
-        manifest.addProperty(AUDIO_KEY, net.audioEncoder().name());
-        for (var entry : Objects.requireNonNull(extra, "extra").entrySet()) {
-            if (reserved.contains(entry.getKey())) {
-                throw new IllegalArgumentException("the manifest key '" + entry.getKey() + "' is reserved");
-            }
-            manifest.add(entry.getKey(), entry.getValue().deepCopy());
-        }
-        return manifest;
+    static JsonObject head(String format, int inputSize, FrameFit frameFit, StaNet net) {
+        JsonObject head = new JsonObject();
+        head.addProperty(FORMAT_KEY, format);
+        head.addProperty(INPUT_SIZE_KEY, inputSize);
+        head.addProperty(FRAME_FIT_KEY, frameFit.key());
+        head.addProperty(VISUAL_KEY, net.visualEncoder().name());
+        head.addProperty(AUDIO_KEY, net.audioEncoder().name());
+        return head;
     }
 
     /**
@@ -161,23 +138,16 @@ public final class StanetWeights implements AutoCloseable {
                     : FrameFit.SQUASH;
             net = new StaNet(Encoders.visual(manifest.get(VISUAL_KEY).getAsString()),
                     Encoders.audio(manifest.get(AUDIO_KEY).getAsString()));
-            parametersSha256 = manifest.get(PARAMETERS_SHA256_KEY).getAsString();
+            parametersSha256 = manifest.get(NetFolder.PARAMETERS_SHA256).getAsString();
         } catch (RuntimeException e) {
             throw ManifestFile.invalid(manifestFile, WHAT, INPUT_SIZE_KEY + ", " + VISUAL_KEY + ", " + AUDIO_KEY
-                    + ", " + PARAMETERS_SHA256_KEY + " and optionally " + FRAME_FIT_KEY, e);
+                    + ", " + NetFolder.PARAMETERS_SHA256 + " and optionally " + FRAME_FIT_KEY, e);
         }
         if (inputSize <= 0) {
             throw new CorruptWeightsException(WHAT + " manifest " + manifestFile + " gives input size " + inputSize);
         }
-        NDManager manager = NDManager.newBaseManager(device);
-        try {
-            net.initialize(manager, DataType.FLOAT32, inputShapes(net, inputSize));
-            WeightsFile.load(net, manager, folder.resolve(PARAMETERS), modelId(net), parametersSha256, manifestFile);
-            return new StanetWeights(net, inputSize, frameFit, manager);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return NetFolder.load(folder, device, net, inputShapes(net, inputSize), PARAMETERS, modelId(net),
+                parametersSha256, manager -> new StanetWeights(net, inputSize, frameFit, manager));
     }
 
     /** The net, with its parameters loaded. */
