@@ -5,10 +5,10 @@ import io.fixate.fixtures.TempFolders;
 import java.nio.file.Path;
 
 /**
- * The avrsp sample, which ships no weights, trained once per test JVM with {@code fixate train-predictor --model
- * avrsp} on the shared tiny benchmark, taught by the classic baseline (a teacher that needs no training of its own),
- * with settings that make it quick (small frames, one epoch per phase, few clips): enough to run both phases, the
- * manifest and prediction, not to predict well. The folder is deleted when the JVM exits.
+ * The avrsp sample trained small once per test JVM (its bundled weights carry a MobileNetV2, too slow for every test)
+ * with {@code fixate train-predictor --model avrsp} on the shared tiny benchmark, taught by the classic baseline (a
+ * teacher that needs no training of its own), with settings that make it quick (small frames, one epoch per phase,
+ * few clips): enough to run both phases, the manifest and prediction, not to predict well. The folder is deleted when the JVM exits.
  */
 final class TrainedTinyAvrsp {
 

@@ -24,9 +24,10 @@ import java.util.Set;
 /**
  * The {@code avrsp} predictor, a third party's model plugged into Fixate: a compact re-implementation of AVRSP
  * (relevance-guided audio-visual saliency prediction) that predicts each frame from it and the frames before it, with
- * their sound, and trains here ({@link #train}). It ships no weights yet: {@link ModelOptions#weights()} names a folder
- * written by {@code fixate train-predictor --model avrsp} ({@link AvrspWeights}); the model input is the square size
- * those weights were trained at, and the window of past frames their architecture's (the provider's info declares
+ * their sound, and trains here ({@link #train}). It opens the weights it bundles, trained here on OSIE's recorded gaze
+ * (the module's README says how), or those of {@link ModelOptions#weights()}, a folder written by {@code fixate
+ * train-predictor --model avrsp} ({@link AvrspWeights}); the model input is the square size those weights were
+ * trained at, and the window of past frames their architecture's (the provider's info declares
  * the default architecture's 8 frames; an opened predictor declares its weights').
  *
  * <p>Property {@value #AUDIO}: {@code on} (default) or {@code off}, which gives the net silence instead of the frames'
@@ -50,7 +51,7 @@ public final class AvrspPredictorProvider implements TrainablePredictorProvider 
     /**
      * @throws InvalidOptionsException for an unknown property, an {@value #AUDIO} other than on or off, or an input
      *                                 size other than the weights'
-     * @throws io.fixate.api.MissingWeightsException when no weights are given (none are bundled yet)
+     * @throws io.fixate.api.MissingWeightsException when the weights folder given lacks a file
      * @throws io.fixate.api.CorruptWeightsException when the weights fail their checks
      */
     @Override

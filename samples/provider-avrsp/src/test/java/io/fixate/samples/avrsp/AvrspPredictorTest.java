@@ -36,7 +36,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -148,13 +150,25 @@ class AvrspPredictorTest {
     }
 
     @Test
-    void withoutWeightsTheMessageSaysHowToTrainThem() {
-        MissingWeightsException e = assertThrows(MissingWeightsException.class,
-                () -> provider.open(ModelOptions.defaults()));
-        assertTrue(e.getMessage().contains("fixate train-predictor --model avrsp"), e.getMessage());
+    void withoutWeightsTheBundledNetPredictsAndAMissingFolderIsNamed() {
+        try (FixationPredictor bundled = provider.open(ModelOptions.defaults())) {
+            List<FixationMap> maps = bundled.predictClip(RandomAvrsp.clip(10, WIDTH, HEIGHT));
+            assertEquals(10, maps.size());
+            for (FixationMap map : maps) {
+                DoubleSummaryStatistics values = new DoubleSummaryStatistics();
+                for (float value : map.toArray()) {
+                    assertTrue(Float.isFinite(value));
+                    values.accept(value);
+                }
+                assertTrue(values.getMax() > values.getMin(), "a map with a peak, not a constant");
+            }
+            assertEquals(Map.of("visual", "mobilenet-v2", "audio", "compact"), bundled.encoders(),
+                    "the bundled net's encoders, as its manifest names them");
+        }
         MissingWeightsException empty = assertThrows(MissingWeightsException.class,
                 () -> provider.open(ModelOptions.builder().weights(folder.resolve("nothing-here")).build()));
         assertTrue(empty.getMessage().contains(AvrspWeights.MANIFEST), empty.getMessage());
+        assertTrue(empty.getMessage().contains("fixate train-predictor --model avrsp"), empty.getMessage());
     }
 
     @Test

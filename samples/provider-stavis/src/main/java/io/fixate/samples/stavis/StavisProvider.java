@@ -26,10 +26,9 @@ import java.util.Set;
  * {@code stavis}: a compact re-implementation of STAViS (spatio-temporal audio-visual saliency, CVPR 2020), written as
  * a third-party provider against the api, the spi and the DJL toolkit only. It predicts the map of a frame from the
  * clip of T frames centred on it (T = 8 by default: look-behind ⌊T/2⌋ = 4, look-ahead T − 1 − ⌊T/2⌋ = 3) and the
- * frame's own audio window ({@link io.fixate.samples.stavis.nets.StavisNet}). It ships no weights yet: open it with
- * {@link ModelOptions#weights()} naming a folder that {@link #train} wrote ({@link StavisWeights}), else it fails
- * with a {@link MissingWeightsException} that says how to train one. Bundled weights, when they come, are the
- * fallback of {@link #open} where this class now throws.
+ * frame's own audio window ({@link io.fixate.samples.stavis.nets.StavisNet}). It opens the weights it bundles, trained
+ * here on OSIE's recorded gaze (the module's README says how), or those of {@link ModelOptions#weights()}, a folder
+ * that {@link #train} wrote ({@link StavisWeights}).
  *
  * <p>Property {@value #AUDIO}: {@code on} (default) or {@code off}, which gives the net silence instead of the frames'
  * sound, so that its localisation maps carry no sound evidence. Frames of any size are squashed into the square the
@@ -62,8 +61,7 @@ public final class StavisProvider implements TrainablePredictorProvider {
     /**
      * @throws InvalidOptionsException                  for an unknown property, a bad {@value #AUDIO} value or an input
      *                                                  size other than the trained one
-     * @throws MissingWeightsException                  when no weights folder is given (none are bundled yet) or it
-     *                                                  lacks a file
+     * @throws MissingWeightsException                  when the weights folder given lacks a file
      * @throws io.fixate.api.CorruptWeightsException    when the weights fail their checks
      * @throws io.fixate.api.DeviceUnavailableException when a GPU is required and there is none
      */
@@ -72,7 +70,7 @@ public final class StavisProvider implements TrainablePredictorProvider {
         OptionChecks.requireKnownProperties(NAME, options, Set.of(AUDIO));
         boolean hearing = OptionChecks.choiceProperty(NAME, options, AUDIO, "on", List.of("on", "off")).equals("on");
         StavisWeights weights = options.weights().map(folder -> StavisWeights.load(folder, Devices.choose(options)))
-                .orElseGet(StavisProvider::bundled);
+                .orElseGet(() -> StavisWeights.loadBundled(Devices.choose(options)));
         try {
             OptionChecks.requireInputSize(NAME, options, weights.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), DESCRIPTION, capabilities(
@@ -88,12 +86,6 @@ public final class StavisProvider implements TrainablePredictorProvider {
     @Override
     public Path train(TrainingData data, Teacher teacher, TrainingRequest request, TrainingMonitor monitor) {
         return StavisTraining.run(data, teacher, request, monitor);
-    }
-
-    /** The weights used when none are given: none are bundled yet. */
-    private static StavisWeights bundled() {
-        throw new MissingWeightsException(NAME + " bundles no weights yet: train them with '"
-                + StavisWeights.TRAIN_HINT + "' and pass the folder as weights");
     }
 
     /**

@@ -2,47 +2,42 @@ package io.fixate.samples.stavis;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.fixate.api.CorruptWeightsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.WeightsException;
 import io.fixate.samples.stavis.nets.StavisNet;
-import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.djl.AudioPreprocessor;
+import io.fixate.spi.djl.BundledFolder;
 import io.fixate.spi.djl.ManifestFile;
-import io.fixate.spi.djl.WeightsFile;
+import io.fixate.spi.djl.NetFolder;
 import io.fixate.spi.djl.nn.Encoders;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * A trained STAViS net on disk and in memory. The folder holds {@value #MANIFEST} ({@code {"format":
- * "fixate-stavis/1", "inputSize": S, "frames": T, "localisationMaps": K, "visualEncoder": ..., "audioEncoder": ...,
- * "parametersSha256": ...}} plus the trainer's record) and {@value #PARAMETERS}, the parameters with their {@link
- * WeightsFile} manifest, whose model identifier names the architecture ({@link #modelId}). The manifest is written
- * last, so a folder with one is complete.
+ * A trained STAViS net on disk and in memory: a {@link NetFolder} whose manifest's head is {@code {"format":
+ * "fixate-stavis/1", "inputSize": S, "frames": T, "localisationMaps": K, "visualEncoder": ..., "audioEncoder": ...}}
+ * and whose parameters, {@value #PARAMETERS}, are stored under a model identifier that names the architecture ({@link
+ * #modelId}).
  *
  * <p>Loading checks the format, rebuilds the net from the recorded encoders, T and K, initialises it for clips of T
  * frames of S × S and loads the parameters with their checksum (against both their own manifest and the one {@value
- * #MANIFEST} records) and shape checks. It reads a folder only, so weights bundled later as resources load the same
- * way, through a temporary copy of the resource folder. Closing releases the parameters; the instance is then
- * unusable.
+ * #MANIFEST} records) and shape checks. The weights bundled with the module ({@link #loadBundled}, in this package's
+ * resources under {@value #BUNDLED_FOLDER}) load the same way, through a temporary copy. Closing releases the
+ * parameters; the instance is then unusable.
  */
 public final class StavisWeights implements AutoCloseable {
 
     /** The manifest's file name. */
-    public static final String MANIFEST = "manifest.json";
+    public static final String MANIFEST = NetFolder.MANIFEST;
     /** The parameters' file name. */
     public static final String PARAMETERS = "stavis.params";
     static final String FORMAT = "fixate-stavis/1";
+    /** Where the bundled weights lie among this package's resources. */
+    static final String BUNDLED_FOLDER = "bundled/";
     /** How to make weights, for messages about missing ones. */
     static final String TRAIN_HINT = "fixate train-predictor --model stavis --dataset DIR --out DIR";
 
@@ -51,10 +46,6 @@ public final class StavisWeights implements AutoCloseable {
     private static final String MAPS_KEY = "localisationMaps";
     private static final String VISUAL_KEY = "visualEncoder";
     private static final String AUDIO_KEY = "audioEncoder";
-    private static final String SHA256_KEY = "parametersSha256";
-    private static final List<String> RESERVED = List.of("format", INPUT_SIZE_KEY, FRAMES_KEY, MAPS_KEY, VISUAL_KEY,
-            AUDIO_KEY, SHA256_KEY);
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final String WHAT = "STAViS weights";
 
     private final StavisNet net;
@@ -81,7 +72,7 @@ public final class StavisWeights implements AutoCloseable {
 
     /** Whether {@code folder} holds a complete trained net: its manifest, written last, exists. */
     public static boolean isComplete(Path folder) {
-        return Files.exists(folder.resolve(MANIFEST));
+        return NetFolder.isComplete(folder);
     }
 
     /**
@@ -91,23 +82,14 @@ public final class StavisWeights implements AutoCloseable {
      * @throws IllegalArgumentException when {@code extra} uses a key the format reserves
      */
     public static void save(Path folder, StavisNet net, int inputSize, JsonObject extra) throws IOException {
-        JsonObject manifest = new JsonObject();
-        manifest.addProperty("format", FORMAT);
-        manifest.addProperty(INPUT_SIZE_KEY, inputSize);
-        manifest.addProperty(FRAMES_KEY, net.frames());
-        manifest.addProperty(MAPS_KEY, net.localisationMaps());
-        manifest.addProperty(VISUAL_KEY, net.visualEncoder().name());
-        manifest.addProperty(AUDIO_KEY, net.audioEncoder().name());
-        for (var entry : extra.entrySet()) {
-            if (RESERVED.contains(entry.getKey())) {
-                throw new IllegalArgumentException("the manifest key '" + entry.getKey() + "' is reserved");
-            }
-            manifest.add(entry.getKey(), entry.getValue().deepCopy());
-        }
-        Files.createDirectories(folder);
-        WeightsFile.save(net, folder.resolve(PARAMETERS), modelId(net));
-        manifest.addProperty(SHA256_KEY, ProviderFiles.sha256Hex(folder.resolve(PARAMETERS)));
-        ProviderFiles.writeAtomically(folder.resolve(MANIFEST), GSON.toJson(manifest).getBytes(StandardCharsets.UTF_8));
+        JsonObject head = new JsonObject();
+        head.addProperty("format", FORMAT);
+        head.addProperty(INPUT_SIZE_KEY, inputSize);
+        head.addProperty(FRAMES_KEY, net.frames());
+        head.addProperty(MAPS_KEY, net.localisationMaps());
+        head.addProperty(VISUAL_KEY, net.visualEncoder().name());
+        head.addProperty(AUDIO_KEY, net.audioEncoder().name());
+        NetFolder.save(folder, NetFolder.manifest(head, extra), net, PARAMETERS, modelId(net));
     }
 
     /**
@@ -135,20 +117,24 @@ public final class StavisWeights implements AutoCloseable {
             net = new StavisNet(Encoders.visual(manifest.get(VISUAL_KEY).getAsString()),
                     Encoders.audio(manifest.get(AUDIO_KEY).getAsString()), frames, maps,
                     StavisNet.Mode.AUDIO_VISUAL);
-            sha256 = manifest.get(SHA256_KEY).getAsString();
+            sha256 = manifest.get(NetFolder.PARAMETERS_SHA256).getAsString();
         } catch (RuntimeException e) {
-            throw ManifestFile.invalid(manifestFile, WHAT, String.join(", ", RESERVED.subList(1, RESERVED.size())),
-                    e);
+            throw ManifestFile.invalid(manifestFile, WHAT, String.join(", ", INPUT_SIZE_KEY, FRAMES_KEY, MAPS_KEY,
+                    VISUAL_KEY, AUDIO_KEY, NetFolder.PARAMETERS_SHA256), e);
         }
-        NDManager manager = NDManager.newBaseManager(device);
-        try {
-            net.initialize(manager, DataType.FLOAT32, inputShapes(net, inputSize, 1));
-            WeightsFile.load(net, manager, folder.resolve(PARAMETERS), modelId(net), sha256, manifestFile);
-            return new StavisWeights(net, inputSize, manager);
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
+        return NetFolder.load(folder, device, net, inputShapes(net, inputSize, 1), PARAMETERS, modelId(net), sha256,
+                manager -> new StavisWeights(net, inputSize, manager));
+    }
+
+    /**
+     * Loads the weights bundled in this module's resources onto {@code device}.
+     *
+     * @throws MissingWeightsException when this build lacks a file of them
+     * @throws WeightsException        when the temporary copy cannot be written, or as {@link #load}
+     */
+    public static StavisWeights loadBundled(Device device) {
+        return BundledFolder.load(StavisWeights.class::getResourceAsStream, BUNDLED_FOLDER,
+                NetFolder.files(PARAMETERS), "STAViS", copy -> load(copy, device));
     }
 
     /** The net, with its parameters loaded. */

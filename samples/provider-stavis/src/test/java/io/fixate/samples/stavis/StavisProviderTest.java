@@ -71,13 +71,25 @@ class StavisProviderTest {
     }
 
     @Test
-    void withoutWeightsItSaysHowToTrainThem() {
-        MissingWeightsException missing = assertThrows(MissingWeightsException.class,
-                () -> provider.open(ModelOptions.defaults()));
-        assertTrue(missing.getMessage().contains("fixate train-predictor --model stavis"), missing.getMessage());
+    void withoutWeightsTheBundledNetPredictsAndAMissingFolderIsNamed() {
+        try (FixationPredictor bundled = provider.open(ModelOptions.defaults())) {
+            assertEquals(Map.of("visual", "mobilenet-v2", "audio", "compact"), bundled.encoders(),
+                    "the encoders of the bundled net, trained on OSIE with an imported MobileNetV2");
+            assertEquals(4, bundled.info().capabilities().contextFrames());
+            assertEquals(3, bundled.info().capabilities().lookAheadFrames());
+            List<FixationMap> maps = bundled.predictClip(RandomStavis.clip(9, 40, 30));
+            assertEquals(9, maps.size());
+            for (FixationMap map : maps) {
+                float[] sorted = map.toArray();
+                Arrays.sort(sorted);
+                assertTrue(Float.isFinite(sorted[0]) && Float.isFinite(sorted[sorted.length - 1]), "NaN sorts last");
+                assertTrue(sorted[sorted.length - 1] > sorted[0], "a map with structure, not a constant");
+            }
+        }
         MissingWeightsException empty = assertThrows(MissingWeightsException.class,
                 () -> provider.open(RandomStavis.options(folder.resolve("nothing-here"))));
         assertTrue(empty.getMessage().contains("manifest.json"), empty.getMessage());
+        assertTrue(empty.getMessage().contains("fixate train-predictor --model stavis"), empty.getMessage());
     }
 
     @Test
