@@ -122,6 +122,16 @@ class RealGazeTrainingCliTest {
     }
 
     @Test
+    void theBenchmarksGroundTruthIsLearntOnlyWhenAskedFor() {
+        Path weights = dir.resolve("truth");
+        Cli training = train("--dataset", TinyBenchmark.shared(), "--learn-ground-truth", "--out", weights)
+                .assertSucceeded();
+
+        assertTrue(training.out().contains("trained stanet from ground truth on"), training.out());
+        assertTrue(Files.isRegularFile(weights.resolve("manifest.json")), "weights written");
+    }
+
+    @Test
     void aLabelerCannotTeachUntaggedClipsWithoutGaze() throws IOException {
         train("--dataset", dhf1k(), "--extra-data", clips(), "--labeler", "scam", "--out", dir.resolve("w"))
                 .assertFailsWith(ExitCode.USAGE, "clip 'clips/street.mp4' of dhf1k + clips has neither recorded gaze"

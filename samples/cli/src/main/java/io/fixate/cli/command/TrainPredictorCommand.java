@@ -146,7 +146,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
                 && data.training().stream().noneMatch(clip -> clip.gaze().isPresent())) {
             throw new InvalidOptionsException("no clip of " + data.name() + " has recorded gaze, and without "
                     + "--labeler or --teacher nothing makes its targets; train on eye-tracking data (OSIE, STAViS, "
-                    + "DHF1K) or name a teacher");
+                    + "DHF1K), name a teacher, or, on the benchmark, learn its ground truth (--learn-ground-truth)");
         }
         if (labeler != null) {
             for (TrainingClip clip : data.training()) {
