@@ -3,7 +3,6 @@ package io.fixate.tests;
 import io.fixate.Fixate;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
-import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import io.fixate.api.ProviderInfo;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -44,17 +42,18 @@ class DiscoveryModeTest {
     }
 
     /**
-     * A third-party provider with training, registered both ways like the baseline; found and opened (without
-     * weights, which it does not bundle, so that this check trains nothing in the class-path run).
+     * A third-party provider with training, registered both ways like the baseline; found and opened on the weights it
+     * bundles, which it reads from its own module's resources (a named module on the module path, a jar on the class
+     * path).
      */
     @Test
-    void theStavisSampleIsFoundAndAsksForWeights() {
+    void theStavisSampleIsFoundAndOpensItsBundledWeights() {
         List<ProviderInfo> found = Fixate.predictors().stream().filter(info -> info.answersTo("stavis")).toList();
         assertEquals(1, found.size(), "in " + Fixate.predictors());
         assertEquals(4, found.get(0).capabilities().contextFrames(), "half of the default clip of 8 frames");
-        MissingWeightsException missing = assertThrows(MissingWeightsException.class,
-                () -> Fixate.predictor("stavis", ModelOptions.defaults()));
-        assertTrue(missing.getMessage().contains("train-predictor --model stavis"), missing.getMessage());
+        try (FixationPredictor stavis = Fixate.predictor("stavis", ModelOptions.defaults())) {
+            assertEquals("mobilenet-v2", stavis.encoders().get("visual"), "the bundled OSIE weights' encoder");
+        }
     }
 
     @Test
@@ -64,13 +63,14 @@ class DiscoveryModeTest {
         assertEquals(List.of("stanet-plus"), found, "in " + Fixate.predictors());
     }
 
-    /** The third-party avrsp sample registers in both ways too, and without weights says how to train them. */
+    /** The third-party avrsp sample registers in both ways too, and opens its bundled weights in both. */
     @Test
-    void theAvrspSampleIsFoundAndSaysHowToTrainItsWeights() {
+    void theAvrspSampleIsFoundAndOpensItsBundledWeights() {
         assertTrue(Fixate.predictors().stream().map(ProviderInfo::name).anyMatch("avrsp"::equals),
                 "avrsp is not among " + Fixate.predictors());
-        MissingWeightsException missing = assertThrows(MissingWeightsException.class,
-                () -> Fixate.predictor("avrsp", ModelOptions.defaults()));
-        assertTrue(missing.getMessage().contains("fixate train-predictor --model avrsp"), missing.getMessage());
+        try (FixationPredictor avrsp = Fixate.predictor("avrsp", ModelOptions.defaults())) {
+            assertEquals(0, avrsp.info().capabilities().lookAheadFrames(), "causal");
+            assertEquals("mobilenet-v2", avrsp.encoders().get("visual"), "the bundled OSIE weights' encoder");
+        }
     }
 }
