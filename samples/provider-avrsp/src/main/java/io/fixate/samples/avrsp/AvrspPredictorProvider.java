@@ -7,6 +7,7 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
 import io.fixate.samples.avrsp.nets.AvrspConfig;
+import io.fixate.samples.avrsp.nets.AvrspNet;
 import io.fixate.samples.avrsp.training.AvrspTraining;
 import io.fixate.spi.OptionChecks;
 import io.fixate.spi.Teacher;
@@ -15,6 +16,7 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.LoadedNet;
 import io.fixate.spi.djl.LoadedNetPredictor;
 
 import java.nio.file.Path;
@@ -58,19 +60,16 @@ public final class AvrspPredictorProvider implements TrainablePredictorProvider 
     public FixationPredictor open(ModelOptions options) {
         OptionChecks.requireKnownProperties(NAME, options, Set.of(AUDIO));
         boolean hearing = OptionChecks.choiceProperty(NAME, options, AUDIO, "on", List.of("on", "off")).equals("on");
-        AvrspWeights weights = options.weights()
+        LoadedNet<AvrspNet> weights = options.weights()
                 .map(folder -> AvrspWeights.load(folder, Devices.choose(options)))
                 .orElseGet(() -> AvrspWeights.loadBundled(Devices.choose(options)));
-        try {
-            OptionChecks.requireInputSize(NAME, options, weights.inputSize());
+        return weights.closeOnFailure(loaded -> {
+            OptionChecks.requireInputSize(NAME, options, loaded.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), DESCRIPTION, capabilities(
-                    weights.net().config().frames(), weights.net().audioEncoder().requirement()));
-            return new LoadedNetPredictor(opened, weights.net().visualEncoder(), weights.net().audioEncoder(),
-                    () -> new AvrspSession(weights, hearing), weights::close);
-        } catch (RuntimeException e) {
-            weights.close();
-            throw e;
-        }
+                    loaded.net().config().frames(), loaded.net().audioEncoder().requirement()));
+            return new LoadedNetPredictor(opened, loaded.net().visualEncoder(), loaded.net().audioEncoder(),
+                    () -> new AvrspSession(loaded, hearing), loaded::close);
+        });
     }
 
     /** Trains the net in two phases, visual then audio-visual ({@link AvrspTraining}). */

@@ -15,6 +15,7 @@ import io.fixate.spi.FrameWindow;
 import io.fixate.spi.WindowedSession;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.LoadedNet;
 import io.fixate.spi.djl.PlaneResize;
 
 import java.util.ArrayList;
@@ -41,14 +42,14 @@ import java.util.Set;
  */
 final class AvrspSession extends WindowedSession {
 
-    private final AvrspWeights weights;
+    private final LoadedNet<AvrspNet> weights;
     private final boolean hearing;
     private final FramePreprocessor frames;
     private final AudioPreprocessor audio;
     /** The encodings of the frames of the current window, by identity of the buffered input. */
     private final Map<FrameWithAudio, Encoded> encoded = new IdentityHashMap<>();
 
-    AvrspSession(AvrspWeights weights, boolean hearing) {
+    AvrspSession(LoadedNet<AvrspNet> weights, boolean hearing) {
         super(weights.net().config().frames() - 1, 0, weights.net().audioEncoder().requirement());
         this.weights = weights;
         this.hearing = hearing;

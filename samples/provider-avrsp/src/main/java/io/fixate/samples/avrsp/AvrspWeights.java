@@ -1,7 +1,6 @@
 package io.fixate.samples.avrsp;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import io.fixate.api.CorruptWeightsException;
@@ -11,6 +10,7 @@ import io.fixate.samples.avrsp.nets.AvrspConfig;
 import io.fixate.samples.avrsp.nets.AvrspNet;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.BundledFolder;
+import io.fixate.spi.djl.LoadedNet;
 import io.fixate.spi.djl.ManifestFile;
 import io.fixate.spi.djl.NetFolder;
 
@@ -18,17 +18,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A trained AVRSP net on disk and in memory: a {@link NetFolder} whose manifest's head is {@code {"format":
- * "fixate-avrsp/1", "inputSize": S, "architecture": {...}}} (the architecture as {@link AvrspConfig#toJson()} writes
- * it) and whose parameters, {@value #PARAMETERS}, are stored under the architecture's {@link AvrspConfig#modelId()}.
+ * A trained AVRSP net on disk, loaded as a {@link LoadedNet}: a {@link NetFolder} whose manifest's head is {@code
+ * {"format": "fixate-avrsp/1", "inputSize": S, "architecture": {...}}} (the architecture as {@link
+ * AvrspConfig#toJson()} writes it) and whose parameters, {@value #PARAMETERS}, are stored under the architecture's {@link AvrspConfig#modelId()}.
  *
  * <p>Loading checks the format, rebuilds the net from the recorded architecture, initialises it for clips of S × S
  * frames and loads the parameters with their checksum and shape checks. Weights may also come bundled with the module
  * ({@link #loadBundled}): such a folder lies in this package's resources under {@value #BUNDLED_FOLDER} and is loaded
- * through a temporary copy, with exactly the checks of a folder on disk. Closing releases the parameters' native
- * memory.
+ * through a temporary copy, with exactly the checks of a folder on disk.
  */
-public final class AvrspWeights implements AutoCloseable {
+public final class AvrspWeights {
 
     static final String MANIFEST = NetFolder.MANIFEST;
     static final String PARAMETERS = "avrsp.params";
@@ -41,14 +40,7 @@ public final class AvrspWeights implements AutoCloseable {
     private static final String INPUT_SIZE_KEY = "inputSize";
     private static final String ARCHITECTURE_KEY = "architecture";
 
-    private final AvrspNet net;
-    private final int inputSize;
-    private final NDManager manager;
-
-    private AvrspWeights(AvrspNet net, int inputSize, NDManager manager) {
-        this.net = net;
-        this.inputSize = inputSize;
-        this.manager = manager;
+    private AvrspWeights() {
     }
 
     /** The shapes of a one-clip batch of {@code net} at frames of {@code inputSize}: frames and audio inputs. */
@@ -86,7 +78,7 @@ public final class AvrspWeights implements AutoCloseable {
      *                                 architecture or input size, or the parameters fail their checks
      * @throws WeightsException        when a file exists but cannot be read
      */
-    public static AvrspWeights load(Path folder, Device device) {
+    public static LoadedNet<AvrspNet> load(Path folder, Device device) {
         Path manifestFile = folder.resolve(MANIFEST);
         JsonObject manifest = ManifestFile.read(manifestFile, FORMAT, WHAT, TRAIN_HINT);
         int inputSize;
@@ -105,7 +97,7 @@ public final class AvrspWeights implements AutoCloseable {
                     + ", not a positive multiple of " + net.coarsestStride());
         }
         return NetFolder.load(folder, device, net, inputShapes(net, inputSize, 1), PARAMETERS, net.config().modelId(),
-                parametersSha256, manager -> new AvrspWeights(net, inputSize, manager));
+                parametersSha256, manager -> new LoadedNet<>(net, inputSize, manager));
     }
 
     /**
@@ -114,28 +106,8 @@ public final class AvrspWeights implements AutoCloseable {
      * @throws MissingWeightsException when this build lacks a file of them
      * @throws WeightsException        when the temporary copy cannot be written, or as {@link #load}
      */
-    public static AvrspWeights loadBundled(Device device) {
+    public static LoadedNet<AvrspNet> loadBundled(Device device) {
         return BundledFolder.load(AvrspWeights.class::getResourceAsStream, BUNDLED_FOLDER,
                 NetFolder.files(PARAMETERS), "AVRSP", copy -> load(copy, device));
-    }
-
-    /** The net, with its parameters loaded. */
-    public AvrspNet net() {
-        return net;
-    }
-
-    /** Side S of the square frames the net was trained on. */
-    public int inputSize() {
-        return inputSize;
-    }
-
-    /** The manager that holds the parameters, on the device they were loaded to. */
-    public NDManager manager() {
-        return manager;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -20,9 +20,11 @@ import io.fixate.api.PredictionSession;
 import io.fixate.conformance.PredictorConformance;
 import io.fixate.fixtures.DamagedWeights;
 import io.fixate.samples.avrsp.nets.AvrspConfig;
+import io.fixate.samples.avrsp.nets.AvrspNet;
 import io.fixate.samples.avrsp.nets.Fusion;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.LoadedNet;
 import io.fixate.spi.djl.LoadedNetPredictor;
 import io.fixate.spi.djl.PlaneResize;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +93,7 @@ class AvrspPredictorTest {
     @Test
     void aStreamedMapIsTheNetsMapOfTheEdgeReplicatedClip() {
         List<FrameWithAudio> clip = RandomAvrsp.clip(10, WIDTH, HEIGHT);
-        AvrspWeights loaded = AvrspWeights.load(weights, Device.cpu());
+        LoadedNet<AvrspNet> loaded = AvrspWeights.load(weights, Device.cpu());
         try (FixationPredictor predictor = new LoadedNetPredictor(provider.info(), loaded.net().visualEncoder(),
                 loaded.net().audioEncoder(), () -> new AvrspSession(loaded, true), loaded::close)) {
             List<FixationMap> maps = predictor.predictClip(clip);
@@ -122,7 +124,7 @@ class AvrspPredictorTest {
     @Test
     void nativeArraysStayBoundedOverAStreamAndFlushFreesThem() {
         List<FrameWithAudio> clip = RandomAvrsp.clip(30, WIDTH, HEIGHT);
-        try (AvrspWeights loaded = AvrspWeights.load(weights, Device.cpu());
+        try (LoadedNet<AvrspNet> loaded = AvrspWeights.load(weights, Device.cpu());
              PredictionSession session = new AvrspSession(loaded, true)) {
             int before = loaded.manager().getManagedArrays().size();
             // per frame of the window: three encoder depths and the audio embedding
@@ -200,7 +202,7 @@ class AvrspPredictorTest {
     }
 
     /** The map the net makes in one pass for frame {@code t} of {@code clip}, as the session delivers it. */
-    private static float[] direct(AvrspWeights loaded, List<FrameWithAudio> clip, int t) {
+    private static float[] direct(LoadedNet<AvrspNet> loaded, List<FrameWithAudio> clip, int t) {
         int frames = loaded.net().config().frames();
         int size = loaded.inputSize();
         FramePreprocessor preprocessor = FramePreprocessor.evaluation(size, loaded.net().visualEncoder().input());

@@ -7,6 +7,7 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.MissingWeightsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.ProviderInfo;
+import io.fixate.samples.stavis.nets.StavisNet;
 import io.fixate.samples.stavis.training.StavisSettings;
 import io.fixate.samples.stavis.training.StavisTraining;
 import io.fixate.spi.OptionChecks;
@@ -16,6 +17,7 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.Devices;
+import io.fixate.spi.djl.LoadedNet;
 import io.fixate.spi.djl.LoadedNetPredictor;
 
 import java.nio.file.Path;
@@ -69,18 +71,16 @@ public final class StavisProvider implements TrainablePredictorProvider {
     public FixationPredictor open(ModelOptions options) {
         OptionChecks.requireKnownProperties(NAME, options, Set.of(AUDIO));
         boolean hearing = OptionChecks.choiceProperty(NAME, options, AUDIO, "on", List.of("on", "off")).equals("on");
-        StavisWeights weights = options.weights().map(folder -> StavisWeights.load(folder, Devices.choose(options)))
+        LoadedNet<StavisNet> weights = options.weights()
+                .map(folder -> StavisWeights.load(folder, Devices.choose(options)))
                 .orElseGet(() -> StavisWeights.loadBundled(Devices.choose(options)));
-        try {
-            OptionChecks.requireInputSize(NAME, options, weights.inputSize());
+        return weights.closeOnFailure(loaded -> {
+            OptionChecks.requireInputSize(NAME, options, loaded.inputSize());
             ProviderInfo opened = new ProviderInfo(NAME, INFO.aliases(), DESCRIPTION, capabilities(
-                    weights.net().frames(), weights.net().audioEncoder().requirement()));
-            return new LoadedNetPredictor(opened, weights.net().visualEncoder(), weights.net().audioEncoder(),
-                    () -> new StavisSession(weights, hearing), weights::close);
-        } catch (RuntimeException e) {
-            weights.close();
-            throw e;
-        }
+                    loaded.net().frames(), loaded.net().audioEncoder().requirement()));
+            return new LoadedNetPredictor(opened, loaded.net().visualEncoder(), loaded.net().audioEncoder(),
+                    () -> new StavisSession(loaded, hearing), loaded::close);
+        });
     }
 
     @Override

@@ -10,10 +10,12 @@ import io.fixate.api.AudioBlock;
 import io.fixate.api.FixationMap;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.VideoFrame;
+import io.fixate.samples.stavis.nets.StavisNet;
 import io.fixate.spi.FrameWindow;
 import io.fixate.spi.WindowedSession;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.FramePreprocessor;
+import io.fixate.spi.djl.LoadedNet;
 
 import java.util.List;
 
@@ -31,12 +33,12 @@ import java.util.List;
  */
 final class StavisSession extends WindowedSession {
 
-    private final StavisWeights weights;
+    private final LoadedNet<StavisNet> weights;
     private final boolean hearing;
     private final FramePreprocessor frames;
     private final AudioPreprocessor audio;
 
-    StavisSession(StavisWeights weights, boolean hearing) {
+    StavisSession(LoadedNet<StavisNet> weights, boolean hearing) {
         super(lookBehind(weights.net().frames()), lookAhead(weights.net().frames()),
                 weights.net().audioEncoder().requirement());
         this.weights = weights;

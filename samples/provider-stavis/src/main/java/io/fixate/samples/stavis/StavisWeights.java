@@ -1,7 +1,6 @@
 package io.fixate.samples.stavis;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import io.fixate.api.CorruptWeightsException;
@@ -10,6 +9,7 @@ import io.fixate.api.WeightsException;
 import io.fixate.samples.stavis.nets.StavisNet;
 import io.fixate.spi.djl.AudioPreprocessor;
 import io.fixate.spi.djl.BundledFolder;
+import io.fixate.spi.djl.LoadedNet;
 import io.fixate.spi.djl.ManifestFile;
 import io.fixate.spi.djl.NetFolder;
 import io.fixate.spi.djl.nn.Encoders;
@@ -18,18 +18,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A trained STAViS net on disk and in memory: a {@link NetFolder} whose manifest's head is {@code {"format":
- * "fixate-stavis/1", "inputSize": S, "frames": T, "localisationMaps": K, "visualEncoder": ..., "audioEncoder": ...}}
+ * A trained STAViS net on disk, loaded as a {@link LoadedNet}: a {@link NetFolder} whose manifest's head is {@code
+ * {"format": "fixate-stavis/1", "inputSize": S, "frames": T, "localisationMaps": K, "visualEncoder": ..., "audioEncoder": ...}}
  * and whose parameters, {@value #PARAMETERS}, are stored under a model identifier that names the architecture ({@link
  * #modelId}).
  *
  * <p>Loading checks the format, rebuilds the net from the recorded encoders, T and K, initialises it for clips of T
  * frames of S × S and loads the parameters with their checksum (against both their own manifest and the one {@value
  * #MANIFEST} records) and shape checks. The weights bundled with the module ({@link #loadBundled}, in this package's
- * resources under {@value #BUNDLED_FOLDER}) load the same way, through a temporary copy. Closing releases the
- * parameters; the instance is then unusable.
+ * resources under {@value #BUNDLED_FOLDER}) load the same way, through a temporary copy.
  */
-public final class StavisWeights implements AutoCloseable {
+public final class StavisWeights {
 
     /** The manifest's file name. */
     public static final String MANIFEST = NetFolder.MANIFEST;
@@ -48,14 +47,7 @@ public final class StavisWeights implements AutoCloseable {
     private static final String AUDIO_KEY = "audioEncoder";
     private static final String WHAT = "STAViS weights";
 
-    private final StavisNet net;
-    private final int inputSize;
-    private final NDManager manager;
-
-    private StavisWeights(StavisNet net, int inputSize, NDManager manager) {
-        this.net = net;
-        this.inputSize = inputSize;
-        this.manager = manager;
+    private StavisWeights() {
     }
 
     /** The input shapes of a batch of {@code batch} clips for {@code net} at frames of {@code inputSize} squared. */
@@ -100,7 +92,7 @@ public final class StavisWeights implements AutoCloseable {
      *                                 gives sizes out of range, or the parameters fail their checksum or shape checks
      * @throws WeightsException        when a file exists but cannot be read
      */
-    public static StavisWeights load(Path folder, Device device) {
+    public static LoadedNet<StavisNet> load(Path folder, Device device) {
         Path manifestFile = folder.resolve(MANIFEST);
         JsonObject manifest = ManifestFile.read(manifestFile, FORMAT, WHAT, TRAIN_HINT);
         int inputSize;
@@ -123,7 +115,7 @@ public final class StavisWeights implements AutoCloseable {
                     VISUAL_KEY, AUDIO_KEY, NetFolder.PARAMETERS_SHA256), e);
         }
         return NetFolder.load(folder, device, net, inputShapes(net, inputSize, 1), PARAMETERS, modelId(net), sha256,
-                manager -> new StavisWeights(net, inputSize, manager));
+                manager -> new LoadedNet<>(net, inputSize, manager));
     }
 
     /**
@@ -132,28 +124,8 @@ public final class StavisWeights implements AutoCloseable {
      * @throws MissingWeightsException when this build lacks a file of them
      * @throws WeightsException        when the temporary copy cannot be written, or as {@link #load}
      */
-    public static StavisWeights loadBundled(Device device) {
+    public static LoadedNet<StavisNet> loadBundled(Device device) {
         return BundledFolder.load(StavisWeights.class::getResourceAsStream, BUNDLED_FOLDER,
                 NetFolder.files(PARAMETERS), "STAViS", copy -> load(copy, device));
-    }
-
-    /** The net, with its parameters loaded. */
-    public StavisNet net() {
-        return net;
-    }
-
-    /** Side S of the square frames the net was trained on, and predicts at. */
-    public int inputSize() {
-        return inputSize;
-    }
-
-    /** The manager that holds the parameters. */
-    public NDManager manager() {
-        return manager;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

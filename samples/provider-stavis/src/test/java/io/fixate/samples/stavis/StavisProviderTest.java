@@ -13,6 +13,8 @@ import io.fixate.api.ModelOptions;
 import io.fixate.api.PredictionSession;
 import io.fixate.conformance.PredictorConformance;
 import io.fixate.fixtures.DamagedWeights;
+import io.fixate.samples.stavis.nets.StavisNet;
+import io.fixate.spi.djl.LoadedNet;
 import io.fixate.spi.djl.WeightsFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -164,7 +166,7 @@ class StavisProviderTest {
     @Test
     void nativeArraysReturnToTheirBaselineAfterEveryFrameAndTheFlush() {
         List<FrameWithAudio> clip = RandomStavis.clip(30, 40, 30);
-        try (StavisWeights loaded = StavisWeights.load(weights, Device.cpu());
+        try (LoadedNet<StavisNet> loaded = StavisWeights.load(weights, Device.cpu());
              PredictionSession session = new StavisSession(loaded, true)) {
             int before = loaded.manager().getManagedArrays().size();
             int maps = 0;

@@ -16,6 +16,7 @@ import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.samples.stavis.StavisProvider;
 import io.fixate.samples.stavis.StavisWeights;
+import io.fixate.samples.stavis.nets.StavisNet;
 import io.fixate.spi.ClipMedia;
 import io.fixate.spi.ProviderFiles;
 import io.fixate.spi.Teacher;
@@ -24,6 +25,7 @@ import io.fixate.spi.TrainingData;
 import io.fixate.spi.TrainingMonitor;
 import io.fixate.spi.TrainingRequest;
 import io.fixate.spi.djl.EncoderFolder;
+import io.fixate.spi.djl.LoadedNet;
 import io.fixate.spi.djl.WeightsFile;
 import io.fixate.spi.djl.nn.Encoders;
 import io.fixate.spi.djl.nn.MobileNetV2;
@@ -162,7 +164,7 @@ class StavisTrainingTest {
         Path weights = train(folder.resolve("frozen"), settings, TrainingMonitor.NONE);
 
         try (NDManager manager = NDManager.newBaseManager();
-             StavisWeights trained = StavisWeights.load(weights, Device.cpu())) {
+             LoadedNet<StavisNet> trained = StavisWeights.load(weights, Device.cpu())) {
             Block fresh = Encoders.visual(MobileNetV2.NAME).block();
             fresh.initialize(manager, DataType.FLOAT32, frame);
             EncoderFolder.load(fresh, manager, imported, MobileNetV2.NAME, EncoderFolder.ENCODER);
