@@ -1,6 +1,5 @@
 /**
- * Example host integrations: an editor effect plugin fed by the host's NV12 frames and PCM audio, and a
- * compression tool turning fixation maps into per-macroblock quantiser offsets.
+ * Example host integration: an editor effect plugin fed by the host's NV12 frames and PCM audio.
  */
 module io.fixate.samples.host {
     // Transitive because the plugin takes and gives the api's types.

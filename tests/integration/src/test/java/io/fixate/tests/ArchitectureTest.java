@@ -38,7 +38,7 @@ class ArchitectureTest {
                 "io.fixate.samples.baseline.ClassicBaselineProvider", "io.fixate.conformance.ProviderConformance",
                 "io.fixate.spi.djl.WeightsFile", "io.fixate.eval.evaluation.Evaluator", "io.fixate.cli.FixateCli",
                 "io.fixate.fixtures.MovingSquareClip", "io.fixate.samples.stavis.StavisProvider",
-                "io.fixate.samples.avrsp.AvrspPredictorProvider")) {
+                "io.fixate.samples.avrsp.AvrspPredictorProvider", "io.fixate.codec.roi.QpMapper")) {
             assertTrue(classes.contain(type), type + " was not imported");
         }
         assertTrue(classes.stream().noneMatch(c -> c.getPackageName().startsWith("io.fixate.tests")),
@@ -94,6 +94,12 @@ class ArchitectureTest {
     static final ArchRule metricsDependOnlyOnTheJdkAndTheApi = classes()
             .that().resideInAPackage("io.fixate.eval.metrics..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", API, "io.fixate.eval.metrics..");
+
+    /** An encoder host turns maps into QP offsets without loading FFmpeg, an inference engine or a JSON library. */
+    @ArchTest
+    static final ArchRule roiMapsDependOnlyOnTheJdkAndTheApi = classes()
+            .that().resideInAPackage("io.fixate.codec.roi..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.fixate.api..", "io.fixate.codec.roi..");
 
     @ArchTest
     static final ArchRule codecKnowsNoProvider = noClasses().that().resideInAPackage("io.fixate.codec..")

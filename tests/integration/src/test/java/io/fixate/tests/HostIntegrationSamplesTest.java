@@ -1,12 +1,10 @@
 package io.fixate.tests;
 
 import io.fixate.Fixate;
-import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.ModelOptions;
 import io.fixate.samples.host.EditorSaliencyPlugin;
 import io.fixate.samples.host.EditorSaliencyPlugin.Matte;
-import io.fixate.samples.host.QuantOffsetMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -55,25 +53,6 @@ class HostIntegrationSamplesTest {
         assertEquals(square[0], brightest % WIDTH, 10, "brightest matte column on the moving square");
         assertEquals(square[1], brightest / WIDTH, 10, "brightest matte row on the moving square");
         assertTrue((middle.alpha()[0] & 0xFF) < (middle.alpha()[brightest] & 0xFF) / 2, "corner stays dark");
-    }
-
-    @Test
-    void quantOffsetsSpendBitsWhereTheMapIsHot() {
-        int frameWidth = 100;
-        int frameHeight = 40;
-        float[] values = new float[10 * 4];
-        // Only the top-left 20x20 pixels are looked at: they cover the first 16x16 macroblock entirely.
-        values[0] = values[1] = values[10] = values[11] = 1;
-        FixationMap map = FixationMap.of(10, 4, values, 0, frameWidth, frameHeight);
-
-        float[] offsets = new QuantOffsetMapper(6).quantOffsets(map);
-
-        assertEquals(7 * 3, offsets.length, "ceil(100/16) x ceil(40/16) macroblocks");
-        assertEquals(-6, offsets[0], 1e-5, "a fully attended block gets the full QP reduction");
-        for (int i = 1; i < offsets.length; i++) {
-            assertTrue(offsets[i] >= -6 && offsets[i] <= 6, "offset within the strength");
-        }
-        assertTrue(offsets[offsets.length - 1] > 0, "unattended blocks give bits away");
     }
 
     /** Centre of the bright square in frame {@code index}, moving right by three pixels a frame. */
