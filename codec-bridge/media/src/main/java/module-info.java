@@ -4,10 +4,12 @@
  * come with JavaCV; {@code io.fixate.codec.host} converts the buffers that media hosts hand a plug-in (packed RGB,
  * planar YUV, PCM) into {@link io.fixate.api.VideoFrame} and {@link io.fixate.api.AudioBlock};
  * {@code io.fixate.codec.output} turns predictions back into what hosts use: heatmap overlay videos, per-frame map
- * images and fixation JSON, each written atomically.
+ * images and fixation JSON, each written atomically, and re-encodings that spend bits by regions of interest.
  */
 module io.fixate.codec {
     requires transitive io.fixate.api;
+    // Transitive because VideoFileWriter takes the regions of interest the roi module computes.
+    requires transitive io.fixate.codec.roi;
     requires org.bytedeco.javacv;
     requires org.bytedeco.ffmpeg;
     requires com.google.gson;

@@ -5,6 +5,7 @@
 module io.fixate.cli {
     requires io.fixate.spi;
     requires io.fixate.codec;
+    requires io.fixate.codec.roi;
     requires io.fixate.eval;
     requires io.fixate.eval.synth;
     requires io.fixate.importer;

@@ -11,12 +11,14 @@ import io.fixate.cli.command.BenchDecodeCommand;
 import io.fixate.cli.command.BenchMemoryCommand;
 import io.fixate.cli.command.BenchMetricsCommand;
 import io.fixate.cli.command.BenchPredictCommand;
+import io.fixate.cli.command.EncodeCommand;
 import io.fixate.cli.command.EvalCommand;
 import io.fixate.cli.command.FuzzMediaCommand;
 import io.fixate.cli.command.ImportEncoderCommand;
 import io.fixate.cli.command.LabelCommand;
 import io.fixate.cli.command.PredictCommand;
 import io.fixate.cli.command.ProvidersCommand;
+import io.fixate.cli.command.RoiCommand;
 import io.fixate.cli.command.SynthCommand;
 import io.fixate.cli.command.TrainLabelerCommand;
 import io.fixate.cli.command.TrainPredictorCommand;
@@ -38,10 +40,10 @@ import java.util.Map;
 /** Entry point of the {@code fixate} command. */
 @Command(name = "fixate", mixinStandardHelpOptions = true, versionProvider = FixateCli.Version.class,
         description = "Predicts where people look in video, from picture and sound.",
-        subcommands = {ProvidersCommand.class, PredictCommand.class, SynthCommand.class, EvalCommand.class,
-                TrainLabelerCommand.class, TrainPredictorCommand.class, LabelCommand.class, BenchDecodeCommand.class,
-                BenchMetricsCommand.class, BenchPredictCommand.class, BenchMemoryCommand.class,
-                FuzzMediaCommand.class, ImportEncoderCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ProvidersCommand.class, PredictCommand.class, RoiCommand.class, EncodeCommand.class,
+                SynthCommand.class, EvalCommand.class, TrainLabelerCommand.class, TrainPredictorCommand.class,
+                LabelCommand.class, BenchDecodeCommand.class, BenchMetricsCommand.class, BenchPredictCommand.class,
+                BenchMemoryCommand.class, FuzzMediaCommand.class, ImportEncoderCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
 
     private static final String VERBOSE = "--verbose";

@@ -37,7 +37,7 @@ public final class HeatmapVideoWriter implements StagedOutput, AutoCloseable {
                                           int audioChannels, HeatmapStyle style) throws IOException {
         Objects.requireNonNull(style, "style");
         return new HeatmapVideoWriter(VideoFileWriter.open("heatmap video", target, width, height, frameRate, 1,
-                audioSampleRate, audioChannels), style);
+                audioSampleRate, audioChannels, VideoEncoding.heatmap()), style);
     }
 
     /**
@@ -50,7 +50,7 @@ public final class HeatmapVideoWriter implements StagedOutput, AutoCloseable {
         Objects.requireNonNull(style, "style");
         return new HeatmapVideoWriter(VideoFileWriter.open("heatmap video", target, source.width(),
                 source.height(), source.frameRate(), source.pixelAspect(), source.audioSampleRate(),
-                source.hasAudio() ? source.audioChannels() : 0), style);
+                source.hasAudio() ? source.audioChannels() : 0, VideoEncoding.heatmap()), style);
     }
 
     /** The FFmpeg name of the video encoder in use, e.g. {@code libopenh264} or {@code mpeg4}. */

@@ -4,9 +4,12 @@ import io.fixate.api.AudioBlock;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.VideoFrame;
 import io.fixate.api.files.AtomicFile;
+import io.fixate.codec.MediaInfo;
+import io.fixate.codec.roi.RoiRegion;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -72,7 +75,20 @@ public final class VideoFileWriter extends AtomicOutput {
      */
     public static VideoFileWriter open(Path target, int width, int height, double frameRate, int audioSampleRate,
                                        int audioChannels) throws IOException {
-        return open("video", target, width, height, frameRate, 1, audioSampleRate, audioChannels);
+        return open("video", target, width, height, frameRate, 1, audioSampleRate, audioChannels,
+                VideoEncoding.heatmap());
+    }
+
+    /**
+     * Starts a re-encoding of a file read by {@link io.fixate.codec.MediaReader}: its frames as displayed (upright),
+     * its nominal frame rate, its pixel aspect ratio and its sound, the picture encoded as {@code encoding} says.
+     *
+     * @throws IOException as {@link #open(Path, int, int, double, int, int)}
+     */
+    public static VideoFileWriter open(Path target, MediaInfo source, VideoEncoding encoding) throws IOException {
+        return open("video", target, source.width(), source.height(), source.frameRate(), source.pixelAspect(),
+                source.audioSampleRate(), source.hasAudio() ? source.audioChannels() : 0,
+                Objects.requireNonNull(encoding, "encoding"));
     }
 
     /**
@@ -81,7 +97,8 @@ public final class VideoFileWriter extends AtomicOutput {
      * its proper shape).
      */
     static VideoFileWriter open(String description, Path target, int width, int height, double frameRate,
-                                double pixelAspect, int audioSampleRate, int audioChannels) throws IOException {
+                                double pixelAspect, int audioSampleRate, int audioChannels, VideoEncoding encoding)
+            throws IOException {
         Container container = Container.of(Objects.requireNonNull(target, "target"));
         requireOptions(description, target, width, height, frameRate, audioSampleRate, audioChannels);
         AtomicFile file = AtomicFile.open(target);
@@ -95,7 +112,7 @@ public final class VideoFileWriter extends AtomicOutput {
         VideoFileWriter writer = new VideoFileWriter(description, target, file, muxer, width, height,
                 audioSampleRate, audioChannels);
         try {
-            writer.video = VideoEncoder.open(muxer, width, height, frameRate, pixelAspect);
+            writer.video = VideoEncoder.open(muxer, width, height, frameRate, pixelAspect, encoding);
             if (audioChannels > 0) {
                 writer.audio = AacEncoder.open(muxer, audioSampleRate, audioChannels);
             }
@@ -169,13 +186,29 @@ public final class VideoFileWriter extends AtomicOutput {
      * @throws IOException              if encoding fails; the file is then aborted
      */
     public void write(VideoFrame frame) throws IOException {
+        write(frame, List.of());
+    }
+
+    /**
+     * Encodes a frame with regions of interest (in pixels of the frame, most important first), which reach the
+     * encoder as {@code AVRegionOfInterest} side data when the writer's {@link VideoEncoding} reads them.
+     *
+     * @throws IllegalStateException    if the writer is closed, or regions come for an encoding that ignores them
+     * @throws IllegalArgumentException if the frame's size differs from the one given to {@link #open}
+     * @throws IOException              if encoding fails; the file is then aborted
+     */
+    public void write(VideoFrame frame, List<RoiRegion> regions) throws IOException {
+        if (!regions.isEmpty() && !video.readsRegions()) {
+            throw new IllegalStateException(target + " is encoded with " + video.codecName()
+                    + ", which ignores regions of interest");
+        }
         requireOpen();
         if (frame.width() != width || frame.height() != height) {
             throw new IllegalArgumentException(target + " is " + width + "x" + height
                     + ", got a frame of " + frame.width() + "x" + frame.height());
         }
         try {
-            video.encode(frame.rgb(), frame.timestampMicros());
+            video.encode(frame.rgb(), frame.timestampMicros(), regions);
         } catch (IOException e) {
             throw fail(e);
         }

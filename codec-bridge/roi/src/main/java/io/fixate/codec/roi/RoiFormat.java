@@ -22,10 +22,13 @@ public enum RoiFormat {
     KVAZAAR("kvazaar", new int[] {64, 32, 16, 8}, 8, -26, 25, 1, 0),
     /** Kvazaar {@code --roi} binary: per frame int32 width, int32 height, int8 ΔQP values. */
     KVAZAAR_BINARY("kvazaar-bin", new int[] {64, 32, 16, 8}, 8, -26, 25, 1, 0),
-    /** FFmpeg {@code AVRegionOfInterest} rectangles per frame as JSON, {@code qoffset} in [−1, 1]. */
-    FFMPEG_ROI("ffmpeg-roi", new int[] {16, 8, 32, 64}, 1, -51, 51, 1, RoiSettings.MAX_LEVELS),
+    /**
+     * FFmpeg {@code AVRegionOfInterest} rectangles per frame as JSON, {@code qoffset} in [−1, 1]. Seven levels by
+     * default, zero among them: libvpx keeps one of its eight segments for blocks without a region.
+     */
+    FFMPEG_ROI("ffmpeg-roi", new int[] {16, 8, 32, 64}, 1, -51, 51, 1, RoiSettings.MAX_LEVELS - 1),
     /** GStreamer {@code GstVideoRegionOfInterestMeta} per frame as JSON, with {@code roi/vaapi} {@code delta-qp}. */
-    GSTREAMER_ROI("gstreamer-roi", new int[] {16, 8, 32, 64}, 1, -51, 51, 1, RoiSettings.MAX_LEVELS),
+    GSTREAMER_ROI("gstreamer-roi", new int[] {16, 8, 32, 64}, 1, -51, 51, 1, RoiSettings.MAX_LEVELS - 1),
     /** Fixate's own JSON: the offset grid of every frame in QP steps, for tools that read none of the above. */
     JSON("json", new int[] {16, 8, 32, 64}, 1, -51, 51, 1, 0);
 

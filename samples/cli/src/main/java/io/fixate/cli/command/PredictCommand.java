@@ -3,15 +3,10 @@ package io.fixate.cli.command;
 import io.fixate.Fixate;
 import io.fixate.api.AudioRequirement;
 import io.fixate.api.DeviceChoice;
-import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
-import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
-import io.fixate.api.PredictionSession;
-import io.fixate.api.TruncatedMediaException;
 import io.fixate.api.UnreadableInputException;
-import io.fixate.api.VideoFrame;
 import io.fixate.cli.ExitCode;
 import io.fixate.cli.ProgressBar;
 import io.fixate.cli.option.PredictorChoice;
@@ -34,9 +29,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -154,46 +146,14 @@ public final class PredictCommand implements Callable<Integer> {
         MediaInfo info = reader.info();
         long expected = durationMicros == null ? info.estimatedFrames()
                 : Math.min(info.estimatedFrames(), Math.round(durationMicros / 1e6 * info.frameRate()));
-        ProgressBar progress = new ProgressBar(err, "predict", "frames", expected, System.console() != null);
-        Deque<VideoFrame> awaitingMaps = new ArrayDeque<>();
-        int written = 0;
-        try (PredictionSession session = predictor.openSession()) {
-            FrameWithAudio input;
-            while ((input = read(reader)) != null) {
-                awaitingMaps.add(input.frame());
-                written = writeReady(session.push(input), awaitingMaps, outputs, written);
-                if (!noProgress) {
-                    progress.update(written);
-                }
-            }
-            written = writeReady(session.flush(), awaitingMaps, outputs, written);
-        }
-        if (!noProgress) {
-            progress.update(written);
-            progress.finish();
-        }
+        ProgressBar progress = noProgress ? null
+                : new ProgressBar(err, "predict", "frames", expected, System.console() != null);
+        int written = PredictionLoop.run(predictor, reader, outputs::write, progress,
+                "nothing was written (--keep-going writes the frames that decoded)");
         if (written == 0) {
             throw new InvalidOptionsException(String.format(Locale.ROOT,
                     "no frame of %s at or after --start %.2f s (it lasts %.2f s)", video, startMicros / 1e6,
                     info.durationMicros() / 1e6));
-        }
-        return written;
-    }
-
-    /** The next frame; damage ends the run with a hint, since --keep-going would have written what decoded. */
-    private static FrameWithAudio read(FrameSource reader) {
-        try {
-            return reader.read();
-        } catch (TruncatedMediaException e) {
-            throw new TruncatedMediaException(e.getMessage() + "; nothing was written (--keep-going writes the frames"
-                    + " that decoded)", e.framesDecoded(), e.lastGoodMicros(), e.declaredEndMicros());
-        }
-    }
-
-    private static int writeReady(List<FixationMap> ready, Deque<VideoFrame> awaitingMaps, Outputs outputs,
-                                  int written) throws IOException {
-        for (FixationMap map : ready) {
-            outputs.write(written++, awaitingMaps.remove(), map);
         }
         return written;
     }

@@ -1,0 +1,167 @@
+package io.fixate.cli.command;
+
+import io.fixate.api.AudioRequirement;
+import io.fixate.api.FixationPredictor;
+import io.fixate.api.InvalidOptionsException;
+import io.fixate.api.UnreadableInputException;
+import io.fixate.cli.ExitCode;
+import io.fixate.cli.ProgressBar;
+import io.fixate.cli.bench.FlickerMeter;
+import io.fixate.cli.option.PredictorChoice;
+import io.fixate.cli.option.RoiOptions;
+import io.fixate.codec.FrameSource;
+import io.fixate.codec.MediaInfo;
+import io.fixate.codec.MediaReader;
+import io.fixate.codec.ReadOptions;
+import io.fixate.codec.output.VideoEncoding;
+import io.fixate.codec.output.VideoFileWriter;
+import io.fixate.codec.roi.CodedPicture;
+import io.fixate.codec.roi.QpMapper;
+import io.fixate.codec.roi.QpOffsets;
+import io.fixate.codec.roi.RoiFormat;
+import io.fixate.codec.roi.RoiSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code fixate encode}: a saliency-aware encode, with the predicted fixations as per-frame regions of interest. */
+@Command(name = "encode", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Encode VIDEO at a constant bit rate, spending more bits where people are predicted to look "
+                + "(per-frame regions of interest read by the encoder).",
+                "The bundled FFmpeg is the LGPL build: vp9 (libvpx) reads regions; its H.264 encoder (OpenH264) does "
+                        + "not, so it is refused. x264/x265 need a GPL build of FFmpeg."})
+public final class EncodeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "VIDEO", description = "Video file with or without sound (anything FFmpeg reads).")
+    Path video;
+
+    @Option(names = "--out", paramLabel = "OUT", required = true,
+            description = "The encoded video (.mp4, .mov or .mkv); it appears complete or not at all.")
+    Path out;
+
+    @Option(names = "--bitrate", paramLabel = "B", required = true,
+            description = "Video bit rate, in bits per second, or with k or M (e.g. 800k, 2M).")
+    String bitrate;
+
+    @Option(names = "--codec", paramLabel = "vp9|x264|x265", defaultValue = "vp9",
+            description = "Encoder. Default: ${DEFAULT-VALUE}.")
+    String codec;
+
+    @Mixin
+    PredictorChoice choice;
+
+    @Mixin
+    RoiOptions roi;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        VideoEncoding encoding = VideoEncoding.withRegions(codec, bitsPerSecond(bitrate));
+        RoiSettings settings = roi.settings();
+        boolean withRegions = settings.strength() > 0;
+        long startNanos = System.nanoTime();
+        FlickerMeter flicker = new FlickerMeter();
+        int frames;
+        // --strength 0 encodes without regions, with the same encoder settings: the baseline of a comparison
+        try (FixationPredictor predictor = withRegions ? choice.open() : null;
+             FrameSource reader = UnreadableInputException.whileReading(() -> MediaReader.open(video,
+                     ReadOptions.of(predictor != null ? predictor.info().capabilities().audio()
+                             : AudioRequirement.DEFAULT)))) {
+            MediaInfo info = reader.info();
+            QpMapper mapper = new QpMapper(RoiFormat.FFMPEG_ROI, CodedPicture.upright(info.width(), info.height()),
+                    settings);
+            ProgressBar progress = noProgress ? null
+                    : new ProgressBar(err, "encode", "frames", info.estimatedFrames(), System.console() != null);
+            VideoFileWriter writer = VideoFileWriter.open(out, info, encoding);
+            try {
+                if (info.hasAudio()) {
+                    reader.onSourceAudio(block -> {
+                        try {
+                            writer.writeAudio(block);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+                frames = withRegions
+                        ? PredictionLoop.run(predictor, reader, (index, frame, map) -> {
+                            QpOffsets offsets = mapper.next(map);
+                            flicker.add(offsets);
+                            writer.write(frame, offsets.regions());
+                        }, progress, "nothing was written")
+                        : encodeWithoutRegions(reader, writer, progress);
+                if (frames == 0) {
+                    throw new InvalidOptionsException("no frame decoded from " + video);
+                }
+                writer.close();
+            } catch (RuntimeException | IOException e) {
+                writer.abort();
+                throw e;
+            }
+            reader.warnings().forEach(w -> err.println("fixate: warning: " + w));
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "%d frames in %.1f s with %s at %s b/s, %s; wrote %s (%d bytes)%n", frames,
+                seconds, encoding.encoders().get(0), bitrate, withRegions ? String.format(Locale.ROOT,
+                        "regions of interest from %s (offsets changed %.3f QP per block between frames on average)",
+                        choice.model(), flicker.meanChange()) : "no regions of interest", out, Files.size(out));
+        stdout.flush();
+        return ExitCode.OK;
+    }
+
+    private static int encodeWithoutRegions(FrameSource reader, VideoFileWriter writer, ProgressBar progress)
+            throws IOException {
+        int frames = 0;
+        for (var input = reader.read(); input != null; input = reader.read()) {
+            writer.write(input.frame(), List.of());
+            frames++;
+            if (progress != null) {
+                progress.update(frames);
+            }
+        }
+        if (progress != null) {
+            progress.finish();
+        }
+        return frames;
+    }
+
+    /** Parses {@code 800000}, {@code 800k} or {@code 2M}. */
+    static long bitsPerSecond(String text) {
+        String value = text.trim();
+        long scale = 1;
+        if (value.endsWith("k") || value.endsWith("K")) {
+            scale = 1_000;
+        } else if (value.endsWith("M") || value.endsWith("m")) {
+            scale = 1_000_000;
+        }
+        try {
+            double number = Double.parseDouble(scale == 1 ? value : value.substring(0, value.length() - 1));
+            if (number > 0 && number * scale <= 1e10) {
+                return Math.round(number * scale);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidOptionsException("--bitrate must be a positive number of bits per second, such as 800000, "
+                + "800k or 2M, got '" + text + "'");
+    }
+}
