@@ -11,6 +11,7 @@ import io.fixate.cli.command.BenchDecodeCommand;
 import io.fixate.cli.command.BenchMemoryCommand;
 import io.fixate.cli.command.BenchMetricsCommand;
 import io.fixate.cli.command.BenchPredictCommand;
+import io.fixate.cli.command.BenchRoiCommand;
 import io.fixate.cli.command.EncodeCommand;
 import io.fixate.cli.command.EvalCommand;
 import io.fixate.cli.command.FuzzMediaCommand;
@@ -43,7 +44,7 @@ import java.util.Map;
         subcommands = {ProvidersCommand.class, PredictCommand.class, RoiCommand.class, EncodeCommand.class,
                 SynthCommand.class, EvalCommand.class, TrainLabelerCommand.class, TrainPredictorCommand.class,
                 LabelCommand.class, BenchDecodeCommand.class, BenchMetricsCommand.class, BenchPredictCommand.class,
-                BenchMemoryCommand.class, FuzzMediaCommand.class, ImportEncoderCommand.class, CommandLine.HelpCommand.class})
+                BenchMemoryCommand.class, BenchRoiCommand.class, FuzzMediaCommand.class, ImportEncoderCommand.class, CommandLine.HelpCommand.class})
 public final class FixateCli {
 
     private static final String VERBOSE = "--verbose";

@@ -1,24 +1,11 @@
 package io.fixate.cli.command;
 
-import io.fixate.api.AudioRequirement;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.api.UnreadableInputException;
 import io.fixate.cli.ExitCode;
-import io.fixate.cli.ProgressBar;
-import io.fixate.cli.bench.FlickerMeter;
 import io.fixate.cli.option.PredictorChoice;
 import io.fixate.cli.option.RoiOptions;
-import io.fixate.codec.FrameSource;
-import io.fixate.codec.MediaInfo;
-import io.fixate.codec.MediaReader;
-import io.fixate.codec.ReadOptions;
 import io.fixate.codec.output.VideoEncoding;
-import io.fixate.codec.output.VideoFileWriter;
-import io.fixate.codec.roi.CodedPicture;
-import io.fixate.codec.roi.QpMapper;
-import io.fixate.codec.roi.QpOffsets;
-import io.fixate.codec.roi.RoiFormat;
 import io.fixate.codec.roi.RoiSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,10 +16,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -76,72 +61,23 @@ public final class EncodeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         VideoEncoding encoding = VideoEncoding.withRegions(codec, bitsPerSecond(bitrate));
         RoiSettings settings = roi.settings();
+        // --strength 0 encodes without regions, with the same encoder settings: the baseline of a comparison
         boolean withRegions = settings.strength() > 0;
         long startNanos = System.nanoTime();
-        FlickerMeter flicker = new FlickerMeter();
-        int frames;
-        // --strength 0 encodes without regions, with the same encoder settings: the baseline of a comparison
-        try (FixationPredictor predictor = withRegions ? choice.open() : null;
-             FrameSource reader = UnreadableInputException.whileReading(() -> MediaReader.open(video,
-                     ReadOptions.of(predictor != null ? predictor.info().capabilities().audio()
-                             : AudioRequirement.DEFAULT)))) {
-            MediaInfo info = reader.info();
-            QpMapper mapper = new QpMapper(RoiFormat.FFMPEG_ROI, CodedPicture.upright(info.width(), info.height()),
-                    settings);
-            ProgressBar progress = noProgress ? null
-                    : new ProgressBar(err, "encode", "frames", info.estimatedFrames(), System.console() != null);
-            VideoFileWriter writer = VideoFileWriter.open(out, info, encoding);
-            try {
-                if (info.hasAudio()) {
-                    reader.onSourceAudio(block -> {
-                        try {
-                            writer.writeAudio(block);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                }
-                frames = withRegions
-                        ? PredictionLoop.run(predictor, reader, (index, frame, map) -> {
-                            QpOffsets offsets = mapper.next(map);
-                            flicker.add(offsets);
-                            writer.write(frame, offsets.regions());
-                        }, progress, "nothing was written")
-                        : encodeWithoutRegions(reader, writer, progress);
-                if (frames == 0) {
-                    throw new InvalidOptionsException("no frame decoded from " + video);
-                }
-                writer.close();
-            } catch (RuntimeException | IOException e) {
-                writer.abort();
-                throw e;
-            }
-            reader.warnings().forEach(w -> err.println("fixate: warning: " + w));
+        RoiEncode.Result result;
+        try (FixationPredictor predictor = withRegions ? choice.open() : null) {
+            result = RoiEncode.run(video, out, encoding, predictor, settings, true, noProgress ? null : err);
         }
+        result.warnings().forEach(w -> err.println("fixate: warning: " + w));
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "%d frames in %.1f s with %s at %s b/s, %s; wrote %s (%d bytes)%n", frames,
-                seconds, encoding.encoders().get(0), bitrate, withRegions ? String.format(Locale.ROOT,
-                        "regions of interest from %s (offsets changed %.3f QP per block between frames on average)",
-                        choice.model(), flicker.meanChange()) : "no regions of interest", out, Files.size(out));
+        stdout.printf(Locale.ROOT, "%d frames in %.1f s with %s at %s b/s, %s; wrote %s (%d bytes)%n",
+                result.frames(), seconds, encoding.encoders().get(0), bitrate, withRegions
+                        ? String.format(Locale.ROOT, "regions of interest from %s (offsets changed %.3f QP per block "
+                        + "between frames on average)", choice.model(), result.flicker().meanChange())
+                        : "no regions of interest", out, Files.size(out));
         stdout.flush();
         return ExitCode.OK;
-    }
-
-    private static int encodeWithoutRegions(FrameSource reader, VideoFileWriter writer, ProgressBar progress)
-            throws IOException {
-        int frames = 0;
-        for (var input = reader.read(); input != null; input = reader.read()) {
-            writer.write(input.frame(), List.of());
-            frames++;
-            if (progress != null) {
-                progress.update(frames);
-            }
-        }
-        if (progress != null) {
-            progress.finish();
-        }
-        return frames;
     }
 
     /** Parses {@code 800000}, {@code 800k} or {@code 2M}. */
