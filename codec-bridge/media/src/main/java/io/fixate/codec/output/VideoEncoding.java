@@ -61,7 +61,8 @@ public record VideoEncoding(List<String> encoders, long bitRate, Map<String, Str
         }
         VideoEncoding encoding = switch (codec.toLowerCase(Locale.ROOT)) {
             case "vp9" -> new VideoEncoding(List.of("libvpx-vp9"), bitRate,
-                    Map.of("deadline", "realtime", "cpu-used", "5", "aq-mode", "0"), KEYFRAME_SECONDS,
+                    Map.of("deadline", "realtime", "cpu-used", "5", "aq-mode", "0", "lag-in-frames", "0"),
+                    KEYFRAME_SECONDS,
                     VP9_MAX_DELTA_Q / QINDEX_PER_QP);
             case "x264" -> new VideoEncoding(List.of("libx264"), bitRate, Map.of("aq-mode", "1"), KEYFRAME_SECONDS,
                     H26X_QP_RANGE);
