@@ -3,7 +3,12 @@ package io.fixate.tests;
 import io.fixate.Fixate;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.ModelOptions;
+import io.fixate.codec.roi.CodedPicture;
+import io.fixate.codec.roi.QpOffsets;
+import io.fixate.codec.roi.RoiFormat;
+import io.fixate.codec.roi.RoiSettings;
 import io.fixate.samples.host.EditorSaliencyPlugin;
+import io.fixate.samples.host.EncoderRoiFeed;
 import io.fixate.samples.host.EditorSaliencyPlugin.Matte;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +58,35 @@ class HostIntegrationSamplesTest {
         assertEquals(square[0], brightest % WIDTH, 10, "brightest matte column on the moving square");
         assertEquals(square[1], brightest / WIDTH, 10, "brightest matte row on the moving square");
         assertTrue((middle.alpha()[0] & 0xFF) < (middle.alpha()[brightest] & 0xFF) / 2, "corner stays dark");
+    }
+
+    @Test
+    void encoderFeedHandsEachPictureBackWithOffsetsThatFavourTheSquare() {
+        List<EncoderRoiFeed.Ready<Integer>> ready = new ArrayList<>();
+        ByteBuffer chroma = ByteBuffer.allocate(WIDTH / 2 * HEIGHT / 2);
+        java.util.Arrays.fill(chroma.array(), (byte) 128);
+        RoiSettings settings = RoiSettings.defaults().withSmoothingMillis(0);
+        try (FixationPredictor predictor = Fixate.predictor("classic-baseline", ModelOptions.defaults());
+             EncoderRoiFeed<Integer> feed = new EncoderRoiFeed<>(predictor, RoiFormat.X264,
+                     CodedPicture.upright(WIDTH, HEIGHT), settings)) {
+            for (int i = 0; i < FRAMES; i++) {
+                long time = i * 40_000L;
+                feed.onAudio(tone(time, 40_000), 2, AUDIO_RATE, time);
+                ready.addAll(feed.onPicture(i, luma(i), chroma.duplicate(), chroma.duplicate(), WIDTH, HEIGHT,
+                        time));
+            }
+            ready.addAll(feed.endOfStream());
+        }
+        assertEquals(FRAMES, ready.size());
+        for (int i = 0; i < FRAMES; i++) {
+            assertEquals(i, ready.get(i).picture(), "pictures come back in order");
+        }
+        QpOffsets middle = ready.get(FRAMES / 2).offsets();
+        assertEquals(6 * 4, middle.columns() * middle.rows(), "96x64 in 16x16 macroblocks");
+        int[] square = squareCentre(FRAMES / 2);
+        float onSquare = middle.value(square[0] / 16, square[1] / 16);
+        assertTrue(onSquare < 0 && onSquare < middle.value(0, 0), "bits go to the square: " + onSquare);
+        assertEquals(0, middle.mean(), 1e-3, "and the frame's average QP stays");
     }
 
     /** Centre of the bright square in frame {@code index}, moving right by three pixels a frame. */

@@ -2,13 +2,13 @@ package io.fixate.cli.command;
 
 import io.fixate.Fixate;
 import io.fixate.api.AudioRequirement;
-import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.ModelOptions;
 import io.fixate.api.VideoFrame;
 import io.fixate.cli.ExitCode;
+import io.fixate.cli.bench.GroundTruthMaps;
 import io.fixate.cli.bench.PictureQuality;
 import io.fixate.cli.option.PredictorChoice;
 import io.fixate.cli.option.RoiOptions;
@@ -20,10 +20,7 @@ import io.fixate.codec.output.VideoEncoding;
 import io.fixate.codec.roi.RoiSettings;
 import io.fixate.eval.dataset.Datasets;
 import io.fixate.eval.dataset.EvalDataset;
-import io.fixate.eval.dataset.GroundTruth;
 import io.fixate.eval.dataset.VideoEntry;
-import io.fixate.eval.dataset.VideoGroundTruth;
-import io.fixate.eval.metrics.Grid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.IntFunction;
 
 /**
  * {@code fixate bench-roi}: whether spending bits where people look pays. Each clip is encoded twice at the same
@@ -78,6 +74,10 @@ public final class BenchRoiCommand implements Callable<Integer> {
             description = "The model whose maps weight the scores of video files (not of a benchmark).")
     String densityModel;
 
+    @Option(names = "--oracle", description = "Take the regions from the benchmark's ground truth instead of --model: "
+            + "the most any model's maps could gain with this encoder and these settings.")
+    boolean oracle;
+
     @Option(names = "--split", paramLabel = "NAME", defaultValue = "test",
             description = "The benchmark split to encode. Default: ${DEFAULT-VALUE}.")
     String split;
@@ -87,6 +87,9 @@ public final class BenchRoiCommand implements Callable<Integer> {
 
     @Option(names = "--work", paramLabel = "DIR", required = true, description = "Where the encodes are written.")
     Path work;
+
+    private static final double RATE_TOLERANCE_PERCENT = 1.5;
+    private static final int RATE_RETRIES = 2;
 
     /** One clip to encode and where its attention density comes from. */
     private record Clip(String id, Path video, VideoEntry entry) {
@@ -109,17 +112,18 @@ public final class BenchRoiCommand implements Callable<Integer> {
         List<Clip> clips = clips();
         Files.createDirectories(work);
         List<Row> rows = new ArrayList<>();
-        try (FixationPredictor model = choice.open();
-             FixationPredictor density = densityModel == null ? null
+        try (FixationPredictor model = oracle ? null : choice.open();
+             FixationPredictor densityMaps = densityModel == null ? null
                      : Fixate.predictor(densityModel, ModelOptions.builder().build())) {
             for (Clip clip : clips) {
                 err.printf(Locale.ROOT, "bench-roi: %s (%d of %d)%n", clip.id(), rows.size() + 1, clips.size());
                 err.flush();
+                FixationPredictor density = densityMaps != null ? densityMaps : groundTruth(clip);
                 Path plain = work.resolve(clip.id() + ".plain.mp4");
                 Path favoured = work.resolve(clip.id() + ".roi.mp4");
                 RoiEncode.run(clip.video(), plain, encoding, null, settings, false, null);
-                RoiEncode.Result result = RoiEncode.run(clip.video(), favoured, encoding, model, settings, false,
-                        null);
+                RoiEncode.Result result = encodeAtTheSameRate(clip, plain, favoured, encoding,
+                        oracle ? groundTruth(clip) : model, settings);
                 rows.add(score(clip, plain, favoured, density, result));
             }
         }
@@ -136,6 +140,9 @@ public final class BenchRoiCommand implements Callable<Integer> {
                 clips.add(new Clip(entry.id(), entry.location(), entry));
             }
         } else {
+            if (oracle) {
+                throw new InvalidOptionsException("--oracle needs a benchmark folder, whose ground truth it uses");
+            }
             if (densityModel == null || densityModel.equals(choice.model())) {
                 throw new InvalidOptionsException("video files need --density-model naming another model than "
                         + choice.model() + ": a density the encoder saw would flatter it");
@@ -147,11 +154,40 @@ public final class BenchRoiCommand implements Callable<Integer> {
         return maxClips > 0 && clips.size() > maxClips ? clips.subList(0, maxClips) : clips;
     }
 
-    /** Decodes the source and both encodes in step and scores them, weighted by the clip's attention density. */
-    private Row score(Clip clip, Path plain, Path favoured, FixationPredictor density, RoiEncode.Result result)
+    /**
+     * Encodes with regions and, while the file's size is off the plain one's by more than
+     * {@value #RATE_TOLERANCE_PERCENT} %, again at a target scaled by their ratio (libvpx's CBR drifts by a few per
+     * cent over a short clip, and differently with regions); at most {@value #RATE_RETRIES} times.
+     */
+    private static RoiEncode.Result encodeAtTheSameRate(Clip clip, Path plain, Path favoured, VideoEncoding encoding,
+                                                        FixationPredictor regions, RoiSettings settings)
             throws IOException {
-        AudioRequirement audio = density != null ? density.info().capabilities().audio() : AudioRequirement.DEFAULT;
-        try (FrameSource source = MediaReader.open(clip.video(), ReadOptions.of(audio));
+        long target = encoding.bitRate();
+        RoiEncode.Result result = RoiEncode.run(clip.video(), favoured, encoding, regions, settings, false, null);
+        for (int retry = 0; retry < RATE_RETRIES; retry++) {
+            double ratio = (double) Files.size(favoured) / Files.size(plain);
+            if (Math.abs(ratio - 1) * 100 <= RATE_TOLERANCE_PERCENT) {
+                break;
+            }
+            target = Math.round(target / ratio);
+            VideoEncoding adjusted = new VideoEncoding(encoding.encoders(), target, encoding.options(),
+                    encoding.keyframeEvery(), encoding.roiQpRange());
+            result = RoiEncode.run(clip.video(), favoured, adjusted, regions, settings, false, null);
+        }
+        return result;
+    }
+
+    /** A benchmark clip's ground truth, as maps. */
+    private static FixationPredictor groundTruth(Clip clip) {
+        return new GroundTruthMaps(clip.entry().groundTruth().orElseThrow(() -> new InvalidOptionsException(
+                clip.id() + " has no ground truth")), clip.id());
+    }
+
+    /** Decodes the source and both encodes in step and scores them, weighted by {@code density}'s maps. */
+    private static Row score(Clip clip, Path plain, Path favoured, FixationPredictor density,
+                             RoiEncode.Result result) throws IOException {
+        try (FrameSource source = MediaReader.open(clip.video(),
+                     ReadOptions.of(density.info().capabilities().audio()));
              FrameSource plainFrames = MediaReader.open(plain, ReadOptions.of(AudioRequirement.DEFAULT));
              FrameSource roiFrames = MediaReader.open(favoured, ReadOptions.of(AudioRequirement.DEFAULT))) {
             MediaInfo info = source.info();
@@ -159,38 +195,16 @@ public final class BenchRoiCommand implements Callable<Integer> {
             int height = info.height();
             PictureQuality plainQuality = new PictureQuality(width, height);
             PictureQuality roiQuality = new PictureQuality(width, height);
-            PredictionLoop.Sink measure = (index, frame, map) -> {
+            int frames = PredictionLoop.run(density, source, (index, frame, map) -> {
                 byte[] reference = luma(frame);
                 float[] weights = map.resized(width, height).toArray();
                 plainQuality.add(reference, luma(next(plainFrames, plain)), weights);
                 roiQuality.add(reference, luma(next(roiFrames, favoured)), weights);
-            };
-            int frames;
-            if (density != null) {
-                frames = PredictionLoop.run(density, source, measure, null, "the clip is damaged");
-            } else {
-                VideoGroundTruth truth = clip.entry().groundTruth().orElseThrow(() -> new InvalidOptionsException(
-                        clip.id() + " has no ground truth"));
-                IntFunction<FixationMap> truthMap = index -> densityMap(truth.frame(index), width, height);
-                frames = 0;
-                for (FrameWithAudio input; (input = source.read()) != null && frames < truth.frameCount(); frames++) {
-                    measure.accept(frames, input.frame(), truthMap.apply(frames));
-                }
-            }
+            }, null, "the clip is damaged");
             double seconds = frames / info.frameRate();
             return new Row(clip.id(), kilobitsPerSecond(plain, seconds), kilobitsPerSecond(favoured, seconds),
                     plainQuality.scores(), roiQuality.scores(), result.flicker().meanChange());
         }
-    }
-
-    private static FixationMap densityMap(GroundTruth truth, int width, int height) {
-        Grid grid = truth.density();
-        float[] values = new float[grid.size()];
-        double[] density = grid.toArray();
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) Math.max(0, Math.min(1, density[i]));
-        }
-        return FixationMap.of(grid.width(), grid.height(), values, truth.timestampMicros(), width, height);
     }
 
     private static VideoFrame next(FrameSource encoded, Path file) {
@@ -221,7 +235,7 @@ public final class BenchRoiCommand implements Callable<Integer> {
     private void print(PrintWriter out, List<Row> rows, VideoEncoding encoding, RoiSettings settings) {
         out.printf(Locale.ROOT, "%s at %s b/s CBR, regions from %s (strength %.1f, %s pooling, %d px blocks, "
                         + "%.0f ms smoothing), weighted by %s%n%n", encoding.encoders().get(0), bitrate,
-                choice.model(), settings.strength(), settings.pooling(), settings.blockSize() == 0 ? 16
+                oracle ? "the ground truth (oracle)" : choice.model(), settings.strength(), settings.pooling(), settings.blockSize() == 0 ? 16
                         : settings.blockSize(), settings.smoothingMillis(),
                 densityModel == null ? "the ground truth" : "the maps of " + densityModel);
         out.println("| clip | kb/s none → ROI | PSNR | SSIM | weighted PSNR | weighted SSIM | top-20 % PSNR "
