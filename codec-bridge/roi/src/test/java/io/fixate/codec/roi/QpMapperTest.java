@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class QpMapperTest {
 
     private static final long FRAME = 40_000;
-    private static final RoiSettings PLAIN = RoiSettings.defaults().withSmoothingMillis(0).withZeroMean(false);
+    private static final RoiSettings PLAIN =
+            RoiSettings.defaults().withStrength(6).withSmoothingMillis(0).withZeroMean(false);
 
     /** A 32×18 map of a 640×360 frame, 0 everywhere but 1 in the cell rectangle [x0, x1) × [y0, y1). */
     static FixationMap spot(int x0, int y0, int x1, int y1, long timestamp) {

@@ -11,7 +11,7 @@ public final class RoiOptions {
             description = "Block side in pixels (8, 16, 32 or 64 as the format allows). Default: the format's own.")
     int block;
 
-    @Option(names = {"--strength", "--roi-strength"}, paramLabel = "QP", defaultValue = "6",
+    @Option(names = {"--strength", "--roi-strength"}, paramLabel = "QP", defaultValue = "4",
             description = "Largest QP offset of the mapping either way, in H.264/HEVC QP steps (6 doubles or halves "
                     + "a block's bits). Default: ${DEFAULT-VALUE}.")
     double strength;
