@@ -19,9 +19,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/timed.sh"
 [ -f "$work/bench/dataset.json" ] || timed "synth" "$fixate" synth --out "$work/bench" --size 640x360 --fps 25 \
   --seconds 4 --categories 4 --clips-per-category 8 --no-progress
 
+# bench NAME ARGS...: one bench-roi run, its table in $work/results/NAME.md
 bench() {
   local name="$1"; shift
-  timed "bench-roi $name" "$fixate" bench-roi "$@" --work "$work/encodes" > "$work/results/$name.md"
+  timed "bench-roi $name" bench_to "$work/results/$name.md" "$@"
+}
+bench_to() {
+  local table="$1"; shift
+  "$fixate" bench-roi "$@" --work "$work/encodes" > "$table"
 }
 bench stanet-real "$work/bench" --bitrate 300k
 bench stanet-benchmark "$work/bench" --bitrate 300k -o bundled=benchmark
