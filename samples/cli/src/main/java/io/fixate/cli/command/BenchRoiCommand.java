@@ -10,6 +10,7 @@ import io.fixate.api.VideoFrame;
 import io.fixate.cli.ExitCode;
 import io.fixate.cli.bench.GroundTruthMaps;
 import io.fixate.cli.bench.PictureQuality;
+import io.fixate.cli.option.EncodeOptions;
 import io.fixate.cli.option.PredictorChoice;
 import io.fixate.cli.option.RoiOptions;
 import io.fixate.codec.FrameSource;
@@ -56,13 +57,8 @@ public final class BenchRoiCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "A benchmark folder, or video files.")
     List<Path> inputs;
 
-    @Option(names = "--bitrate", paramLabel = "B", defaultValue = "300k",
-            description = "Video bit rate of both encodes. Default: ${DEFAULT-VALUE}.")
-    String bitrate;
-
-    @Option(names = "--codec", paramLabel = "vp9|x264|x265", defaultValue = "vp9",
-            description = "Encoder. Default: ${DEFAULT-VALUE}.")
-    String codec;
+    @Mixin
+    EncodeOptions encode;
 
     @Mixin
     PredictorChoice choice;
@@ -104,7 +100,7 @@ public final class BenchRoiCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        VideoEncoding encoding = VideoEncoding.withRegions(codec, EncodeCommand.bitsPerSecond(bitrate));
+        VideoEncoding encoding = encode.encoding();
         RoiSettings settings = roi.settings();
         if (!(settings.strength() > 0)) {
             throw new InvalidOptionsException("--strength must be above 0: the benchmark compares regions with none");
@@ -234,7 +230,7 @@ public final class BenchRoiCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, List<Row> rows, VideoEncoding encoding, RoiSettings settings) {
         out.printf(Locale.ROOT, "%s at %s b/s CBR, regions from %s (strength %.1f, %s pooling, %d px blocks, "
-                        + "%.0f ms smoothing), weighted by %s%n%n", encoding.encoders().get(0), bitrate,
+                        + "%.0f ms smoothing), weighted by %s%n%n", encoding.encoders().get(0), encode.bitrate(),
                 oracle ? "the ground truth (oracle)" : choice.model(), settings.strength(), settings.pooling(), settings.blockSize() == 0 ? 16
                         : settings.blockSize(), settings.smoothingMillis(),
                 densityModel == null ? "the ground truth" : "the maps of " + densityModel);

@@ -1,8 +1,8 @@
 package io.fixate.cli.command;
 
 import io.fixate.api.FixationPredictor;
-import io.fixate.api.InvalidOptionsException;
 import io.fixate.cli.ExitCode;
+import io.fixate.cli.option.EncodeOptions;
 import io.fixate.cli.option.PredictorChoice;
 import io.fixate.cli.option.RoiOptions;
 import io.fixate.codec.output.VideoEncoding;
@@ -39,13 +39,8 @@ public final class EncodeCommand implements Callable<Integer> {
             description = "The encoded video (.mp4, .mov or .mkv); it appears complete or not at all.")
     Path out;
 
-    @Option(names = "--bitrate", paramLabel = "B", required = true,
-            description = "Video bit rate, in bits per second, or with k or M (e.g. 800k, 2M).")
-    String bitrate;
-
-    @Option(names = "--codec", paramLabel = "vp9|x264|x265", defaultValue = "vp9",
-            description = "Encoder. Default: ${DEFAULT-VALUE}.")
-    String codec;
+    @Mixin
+    EncodeOptions encode;
 
     @Mixin
     PredictorChoice choice;
@@ -59,7 +54,7 @@ public final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        VideoEncoding encoding = VideoEncoding.withRegions(codec, bitsPerSecond(bitrate));
+        VideoEncoding encoding = encode.encoding();
         RoiSettings settings = roi.settings();
         // --strength 0 encodes without regions, with the same encoder settings: the baseline of a comparison
         boolean withRegions = settings.strength() > 0;
@@ -72,32 +67,11 @@ public final class EncodeCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%d frames in %.1f s with %s at %s b/s, %s; wrote %s (%d bytes)%n",
-                result.frames(), seconds, encoding.encoders().get(0), bitrate, withRegions
+                result.frames(), seconds, encoding.encoders().get(0), encode.bitrate(), withRegions
                         ? String.format(Locale.ROOT, "regions of interest from %s (offsets changed %.3f QP per block "
                         + "between frames on average)", choice.model(), result.flicker().meanChange())
                         : "no regions of interest", out, Files.size(out));
         stdout.flush();
         return ExitCode.OK;
-    }
-
-    /** Parses {@code 800000}, {@code 800k} or {@code 2M}. */
-    static long bitsPerSecond(String text) {
-        String value = text.trim();
-        long scale = 1;
-        if (value.endsWith("k") || value.endsWith("K")) {
-            scale = 1_000;
-        } else if (value.endsWith("M") || value.endsWith("m")) {
-            scale = 1_000_000;
-        }
-        try {
-            double number = Double.parseDouble(scale == 1 ? value : value.substring(0, value.length() - 1));
-            if (number > 0 && number * scale <= 1e10) {
-                return Math.round(number * scale);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidOptionsException("--bitrate must be a positive number of bits per second, such as 800000, "
-                + "800k or 2M, got '" + text + "'");
     }
 }
