@@ -16,6 +16,7 @@ import io.fixate.codec.roi.CodedPicture;
 import io.fixate.codec.roi.QpMapper;
 import io.fixate.codec.roi.QpOffsets;
 import io.fixate.codec.roi.RoiFormat;
+import io.fixate.codec.roi.RoiSettings;
 import io.fixate.codec.roi.RoiWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +72,7 @@ public final class RoiCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         RoiFormat roiFormat = RoiFormat.of(format);
-        var settings = roi.settings();
+        RoiSettings settings = roi.settings();
         long startNanos = System.nanoTime();
         FlickerMeter flicker = new FlickerMeter();
         int frames;
