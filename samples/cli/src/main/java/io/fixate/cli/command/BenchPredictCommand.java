@@ -1,12 +1,8 @@
 package io.fixate.cli.command;
 
-import io.fixate.api.FixationMap;
 import io.fixate.api.FixationPredictor;
-import io.fixate.api.FrameWithAudio;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.api.PredictionSession;
 import io.fixate.api.UnreadableInputException;
-import io.fixate.api.VideoFrame;
 import io.fixate.cli.ExitCode;
 import io.fixate.cli.bench.PythonForwardComparison;
 import io.fixate.cli.bench.SyntheticInput;
@@ -27,9 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -88,13 +81,6 @@ public final class BenchPredictCommand implements Callable<Integer> {
             description = "Another comparison script. Default: the one bundled with fixate.")
     Path pythonScript;
 
-    /** Nanoseconds of wall time spent in each stage of the pipeline. */
-    private static final class StageTimes {
-        long decode;
-        long predict;
-        long output;
-    }
-
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (synthetic == (video != null)) {
@@ -123,7 +109,7 @@ public final class BenchPredictCommand implements Callable<Integer> {
     private void measure(Path clip, Path heatmapTarget, PrintWriter out) throws IOException, InterruptedException {
         try (FixationPredictor opened = predictor.open()) {
             ReadOptions options = ReadOptions.of(opened.info().capabilities().audio());
-            StageTimes times = new StageTimes();
+            PredictionLoop.StageTimes times = new PredictionLoop.StageTimes();
             long start = System.nanoTime();
             int maps;
             MediaInfo info;
@@ -142,56 +128,30 @@ public final class BenchPredictCommand implements Callable<Integer> {
         }
     }
 
-    /** Streams the clip through a session into a heatmap video, timing each stage; returns the maps written. */
-    private int run(FixationPredictor opened, MediaReader reader, Path heatmapTarget, StageTimes times)
+    /**
+     * Streams the clip through the pipeline of {@code predict} into a heatmap video, timing each stage; returns the
+     * maps written.
+     */
+    private int run(FixationPredictor opened, MediaReader reader, Path heatmapTarget, PredictionLoop.StageTimes times)
             throws IOException {
         MediaInfo info = reader.info();
-        Deque<VideoFrame> awaitingMaps = new ArrayDeque<>();
-        int pushed = 0;
-        int written = 0;
         HeatmapVideoWriter heatmap = HeatmapVideoWriter.open(heatmapTarget, info.width(), info.height(),
                 info.frameRate(), 0, 0, HeatmapStyle.DEFAULT);
-        try (PredictionSession session = opened.openSession()) {
-            while (frames == null || pushed < frames) {
-                long decodeStart = System.nanoTime();
-                FrameWithAudio input = reader.read();
-                long predictStart = System.nanoTime();
-                times.decode += predictStart - decodeStart;
-                if (input == null) {
-                    break;
-                }
-                awaitingMaps.add(input.frame());
-                pushed++;
-                List<FixationMap> ready = session.push(input);
-                long outputStart = System.nanoTime();
-                times.predict += outputStart - predictStart;
-                written = write(heatmap, ready, awaitingMaps, written);
-                times.output += System.nanoTime() - outputStart;
-            }
-            long flushStart = System.nanoTime();
-            List<FixationMap> rest = session.flush();
-            long outputStart = System.nanoTime();
-            times.predict += outputStart - flushStart;
-            written = write(heatmap, rest, awaitingMaps, written);
+        try {
+            int written = PredictionLoop.run(opened, reader, (index, frame, map) -> heatmap.write(frame, map), null,
+                    "the clip is damaged", frames == null ? Long.MAX_VALUE : frames, times);
+            long closeStart = System.nanoTime();
             heatmap.close();
-            times.output += System.nanoTime() - outputStart;
+            times.output += System.nanoTime() - closeStart;
+            return written;
         } catch (IOException | RuntimeException e) {
             heatmap.abort();
             throw e;
         }
-        return written;
-    }
-
-    private static int write(HeatmapVideoWriter heatmap, List<FixationMap> ready, Deque<VideoFrame> awaitingMaps,
-                             int written) throws IOException {
-        for (FixationMap map : ready) {
-            heatmap.write(awaitingMaps.remove(), map);
-        }
-        return written + ready.size();
     }
 
     private void printFigures(PrintWriter out, Path clip, MediaInfo info, FixationPredictor opened, int maps,
-                              long wall, StageTimes times) {
+                              long wall, PredictionLoop.StageTimes times) {
         int inputSize = opened.info().capabilities().nativeInputWidth();
         out.printf(Locale.ROOT, "clip: %s, %dx%d at %.2f fps%n", clip.getFileName(), info.width(), info.height(),
                 info.frameRate());
@@ -200,11 +160,10 @@ public final class BenchPredictCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), opened.threads() > 0 ? opened.threads() : "none");
         out.printf(Locale.ROOT, "%d frames in %.2f s = %.1f fps end to end (model loading not counted)%n", maps,
                 wall / 1e9, maps / (wall / 1e9));
+        out.println("stages run in their own threads at once; each one's busy time, as a share of the wall time:");
         printShare(out, "decode", times.decode, wall, maps, "MediaReader: frame + audio window");
         printShare(out, "predict", times.predict, wall, maps, "session.push + flush: preprocessing + forward");
         printShare(out, "output", times.output, wall, maps, "heatmap overlay + video encoding");
-        printShare(out, "other", wall - times.decode - times.predict - times.output, wall, maps,
-                "opening, bookkeeping");
         out.flush();
     }
 

@@ -64,11 +64,14 @@ final class RoiEncode {
             int frames;
             try {
                 if (target.hasAudio()) {
+                    // the sound comes on the decoding thread, the pictures on the output thread
                     reader.onSourceAudio(block -> {
-                        try {
-                            writer.writeAudio(block);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                        synchronized (writer) {
+                            try {
+                                writer.writeAudio(block);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
                         }
                     });
                 }
@@ -76,7 +79,9 @@ final class RoiEncode {
                         ? PredictionLoop.run(predictor, reader, (index, frame, map) -> {
                             QpOffsets offsets = mapper.next(map);
                             flicker.add(offsets);
-                            writer.write(frame, offsets.regions());
+                            synchronized (writer) {
+                                writer.write(frame, offsets.regions());
+                            }
                         }, progress, "nothing was written")
                         : withoutRegions(reader, writer, progress);
                 if (frames == 0) {
