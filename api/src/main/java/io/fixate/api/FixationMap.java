@@ -315,16 +315,64 @@ public final class FixationMap {
         if (newWidth <= 0 || newHeight <= 0) {
             throw new IllegalArgumentException("map dimensions must be positive, got " + newWidth + "x" + newHeight);
         }
-        // the taps of every column and row once, not per cell: a 4K resize makes 8 million cells
+        float[] out = new float[newWidth * newHeight];
+        resizedRows(newWidth, newHeight, (y, row) -> System.arraycopy(row, 0, out, y * newWidth, newWidth));
+        return new FixationMap(newWidth, newHeight, out, timestampMicros, frameWidth, frameHeight);
+    }
+
+    /** Receives the rows of a resized map one by one; {@code row} is reused for the next row. */
+    @FunctionalInterface
+    public interface RowSink {
+        void accept(int y, float[] row);
+    }
+
+    /**
+     * The rows of {@link #resized resized(newWidth, newHeight)}, top to bottom, with the same values, without
+     * building the whole grid: what draws a map over a large frame needs one row at a time (a 4K frame has 8 million
+     * cells).
+     */
+    public void resizedRows(int newWidth, int newHeight, RowSink sink) {
+        if (newWidth <= 0 || newHeight <= 0) {
+            throw new IllegalArgumentException("map dimensions must be positive, got " + newWidth + "x" + newHeight);
+        }
+        // the taps of every column and row once, and each source row interpolated across once, not per cell
         Tap[] columns = Tap.ofCentres(newWidth, width);
         Tap[] rows = Tap.ofCentres(newHeight, height);
-        float[] out = new float[newWidth * newHeight];
+        double[][] across = new double[2][newWidth];
+        int[] acrossRow = {-1, -1};
+        float[] out = new float[newWidth];
         for (int y = 0; y < newHeight; y++) {
+            Tap row = rows[y];
+            double[] top = across(row.first(), columns, across, acrossRow);
+            double[] bottom = across(row.second(), columns, across, acrossRow);
             for (int x = 0; x < newWidth; x++) {
-                out[y * newWidth + x] = interpolate(columns[x], rows[y]);
+                out[x] = (float) (top[x] * (1 - row.weight()) + bottom[x] * row.weight());
+            }
+            sink.accept(y, out);
+        }
+    }
+
+    /**
+     * Grid row {@code gy} interpolated across to the new columns, from a cache of the last two rows (rows are asked
+     * for top to bottom, so each is computed once); the arithmetic of {@link #interpolate}.
+     */
+    private double[] across(int gy, Tap[] columns, double[][] cache, int[] cachedRow) {
+        for (int slot = 0; slot < 2; slot++) {
+            if (cachedRow[slot] == gy) {
+                return cache[slot];
             }
         }
-        return new FixationMap(newWidth, newHeight, out, timestampMicros, frameWidth, frameHeight);
+        // replace the slot holding the upper (older) row
+        int slot = cachedRow[0] < cachedRow[1] ? 0 : 1;
+        double[] values = cache[slot];
+        int offset = gy * width;
+        for (int x = 0; x < columns.length; x++) {
+            Tap column = columns[x];
+            values[x] = this.values[offset + column.first()] * (1 - column.weight())
+                    + this.values[offset + column.second()] * column.weight();
+        }
+        cachedRow[slot] = gy;
+        return values;
     }
 
     @Override

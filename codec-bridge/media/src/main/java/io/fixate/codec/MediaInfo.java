@@ -28,6 +28,12 @@ public record MediaInfo(int width, int height, double frameRate, long durationMi
                 audioCodec, 0, false, 1);
     }
 
+    /** The same description without the sound, for an output that leaves it out. */
+    public MediaInfo withoutAudio() {
+        return new MediaInfo(width, height, frameRate, durationMicros, false, 0, 0, videoCodec, "", rotation, mirrored,
+                pixelAspect);
+    }
+
     /**
      * The number of frames the declared duration and frame rate suggest, for progress reporting only: variable frame
      * rate and damaged files make the real count differ. 0 when either is unknown.

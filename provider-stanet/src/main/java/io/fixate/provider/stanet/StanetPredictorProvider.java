@@ -37,9 +37,10 @@ import java.util.Set;
  * StanetSession}). Property {@value #BLUR}: σ of the Gaussian blur of the net's map as a fraction of its side (0 to
  * {@value #MAX_BLUR}, default {@value #DEFAULT_BLUR}; 0 gives the net's own map). Property {@value #SMOOTHING}: the
  * weight of the previous map in a running average over the stream (0 to {@value #MAX_SMOOTHING}, default {@value
- * #DEFAULT_SMOOTHING}; 0 for none). Property {@value #MAP_SIZE}: {@value #FRAME_SIZE} (default) resizes every map
- * to its source frame, {@value #NET_SIZE} returns the net's square map, which saves the full-size resize per frame
- * where the host reads only blocks or peaks (encoder ROI maps, JSON fixations).
+ * #DEFAULT_SMOOTHING}; 0 for none). Property {@value #MAP_SIZE}: {@value #NET_SIZE} (default) returns the map at the
+ * net's resolution (over the frame's content), which the host resizes once where it needs pixels (a heatmap, a matte)
+ * and reads as it is for blocks or peaks (encoder ROI maps, JSON fixations); {@value #FRAME_SIZE} resizes every map to
+ * its source frame in the session, which costs a full-size resize per frame (about 20 ms at 1080p on one core).
  *
  * <p>Training: {@link #train} fits the STA net to the clips' recorded gaze and to any teacher's maps of the others
  * ({@link Distillation}; the settings and their defaults are those of
@@ -114,7 +115,7 @@ public final class StanetPredictorProvider implements TrainablePredictorProvider
         return new SessionSettings(stride,
                 OptionChecks.doubleProperty(provider, options, BLUR, DEFAULT_BLUR, 0, MAX_BLUR),
                 OptionChecks.doubleProperty(provider, options, SMOOTHING, DEFAULT_SMOOTHING, 0, MAX_SMOOTHING),
-                OptionChecks.choiceProperty(provider, options, MAP_SIZE, FRAME_SIZE, List.of(FRAME_SIZE, NET_SIZE))
+                OptionChecks.choiceProperty(provider, options, MAP_SIZE, NET_SIZE, List.of(FRAME_SIZE, NET_SIZE))
                         .equals(FRAME_SIZE),
                 OptionChecks.choiceProperty(provider, options, AUDIO, "on", List.of("on", "off")).equals("on"));
     }

@@ -3,7 +3,6 @@ package io.fixate.codec.output;
 import io.fixate.api.FixationMap;
 import io.fixate.api.VideoFrame;
 import java.nio.ByteBuffer;
-import java.nio.FloatBuffer;
 
 /**
  * Draws a fixation map over a frame by the rule documented on {@link HeatmapStyle}.
@@ -36,26 +35,31 @@ final class HeatmapOverlay {
         }
     }
 
-    /** The frame with the map blended over it, at the frame's size and time. */
+    /** The frame with the map blended over it, at the frame's size and time; the map is resized a row at a time. */
     VideoFrame blend(VideoFrame frame, FixationMap map) {
         int width = frame.width();
-        int height = frame.height();
-        FloatBuffer values = map.resized(width, height).values();
+        int rowBytes = width * CHANNELS;
         ByteBuffer source = frame.rgb();
-        return VideoFrame.create(width, height, frame.timestampMicros(), out -> {
-            for (int pixel = 0; pixel < width * height; pixel++) {
-                int level = level(values.get(pixel));
-                for (int channel = 0; channel < CHANNELS; channel++) {
-                    int index = pixel * CHANNELS + channel;
-                    out.put(index, blended[entry(level, channel, source.get(index) & 0xFF)]);
-                }
-            }
-        });
+        byte[] original = new byte[rowBytes];
+        byte[] drawn = new byte[rowBytes];
+        return VideoFrame.create(width, frame.height(), frame.timestampMicros(), out ->
+                map.resizedRows(width, frame.height(), (y, values) -> {
+                    source.get(y * rowBytes, original);
+                    for (int x = 0, index = 0; x < width; x++, index += CHANNELS) {
+                        int base = level(values[x]) * CHANNELS * BYTE_VALUES;
+                        drawn[index] = blended[base + (original[index] & 0xFF)];
+                        drawn[index + 1] = blended[base + BYTE_VALUES + (original[index + 1] & 0xFF)];
+                        drawn[index + 2] = blended[base + 2 * BYTE_VALUES + (original[index + 2] & 0xFF)];
+                    }
+                    out.put(y * rowBytes, drawn);
+                }));
     }
 
     /** The nearest level of a map value; values outside [0, 1] are clamped and NaN counts as 0, as in ColorMap. */
     private static int level(float value) {
-        return value > 0 ? Math.round(Math.min(value, 1f) * LEVELS) : 0;
+        // to the nearest level, ties up; cheaper than Math.round, whose exact handling of halves a 1/1024 step does
+        // not need
+        return value > 0 ? (int) (Math.min(value, 1f) * LEVELS + 0.5f) : 0;
     }
 
     private static int entry(int level, int channel, int original) {

@@ -37,7 +37,7 @@ public final class HeatmapVideoWriter implements StagedOutput, AutoCloseable {
                                           int audioChannels, HeatmapStyle style) throws IOException {
         Objects.requireNonNull(style, "style");
         return new HeatmapVideoWriter(VideoFileWriter.open("heatmap video", target, width, height, frameRate, 1,
-                audioSampleRate, audioChannels, VideoEncoding.heatmap()), style);
+                audioSampleRate, audioChannels, VideoEncoding.h264()), style);
     }
 
     /**
@@ -47,10 +47,20 @@ public final class HeatmapVideoWriter implements StagedOutput, AutoCloseable {
      * @throws IOException as {@link #open(Path, int, int, double, int, int, HeatmapStyle)}
      */
     public static HeatmapVideoWriter open(Path target, MediaInfo source, HeatmapStyle style) throws IOException {
+        return open(target, source, style, VideoEncoding.h264());
+    }
+
+    /**
+     * As {@link #open(Path, MediaInfo, HeatmapStyle)}, encoded as {@code encoding} says (e.g.
+     * {@link VideoEncoding#fastest()}).
+     */
+    public static HeatmapVideoWriter open(Path target, MediaInfo source, HeatmapStyle style, VideoEncoding encoding)
+            throws IOException {
         Objects.requireNonNull(style, "style");
         return new HeatmapVideoWriter(VideoFileWriter.open("heatmap video", target, source.width(),
                 source.height(), source.frameRate(), source.pixelAspect(), source.audioSampleRate(),
-                source.hasAudio() ? source.audioChannels() : 0, VideoEncoding.heatmap()), style);
+                source.hasAudio() ? source.audioChannels() : 0, Objects.requireNonNull(encoding, "encoding")),
+                style);
     }
 
     /** The FFmpeg name of the video encoder in use, e.g. {@code libopenh264} or {@code mpeg4}. */

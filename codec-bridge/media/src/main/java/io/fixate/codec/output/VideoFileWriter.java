@@ -76,7 +76,7 @@ public final class VideoFileWriter extends AtomicOutput {
     public static VideoFileWriter open(Path target, int width, int height, double frameRate, int audioSampleRate,
                                        int audioChannels) throws IOException {
         return open("video", target, width, height, frameRate, 1, audioSampleRate, audioChannels,
-                VideoEncoding.heatmap());
+                VideoEncoding.h264());
     }
 
     /**

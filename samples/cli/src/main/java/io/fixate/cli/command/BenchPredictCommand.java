@@ -6,6 +6,7 @@ import io.fixate.api.UnreadableInputException;
 import io.fixate.cli.ExitCode;
 import io.fixate.cli.bench.PythonForwardComparison;
 import io.fixate.cli.bench.SyntheticInput;
+import io.fixate.cli.option.HeatmapCodec;
 import io.fixate.cli.option.PredictorChoice;
 import io.fixate.codec.MediaInfo;
 import io.fixate.codec.MediaReader;
@@ -56,6 +57,10 @@ public final class BenchPredictCommand implements Callable<Integer> {
 
     @Mixin
     PredictorChoice predictor;
+
+    @Option(names = "--heatmap-codec", paramLabel = "mpeg4|h264", defaultValue = "mpeg4",
+            description = "Codec of the heatmap video, as predict's option. Default: ${DEFAULT-VALUE}.")
+    HeatmapCodec heatmapCodec;
 
     @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames. Default: the whole clip.")
     Integer frames;
@@ -135,8 +140,8 @@ public final class BenchPredictCommand implements Callable<Integer> {
     private int run(FixationPredictor opened, MediaReader reader, Path heatmapTarget, PredictionLoop.StageTimes times)
             throws IOException {
         MediaInfo info = reader.info();
-        HeatmapVideoWriter heatmap = HeatmapVideoWriter.open(heatmapTarget, info.width(), info.height(),
-                info.frameRate(), 0, 0, HeatmapStyle.DEFAULT);
+        HeatmapVideoWriter heatmap = HeatmapVideoWriter.open(heatmapTarget, info.withoutAudio(), HeatmapStyle.DEFAULT,
+                heatmapCodec.encoding());
         try {
             int written = PredictionLoop.run(opened, reader, (index, frame, map) -> heatmap.write(frame, map), null,
                     "the clip is damaged", frames == null ? Long.MAX_VALUE : frames, times);

@@ -9,6 +9,7 @@ import io.fixate.codec.output.BitDepth;
 import io.fixate.codec.output.FixationJsonWriter;
 import io.fixate.codec.output.HeatmapStyle;
 import io.fixate.codec.output.HeatmapVideoWriter;
+import io.fixate.codec.output.VideoEncoding;
 import io.fixate.codec.output.JsonHeader;
 import io.fixate.codec.output.StagedMapFolder;
 import io.fixate.codec.output.StagedOutput;
@@ -68,11 +69,11 @@ final class Outputs implements AutoCloseable {
     }
 
     static Outputs open(Targets targets, MediaInfo media, String source, String model, HeatmapStyle style,
-                        int topK, double minDistance) throws IOException {
+                        VideoEncoding heatmapEncoding, int topK, double minDistance) throws IOException {
         Outputs outputs = new Outputs();
         Runtime.getRuntime().addShutdownHook(outputs.abortOnExit);
         try {
-            outputs.openEach(targets, media, source, model, style, topK, minDistance);
+            outputs.openEach(targets, media, source, model, style, heatmapEncoding, topK, minDistance);
             return outputs;
         } catch (IOException | RuntimeException e) {
             try {
@@ -85,7 +86,8 @@ final class Outputs implements AutoCloseable {
     }
 
     private synchronized void openEach(Targets targets, MediaInfo media, String source, String model,
-                                       HeatmapStyle style, int topK, double minDistance) throws IOException {
+                                       HeatmapStyle style, VideoEncoding heatmapEncoding, int topK,
+                                       double minDistance) throws IOException {
         requireOpen();
         if (targets.json() != null) {
             json = FixationJsonWriter.open(targets.json(), JsonHeader.of(source, model, media), topK, minDistance);
@@ -94,7 +96,7 @@ final class Outputs implements AutoCloseable {
             maps = StagedMapFolder.open(targets.maps(), targets.mapDepth());
         }
         if (targets.heatmap() != null) {
-            heatmap = HeatmapVideoWriter.open(targets.heatmap(), media, style);
+            heatmap = HeatmapVideoWriter.open(targets.heatmap(), media, style, heatmapEncoding);
         }
     }
 

@@ -9,6 +9,7 @@ import io.fixate.api.ModelOptions;
 import io.fixate.api.UnreadableInputException;
 import io.fixate.cli.ExitCode;
 import io.fixate.cli.ProgressBar;
+import io.fixate.cli.option.HeatmapCodec;
 import io.fixate.cli.option.PredictorChoice;
 import io.fixate.cli.option.TimeConverter;
 import io.fixate.codec.FrameSource;
@@ -87,6 +88,12 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Heatmap opacity where attention is highest. Default: ${DEFAULT-VALUE}.")
     double opacity;
 
+    @Option(names = "--heatmap-codec", paramLabel = "mpeg4|h264", defaultValue = "mpeg4",
+            description = "Codec of the heatmap video: mpeg4 (MPEG-4 part 2, the fastest at equal quality; not played "
+                    + "by web browsers) or h264 (plays everywhere; about three times the encoding time). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    HeatmapCodec heatmapCodec;
+
     @Option(names = "--top-k", paramLabel = "K", defaultValue = "5",
             description = "Fixation points per frame in the JSON. Default: ${DEFAULT-VALUE}.")
     int topK;
@@ -123,7 +130,7 @@ public final class PredictCommand implements Callable<Integer> {
             try (FrameSource reader = UnreadableInputException.whileReading(() -> isolated
                     ? IsolatedMediaReader.open(video, readOptions) : MediaReader.open(video, readOptions));
                  Outputs outputs = Outputs.open(targets, reader.info(), video.getFileName().toString(),
-                         predictor.info().name(), style, topK, minDistance)) {
+                         predictor.info().name(), style, heatmapCodec.encoding(), topK, minDistance)) {
                 if (outputs.wantsSourceAudio()) {
                     reader.onSourceAudio(outputs::audio);
                 }

@@ -54,8 +54,7 @@ final class RoiEncode {
         try (FrameSource reader = UnreadableInputException.whileReading(() -> MediaReader.open(video,
                 ReadOptions.of(audio)))) {
             MediaInfo info = reader.info();
-            MediaInfo target = withSound ? info : new MediaInfo(info.width(), info.height(), info.frameRate(),
-                    info.durationMicros(), false, 0, 0, info.videoCodec(), "", 0, false, info.pixelAspect());
+            MediaInfo target = withSound ? info : info.withoutAudio();
             QpMapper mapper = new QpMapper(RoiFormat.FFMPEG_ROI, CodedPicture.upright(info.width(), info.height()),
                     settings);
             ProgressBar progress = progressTo == null ? null : new ProgressBar(progressTo, "encode", "frames",

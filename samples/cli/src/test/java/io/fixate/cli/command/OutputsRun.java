@@ -5,6 +5,7 @@ import io.fixate.api.VideoFrame;
 import io.fixate.codec.MediaInfo;
 import io.fixate.codec.output.BitDepth;
 import io.fixate.codec.output.HeatmapStyle;
+import io.fixate.codec.output.VideoEncoding;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ final class OutputsRun {
     static Outputs open(Path folder) throws IOException {
         Outputs.Targets targets = new Outputs.Targets(folder.resolve("out.mp4"), folder.resolve("maps"),
                 BitDepth.EIGHT, folder.resolve("out.json"));
-        return Outputs.open(targets, MEDIA, "clip.mp4", "test", HeatmapStyle.DEFAULT, 1, 0.1);
+        return Outputs.open(targets, MEDIA, "clip.mp4", "test", HeatmapStyle.DEFAULT, VideoEncoding.fastest(), 1,
+                0.1);
     }
 
     /** Writes frames {@code 0..count-1}. */
