@@ -55,10 +55,14 @@ final class NetMapOutput {
                 map.frameHeight());
     }
 
-    /** {@code map}, at the net's size, resized to the frame it describes and min-max normalised, if so set. */
+    /**
+     * {@code map}, at the net's size, min-max normalised, and resized to the frame it describes if so set: either way
+     * a map the host sees peaks at 1, an interpolated one too.
+     */
     FixationMap delivered(FixationMap map) {
         if (!settings.atFrameSize()) {
-            return map;
+            return FixationMap.ofScores(map.width(), map.height(), map.toArray(), map.timestampMicros(),
+                    map.frameWidth(), map.frameHeight());
         }
         float[] scores = PlaneResize.bilinear(map.toArray(), map.width(), map.height(), map.frameWidth(),
                 map.frameHeight());

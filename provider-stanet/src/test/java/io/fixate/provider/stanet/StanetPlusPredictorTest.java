@@ -102,7 +102,7 @@ class StanetPlusPredictorTest {
             assertEquals(4, rest.size());
             assertEquals(clip.get(5).frame().timestampMicros(), rest.get(3).timestampMicros());
             for (FixationMap map : rest) {
-                assertEquals(WIDTH, map.width());
+                assertEquals(WIDTH, map.frameWidth());
                 assertEquals(1f, map.peak().value());
             }
         }
@@ -173,7 +173,7 @@ class StanetPlusPredictorTest {
             assertEquals(Map.of("visual", "compact", "audio", "compact"), bundled.encoders(),
                     "the bundled nets' encoders, as their manifest names them");
             assertEquals(10, maps.size());
-            assertEquals(48, maps.get(0).width());
+            assertEquals(48, maps.get(0).frameWidth());
             for (FixationMap map : maps) {
                 for (float value : map.toArray()) {
                     assertTrue(value >= 0 && value <= 1, "map value " + value);

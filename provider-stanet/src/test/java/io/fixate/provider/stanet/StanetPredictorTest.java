@@ -97,10 +97,23 @@ class StanetPredictorTest {
     }
 
     @Test
+    void byDefaultMapsComeAtTheNetsSizeDescribingTheWholeFrame() {
+        List<FixationMap> maps = streamed(predictor, RandomStanet.clip(3, WIDTH, HEIGHT));
+
+        for (FixationMap map : maps) {
+            assertEquals(RandomStanet.INPUT_SIZE, map.width());
+            assertEquals(RandomStanet.INPUT_SIZE, map.height());
+            assertEquals(WIDTH, map.frameWidth());
+            assertEquals(HEIGHT, map.frameHeight());
+            assertEquals(1f, map.peak().value(), "min-max normalised");
+        }
+    }
+
+    @Test
     void oneMapPerFrameInOrderAtTheSourceSize() {
         List<FrameWithAudio> clip = RandomStanet.clip(5, WIDTH, HEIGHT);
 
-        List<FixationMap> maps = streamed(predictor, clip);
+        List<FixationMap> maps = streamed(atFrameSize(weights), clip);
 
         assertEquals(clip.size(), maps.size());
         for (int t = 0; t < clip.size(); t++) {
@@ -117,7 +130,16 @@ class StanetPredictorTest {
 
     @Test
     void atTheNetsSizeMapsAreTheFrameSizeMapsBeforeTheirResize() {
-        assertNetSizeMapsResizeToTheFrameSizeMaps(predictor, weights, RandomStanet.INPUT_SIZE, RandomStanet.INPUT_SIZE);
+        try (FixationPredictor frameSized = new StanetPredictorProvider().open(atFrameSize(weights))) {
+            assertNetSizeMapsResizeToTheFrameSizeMaps(frameSized, weights, RandomStanet.INPUT_SIZE,
+                    RandomStanet.INPUT_SIZE);
+        }
+    }
+
+    /** Options of a predictor on {@code weights} whose maps are resized to their frames in the session. */
+    private static ModelOptions atFrameSize(Path weights) {
+        return ModelOptions.builder().weights(weights)
+                .property(StanetPredictorProvider.MAP_SIZE, StanetPredictorProvider.FRAME_SIZE).build();
     }
 
     /**
@@ -127,7 +149,7 @@ class StanetPredictorTest {
     @Test
     void aPaddedNetsMapIsCroppedToTheFramesContentRectangleBeforeItsResize() {
         Path padded = RandomStanet.save(folder.resolve("padded"), Encoders.COMPACT, FrameFit.PAD);
-        try (FixationPredictor paddedPredictor = new StanetPredictorProvider().open(RandomStanet.options(padded))) {
+        try (FixationPredictor paddedPredictor = new StanetPredictorProvider().open(atFrameSize(padded))) {
             assertNetSizeMapsResizeToTheFrameSizeMaps(paddedPredictor, padded, RandomStanet.INPUT_SIZE, 40);
         }
     }
@@ -309,7 +331,7 @@ class StanetPredictorTest {
                 assertEquals(Map.of("visual", bundle[2], "audio", "compact"), bundled.encoders(),
                         "the " + bundle[0] + " net's encoders, as its manifest names them");
                 assertEquals(4, maps.size());
-                assertEquals(48, maps.get(0).width());
+                assertEquals(48, maps.get(0).frameWidth());
             }
         }
         try (FixationPredictor byDefault = new StanetPredictorProvider().open(ModelOptions.defaults())) {

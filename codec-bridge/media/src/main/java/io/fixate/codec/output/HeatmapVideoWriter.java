@@ -68,6 +68,11 @@ public final class HeatmapVideoWriter implements StagedOutput, AutoCloseable {
         return video.videoCodec();
     }
 
+    /** The bit rate the video encoder targets, in bits per second. */
+    public long videoBitRate() {
+        return video.videoBitRate();
+    }
+
     /** Adds the original sound; see {@link VideoFileWriter#writeAudio}. */
     public void writeAudio(AudioBlock sourceAudio) throws IOException {
         video.writeAudio(sourceAudio);

@@ -177,6 +177,11 @@ final class VideoEncoder implements AutoCloseable {
         return codecName;
     }
 
+    /** The bit rate the encoder targets, in bits per second. */
+    long bitRate() {
+        return stream.context().bit_rate();
+    }
+
     /**
      * Encodes one picture in {@link io.fixate.api.VideoFrame}'s packed RGB layout at the size given to
      * {@link #open}, with {@code regions} (in pixels of that picture) attached when the encoding reads them;

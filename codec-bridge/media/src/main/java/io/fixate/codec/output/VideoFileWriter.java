@@ -145,6 +145,11 @@ public final class VideoFileWriter extends AtomicOutput {
         return video.codecName();
     }
 
+    /** The bit rate the video encoder targets, in bits per second. */
+    public long videoBitRate() {
+        return video.bitRate();
+    }
+
     /**
      * Adds the original sound, at the sample rate and channel count given to {@link #open}. Blocks come in time order
      * and may run ahead of the frames.

@@ -4,6 +4,7 @@ import io.fixate.api.FixationPredictor;
 import io.fixate.api.InvalidOptionsException;
 import io.fixate.api.UnreadableInputException;
 import io.fixate.cli.ExitCode;
+import io.fixate.cli.bench.FfmpegReencode;
 import io.fixate.cli.bench.PythonForwardComparison;
 import io.fixate.cli.bench.SyntheticInput;
 import io.fixate.cli.option.HeatmapCodec;
@@ -78,6 +79,11 @@ public final class BenchPredictCommand implements Callable<Integer> {
             description = "Minimum time the Python side measures for. Default: ${DEFAULT-VALUE}.")
     double compareSeconds;
 
+    @Option(names = "--ffmpeg", paramLabel = "PATH", defaultValue = "ffmpeg",
+            description = "The FFmpeg that decodes and re-encodes the clip with the heatmap's encoder for the ratio. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String ffmpeg;
+
     @Option(names = "--python", paramLabel = "PATH", defaultValue = PythonForwardComparison.DEFAULT_PYTHON,
             description = "Interpreter with torch. Default: ${DEFAULT-VALUE}.")
     String python;
@@ -116,29 +122,41 @@ public final class BenchPredictCommand implements Callable<Integer> {
             ReadOptions options = ReadOptions.of(opened.info().capabilities().audio());
             PredictionLoop.StageTimes times = new PredictionLoop.StageTimes();
             long start = System.nanoTime();
-            int maps;
+            Heatmap heatmap;
             MediaInfo info;
             try (MediaReader reader = UnreadableInputException.whileReading(() -> MediaReader.open(clip, options))) {
                 info = reader.info();
-                maps = run(opened, reader, heatmapTarget, times);
+                heatmap = run(opened, reader, heatmapTarget, times);
             }
+            int maps = heatmap.frames();
             if (maps == 0) {
                 throw new InvalidOptionsException(clip + " has no frame to measure");
             }
             long wall = System.nanoTime() - start;
             printFigures(out, clip, info, opened, maps, wall, times);
+            OptionalDouble floor = FfmpegReencode.framesPerSecond(ffmpeg, clip, maps, heatmap.codec(),
+                    heatmap.bitRate(), out);
+            if (floor.isPresent()) {
+                out.printf(Locale.ROOT, "ratio to ffmpeg: %.2f (fixate's fps end to end / ffmpeg's decode + "
+                        + "re-encode fps; 1 would mean the model costs nothing)%n", maps / (wall / 1e9)
+                        / floor.getAsDouble());
+            }
             if (comparePython) {
                 compareWithPython(out, opened, times.predict / 1e6 / maps);
             }
         }
     }
 
+    /** The heatmap video a run wrote: its frames, encoder and bit rate. */
+    private record Heatmap(int frames, String codec, long bitRate) {
+    }
+
     /**
      * Streams the clip through the pipeline of {@code predict} into a heatmap video, timing each stage; returns the
      * maps written.
      */
-    private int run(FixationPredictor opened, MediaReader reader, Path heatmapTarget, PredictionLoop.StageTimes times)
-            throws IOException {
+    private Heatmap run(FixationPredictor opened, MediaReader reader, Path heatmapTarget,
+                        PredictionLoop.StageTimes times) throws IOException {
         MediaInfo info = reader.info();
         HeatmapVideoWriter heatmap = HeatmapVideoWriter.open(heatmapTarget, info.withoutAudio(), HeatmapStyle.DEFAULT,
                 heatmapCodec.encoding());
@@ -148,7 +166,7 @@ public final class BenchPredictCommand implements Callable<Integer> {
             long closeStart = System.nanoTime();
             heatmap.close();
             times.output += System.nanoTime() - closeStart;
-            return written;
+            return new Heatmap(written, heatmap.videoCodec(), heatmap.videoBitRate());
         } catch (IOException | RuntimeException e) {
             heatmap.abort();
             throw e;
