@@ -68,7 +68,7 @@ public final class HeatmapVideoWriter implements StagedOutput, AutoCloseable {
         return video.videoCodec();
     }
 
-    /** The bit rate the video encoder targets, in bits per second. */
+    /** The bit rate the video encoder targets, in bits per second; known after the file is closed too. */
     public long videoBitRate() {
         return video.videoBitRate();
     }

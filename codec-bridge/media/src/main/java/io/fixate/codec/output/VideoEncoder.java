@@ -58,6 +58,7 @@ final class VideoEncoder implements AutoCloseable {
     private final EncodedStream stream;
     private final String codecName;
     private final VideoEncoding encoding;
+    private final long bitRate;
     private final int width;
     private final int height;
     private final FrameSlots slots;
@@ -72,6 +73,7 @@ final class VideoEncoder implements AutoCloseable {
         this.stream = stream;
         this.codecName = codecName;
         this.encoding = encoding;
+        this.bitRate = stream.context().bit_rate();
         this.width = width;
         this.height = height;
         this.slots = slots;
@@ -177,9 +179,9 @@ final class VideoEncoder implements AutoCloseable {
         return codecName;
     }
 
-    /** The bit rate the encoder targets, in bits per second. */
+    /** The bit rate the encoder targets, in bits per second; known after {@link #close()} too. */
     long bitRate() {
-        return stream.context().bit_rate();
+        return bitRate;
     }
 
     /**

@@ -145,7 +145,7 @@ public final class VideoFileWriter extends AtomicOutput {
         return video.codecName();
     }
 
-    /** The bit rate the video encoder targets, in bits per second. */
+    /** The bit rate the video encoder targets, in bits per second; known after the file is closed too. */
     public long videoBitRate() {
         return video.bitRate();
     }

@@ -51,12 +51,14 @@ class RegionEncodingTest {
     private double[] encodeAndMeasure(List<RoiRegion> regions, String name) throws IOException {
         Path target = dir.resolve(name);
         VideoEncoding vp9 = VideoEncoding.withRegions("vp9", BIT_RATE);
-        try (VideoFileWriter writer = VideoFileWriter.open("video", target, WIDTH, HEIGHT, 25, 1, 0, 0, vp9)) {
+        VideoFileWriter writer = VideoFileWriter.open("video", target, WIDTH, HEIGHT, 25, 1, 0, 0, vp9);
+        try (writer) {
             assertEquals("libvpx-vp9", writer.videoCodec());
             for (int k = 0; k < FRAMES; k++) {
                 writer.write(frame(k), regions);
             }
         }
+        assertEquals(BIT_RATE, writer.videoBitRate(), "the target bit rate, still known after close");
         double[] error = new double[2];
         try (MediaReader reader = MediaReader.open(target, ReadOptions.of(AudioRequirement.DEFAULT))) {
             int k = 0;
