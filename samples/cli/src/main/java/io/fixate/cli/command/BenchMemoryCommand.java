@@ -2,14 +2,14 @@ package io.fixate.cli.command;
 
 import io.fixate.api.FixationPredictor;
 import io.fixate.api.InvalidOptionsException;
-import io.fixate.api.PredictionSession;
-import io.fixate.api.VideoFrame;
 import io.fixate.cli.ExitCode;
+import io.fixate.cli.bench.LiveSyntheticSource;
 import io.fixate.cli.bench.ResidentMemory;
 import io.fixate.cli.bench.SyntheticInput;
 import io.fixate.cli.option.PredictorChoice;
-import io.fixate.codec.AudioWindower;
-import io.fixate.eval.synth.BenchmarkFootage;
+import io.fixate.codec.output.HeatmapStyle;
+import io.fixate.codec.output.HeatmapVideoWriter;
+import io.fixate.codec.output.VideoEncoding;
 import io.fixate.eval.synth.BenchmarkSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,20 +21,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code fixate bench-memory}: streams a long generated clip through one session and watches the JVM's resident
+ * {@code fixate bench-memory}: streams a long generated clip through predict's pipeline into a heatmap video (deleted
+ * afterwards) and watches the JVM's resident
  * memory, which must stay flat however long the clip: per-frame native memory that is not released shows up here.
  */
 @Command(name = "bench-memory", sortOptions = false, mixinStandardHelpOptions = true, description = {
         "Stream MINUTES of a generated 640x360 25 fps clip with sound (a scene of the synthetic benchmark, repeated) "
-                + "through one prediction session at the clip's "
+                + "through predict's pipeline (decode, model and heatmap video in their own threads) at the clip's "
                 + "own pace (as a live source; a slower model takes frames as fast as it can), sample the JVM's "
                 + "resident memory (VmRSS) every S seconds of wall time from the first S on, and print first, peak, "
                 + "last and whether it stayed flat (last < first + 10 %%, and the second half not rising at every "
@@ -67,45 +69,41 @@ public final class BenchMemoryCommand implements Callable<Integer> {
                     + minutes + " min and " + sampleSeconds + " s");
         }
         PrintWriter out = spec.commandLine().getOut();
-        BenchmarkFootage footage = SyntheticInput.footage();
-        BenchmarkSpec clip = footage.spec();
+        BenchmarkSpec clip = SyntheticInput.footage().spec();
         long frames = Math.round(minutes * 60 * clip.frameRate());
         long interval = Math.round(sampleSeconds * 1e9);
-        long frameNanos = Math.round(1e9 / clip.frameRate());
-        // A tenth of a second of sound at a time, as a host's audio callback delivers it.
-        int soundChunk = clip.audioSampleRate() / 10;
-        long soundPushed = 0;
         List<Long> samples = new ArrayList<>();
         List<Long> heapSamples = new ArrayList<>();
-        long maps = 0;
-        try (FixationPredictor opened = predictor.open(); PredictionSession session = opened.openSession();
-             AudioWindower audio = new AudioWindower(opened.info().capabilities().audio())) {
-            out.printf(Locale.ROOT, "%s: %d frames (%.1f min at %.0f fps, %dx%d), RSS every %.0f s%n",
-                    opened.info().name(), frames, minutes, clip.frameRate(), clip.width(), clip.height(),
-                    sampleSeconds);
+        Path heatmapFile = Files.createTempFile("fixate-bench-memory-", ".mp4");
+        try (FixationPredictor opened = predictor.open();
+             LiveSyntheticSource source = new LiveSyntheticSource(frames, opened.info().capabilities().audio())) {
+            out.printf(Locale.ROOT, "%s: %d frames (%.1f min at %.0f fps, %dx%d) through predict's pipeline into a "
+                            + "heatmap video, RSS every %.0f s%n", opened.info().name(), frames, minutes,
+                    clip.frameRate(), clip.width(), clip.height(), sampleSeconds);
+            HeatmapVideoWriter heatmap = HeatmapVideoWriter.open(heatmapFile, source.info().withoutAudio(),
+                    HeatmapStyle.DEFAULT, VideoEncoding.fastest());
             long start = System.nanoTime();
             // The first sample waits one interval, so that the model's lazy set-up and the heap's growth to its
             // working size are in the baseline rather than counted as growth.
-            long nextSample = start + interval;
-            for (long index = 0; index < frames; index++) {
-                long lead = start + index * frameNanos - System.nanoTime();
-                if (lead > 0) {
-                    TimeUnit.NANOSECONDS.sleep(lead);
-                }
-                VideoFrame frame = footage.frame(index);
-                while (!audio.covers(frame.timestampMicros())) {
-                    audio.push(footage.sound(soundPushed, soundChunk));
-                    soundPushed += soundChunk;
-                }
-                maps += session.push(audio.attach(frame)).size();
-                if (System.nanoTime() >= nextSample) {
-                    sample(out, samples, heapSamples, start, index + 1);
-                    nextSample += interval;
-                }
+            long[] nextSample = {start + interval};
+            int maps;
+            try {
+                maps = PredictionLoop.run(opened, source, (index, frame, map) -> {
+                    heatmap.write(frame, map);
+                    if (System.nanoTime() >= nextSample[0]) {
+                        sample(out, samples, heapSamples, start, index + 1);
+                        nextSample[0] += interval;
+                    }
+                }, null, "the generated stream failed");
+                heatmap.close();
+            } catch (IOException | RuntimeException e) {
+                heatmap.abort();
+                throw e;
             }
-            maps += session.flush().size();
             sample(out, samples, heapSamples, start, frames);
             out.printf(Locale.ROOT, "%d maps in %.1f s%n", maps, (System.nanoTime() - start) / 1e9);
+        } finally {
+            Files.deleteIfExists(heatmapFile);
         }
         long first = samples.get(0);
         long last = samples.get(samples.size() - 1);
