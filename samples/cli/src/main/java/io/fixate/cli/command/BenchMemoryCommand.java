@@ -86,6 +86,7 @@ public final class BenchMemoryCommand implements Callable<Integer> {
             // The first sample waits one interval, so that the model's lazy set-up and the heap's growth to its
             // working size are in the baseline rather than counted as growth.
             long[] nextSample = {start + interval};
+            long[] sampledFrames = {0};
             int maps;
             try {
                 maps = PredictionLoop.run(opened, source, (index, frame, map) -> {
@@ -93,6 +94,7 @@ public final class BenchMemoryCommand implements Callable<Integer> {
                     if (System.nanoTime() >= nextSample[0]) {
                         sample(out, samples, heapSamples, start, index + 1);
                         nextSample[0] += interval;
+                        sampledFrames[0] = index + 1;
                     }
                 }, null, "the generated stream failed");
                 heatmap.close();
@@ -100,7 +102,9 @@ public final class BenchMemoryCommand implements Callable<Integer> {
                 heatmap.abort();
                 throw e;
             }
-            sample(out, samples, heapSamples, start, frames);
+            if (sampledFrames[0] < maps) {
+                sample(out, samples, heapSamples, start, maps);
+            }
             out.printf(Locale.ROOT, "%d maps in %.1f s%n", maps, (System.nanoTime() - start) / 1e9);
         } finally {
             Files.deleteIfExists(heatmapFile);
