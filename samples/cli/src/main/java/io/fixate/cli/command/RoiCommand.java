@@ -80,7 +80,7 @@ public final class RoiCommand implements Callable<Integer> {
         try (FixationPredictor predictor = choice.open();
              FrameSource reader = UnreadableInputException.whileReading(() -> MediaReader.open(video,
                      ReadOptions.of(predictor.info().capabilities().audio())))) {
-            mapper = new QpMapper(roiFormat, codedPicture(reader.info()), settings);
+            mapper = new QpMapper(roiFormat, codedPicture(reader.info(), picture), settings);
             ProgressBar progress = noProgress ? null : new ProgressBar(err, "roi", "frames",
                     reader.info().estimatedFrames(), System.console() != null);
             RoiWriter writer = RoiWriter.open(mapper, out);
@@ -110,7 +110,11 @@ public final class RoiCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private CodedPicture codedPicture(MediaInfo info) {
+    /**
+     * The picture the encoder codes: {@code stored}, as in the file (a sideways picture shown turned), or
+     * {@code displayed}, upright as the reader delivers it.
+     */
+    static CodedPicture codedPicture(MediaInfo info, String picture) {
         return switch (picture) {
             case "displayed" -> CodedPicture.upright(info.width(), info.height());
             case "stored" -> {
