@@ -44,7 +44,8 @@ import java.util.Map;
         subcommands = {ProvidersCommand.class, PredictCommand.class, RoiCommand.class, EncodeCommand.class,
                 SynthCommand.class, EvalCommand.class, TrainLabelerCommand.class, TrainPredictorCommand.class,
                 LabelCommand.class, BenchDecodeCommand.class, BenchMetricsCommand.class, BenchPredictCommand.class,
-                BenchMemoryCommand.class, BenchRoiCommand.class, FuzzMediaCommand.class, ImportEncoderCommand.class, CommandLine.HelpCommand.class})
+                BenchMemoryCommand.class, BenchRoiCommand.class, FuzzMediaCommand.class, ImportEncoderCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FixateCli {
 
     private static final String VERBOSE = "--verbose";

@@ -40,8 +40,9 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * Encodes packed RGB pictures as YUV 4:2:0 video with the first encoder of a {@link VideoEncoding} that this FFmpeg
- * build has, optionally with regions of interest attached to each picture as side data. 4:2:0 needs even dimensions, so an odd-sized picture is padded by one column and/or row that repeats
- * its edge; the video is then one pixel wider or taller than the source, with no pixel of the source resampled.
+ * build has, optionally with regions of interest attached to each picture as side data. 4:2:0 needs even dimensions,
+ * so an odd-sized picture is padded by one column and/or row that repeats its edge; the video is then one pixel wider
+ * or taller than the source, with no pixel of the source resampled.
  */
 final class VideoEncoder implements AutoCloseable {
 

@@ -66,7 +66,9 @@ public final class QpOffsets {
         return offsets[row * columns + column];
     }
 
-    /** All offsets in raster order, read-only: what x264's {@code quant_offsets} and x265's {@code quantOffsets} take. */
+    /**
+     * All offsets in raster order, read-only: what x264's {@code quant_offsets} and x265's {@code quantOffsets} take.
+     */
     public FloatBuffer values() {
         return FloatBuffer.wrap(offsets).asReadOnlyBuffer();
     }

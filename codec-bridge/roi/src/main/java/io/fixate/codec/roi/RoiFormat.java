@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * aligned to, the range and unit of its offsets, and how many distinct offsets a frame may use.
  */
 public enum RoiFormat {
-    /** SVT-AV1 {@code --roi-map-file}: text events {@code <picture> <offset>...}, 64×64 blocks, qindex −255…255. */
+    /** SVT-AV1 {@code --roi-map-file}: text events {@code <picture> <offset>...}, 64×64 blocks, qindex ±255. */
     SVT_AV1("svt-av1", new int[] {64}, 8, -255, 255, 4, RoiSettings.MAX_LEVELS),
     /** x264 {@code quant_offsets}: raw little-endian floats per 16×16 macroblock, plus a JSON index. */
     X264("x264", new int[] {16}, 16, -51, 51, 1, 0),

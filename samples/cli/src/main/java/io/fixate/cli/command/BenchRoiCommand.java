@@ -18,6 +18,7 @@ import io.fixate.codec.MediaInfo;
 import io.fixate.codec.MediaReader;
 import io.fixate.codec.ReadOptions;
 import io.fixate.codec.output.VideoEncoding;
+import io.fixate.codec.roi.RoiFormat;
 import io.fixate.codec.roi.RoiSettings;
 import io.fixate.eval.dataset.Datasets;
 import io.fixate.eval.dataset.EvalDataset;
@@ -231,8 +232,9 @@ public final class BenchRoiCommand implements Callable<Integer> {
     private void print(PrintWriter out, List<Row> rows, VideoEncoding encoding, RoiSettings settings) {
         out.printf(Locale.ROOT, "%s at %s b/s CBR, regions from %s (strength %.1f, %s pooling, %d px blocks, "
                         + "%.0f ms smoothing), weighted by %s%n%n", encoding.encoders().get(0), encode.bitrate(),
-                oracle ? "the ground truth (oracle)" : choice.model(), settings.strength(), settings.pooling(), settings.blockSize() == 0 ? 16
-                        : settings.blockSize(), settings.smoothingMillis(),
+                oracle ? "the ground truth (oracle)" : choice.model(), settings.strength(), settings.pooling(),
+                settings.blockSize() == 0 ? RoiFormat.FFMPEG_ROI.blockSizes()[0] : settings.blockSize(),
+                settings.smoothingMillis(),
                 densityModel == null ? "the ground truth" : "the maps of " + densityModel);
         out.println("| clip | kb/s none → ROI | PSNR | SSIM | weighted PSNR | weighted SSIM | top-20 % PSNR "
                 + "| top-20 % SSIM | offset change/frame (QP) |");
