@@ -38,14 +38,13 @@ public interface FixationPredictor extends AutoCloseable {
 
     /**
      * Predicts a whole clip, handing each map to {@code sink} in presentation order as soon as it is ready, so that
-     * memory stays bounded however long the clip is.
+     * memory stays bounded however long the clip is. The clip is iterated in a thread of its own (named
+     * {@code fixate-clip-read}), so that decoding the next frames overlaps the model; the session and {@code sink}
+     * run in the calling thread. A failure of either is thrown once, from the calling thread, as it was thrown.
      */
     default void predictClip(Iterable<FrameWithAudio> clip, Consumer<FixationMap> sink) {
         try (PredictionSession session = openSession()) {
-            for (FrameWithAudio input : clip) {
-                session.push(input).forEach(sink);
-            }
-            session.flush().forEach(sink);
+            ClipPipeline.run(session, clip, sink);
         }
     }
 
