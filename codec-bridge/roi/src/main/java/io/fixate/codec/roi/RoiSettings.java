@@ -46,8 +46,8 @@ public record RoiSettings(int blockSize, BlockPooling pooling, double strength, 
 
     /**
      * The format's default block, mean pooling, strength 4, 200 ms smoothing, zero mean, the format's levels. Strength
-     * 4 kept most of the attention-weighted gain of 6 at half its cost to the rest of the picture on the benchmark's
-     * validation clips and did better on real clips (docs/compression.md).
+     * 4 kept most of the attention-weighted gain of 6 at about a third of its cost to the rest of the picture on the
+     * benchmark's validation clips and did better on real clips (docs/compression.md).
      */
     public static RoiSettings defaults() {
         return new RoiSettings(0, BlockPooling.mean(), 4, 200, true, 0);

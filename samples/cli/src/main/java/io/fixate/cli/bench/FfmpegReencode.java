@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -29,7 +30,7 @@ public final class FfmpegReencode {
                                                  PrintWriter out) throws InterruptedException {
         List<String> codec = "libopenh264".equals(encoder)
                 ? List.of("-c:v", "libx264", "-preset", "ultrafast") : List.of("-c:v", encoder);
-        List<String> command = new java.util.ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-v", "error",
+        List<String> command = new ArrayList<>(List.of(ffmpeg, "-hide_banner", "-nostdin", "-v", "error",
                 "-i", clip.toString(), "-frames:v", String.valueOf(frames), "-an"));
         command.addAll(codec);
         command.addAll(List.of("-b:v", String.valueOf(bitRate), "-f", "null", "-"));
